@@ -1,0 +1,63 @@
+//! Small browser calls that are neither storage nor network: ids, the clock, focus, downloads.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsCast;
+
+/// A new random id for a record: a UUID where the browser offers one.
+pub fn new_id() -> String {
+    let uuid = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .filter(|id| !id.is_empty());
+    uuid.unwrap_or_else(|| {
+        // Older browsers and insecure origins: 128 random bits from Math.random, hex encoded.
+        (0..4)
+            .map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32))
+            .collect()
+    })
+}
+
+/// The current time.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// Moves focus to the first element matching `selector`, if there is one.
+pub fn focus(selector: &str) {
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(e) = element {
+        let _ = e.focus();
+    }
+}
+
+/// Offers `text` to the person as a file called `filename`.
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let anchor = document
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<web_sys::HtmlAnchorElement>()
+        .map_err(|_| "not an anchor")?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers; a minute is plenty.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}

@@ -1,0 +1,10 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::use_messages;
+
+/// The "Back" link above a question, to the previous step of the journey.
+#[component]
+pub fn BackLink(#[prop(into)] href: String) -> impl IntoView {
+    view! { <A href=href attr:class="f-back-link">{use_messages().back}</A> }
+}

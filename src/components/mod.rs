@@ -1,0 +1,13 @@
+//! Reusable pieces in GOV.UK vocabulary. Accessibility lives here, not at each call site.
+
+mod back_link;
+mod error_summary;
+mod layout;
+mod page_title;
+mod radios;
+
+pub use back_link::BackLink;
+pub use error_summary::{ErrorSummary, FieldError};
+pub use layout::{Footer, Header, Notices};
+pub use page_title::PageTitle;
+pub use radios::{RadioOption, Radios};

@@ -1,0 +1,5 @@
+//! The pure core: plain Rust with no browser or UI crates, tested natively with `cargo test`.
+
+pub mod checkin;
+pub mod instrument;
+pub mod stored;

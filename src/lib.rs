@@ -1,0 +1,11 @@
+//! Flourish: self-referral and flourishing check-ins for social prescribing.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod config;
+pub mod domain;
+pub mod i18n;
+pub mod pages;
+pub mod state;
+pub mod storage;

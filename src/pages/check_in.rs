@@ -1,0 +1,103 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::PageTitle;
+use crate::domain::checkin::CheckIn;
+use crate::domain::instrument::Scores;
+use crate::i18n::{fill, use_messages, Messages};
+use crate::pages::NotFoundPage;
+use crate::state::use_app;
+
+/// One finished check-in: its result, the three parts, and every answer.
+#[component]
+pub fn CheckInPage() -> impl IntoView {
+    let params = use_params_map();
+    let app = use_app();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let found = app.checkins.read().iter().find(|c| c.id == id).cloned();
+        match found {
+            Some(checkin) => view! { <CheckInResult checkin/> }.into_any(),
+            None => view! { <NotFoundPage/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn CheckInResult(checkin: CheckIn) -> impl IntoView {
+    let m = use_messages();
+    let date = m.date(checkin.finished_at.with_timezone(&chrono::Local).date_naive());
+    let scores = checkin.flourishing();
+    let responses = checkin.responses.clone();
+    view! {
+        <PageTitle text=m.result_title/>
+        <span class="f-caption">{fill(m.checked_in_on, &[("date", &date)])}</span>
+        <h1 class="f-heading-l" tabindex="-1">{m.result_title}</h1>
+        {scores.map(|s| view! { <ResultSummary scores=s/> })}
+        <h2 class="f-heading-m">{m.your_answers}</h2>
+        {responses.into_iter().filter_map(|r| {
+            let instrument = r.instrument()?;
+            Some(view! {
+                <table class="f-table">
+                    <caption class="f-table__caption">{instrument.stem}" …"</caption>
+                    <thead><tr><th scope="col">{m.question}</th><th scope="col">{m.answer}</th></tr></thead>
+                    <tbody>
+                        {instrument.items.iter().enumerate().map(|(i, item)| {
+                            let answer = r.answers.get(i).copied().flatten()
+                                .and_then(|s| instrument.option_for(s))
+                                .map(|o| o.label)
+                                .unwrap_or(m.not_answered);
+                            view! { <tr><td>{format!("{}. {}", i + 1, item.text)}</td><td>{answer}</td></tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            })
+        }).collect_view()}
+        <h2 class="f-heading-m">{m.what_next}</h2>
+        <p>{m.what_next_body}</p>
+        <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
+        <p><A href="/">{m.go_home}</A></p>
+    }
+}
+
+/// The total, the category in kind words, and the three subscales.
+#[component]
+fn ResultSummary(scores: Scores) -> impl IntoView {
+    let m: &'static Messages = use_messages();
+    let total = scores.total.map(|t| t.to_string()).unwrap_or_default();
+    let names = |id: &str| {
+        crate::domain::instrument::MHC_SF
+            .subscales
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| s.name)
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="f-panel">
+            {match scores.category {
+                Some(c) => view! {
+                    <h2 class="f-panel__title">{m.category_name(c)}</h2>
+                    <p class="f-panel__body">{fill(m.you_scored, &[("total", &total), ("max", &scores.total_max.to_string())])}</p>
+                    <p>{m.category_meaning(c)}</p>
+                }.into_any(),
+                None => view! { <p>{m.no_category}</p> }.into_any(),
+            }}
+        </div>
+        <p class="f-inset">{m.not_a_diagnosis}</p>
+        <h2 class="f-heading-m">{m.the_three_parts}</h2>
+        <dl class="f-summary-list">
+            {scores.subscales.iter().map(|s| {
+                let value = s.score.map(|v| fill(m.out_of, &[("score", &v.to_string()), ("max", &s.max.to_string())]))
+                    .unwrap_or_else(|| m.not_answered.to_string());
+                view! {
+                    <div class="f-summary-list__row">
+                        <dt class="f-summary-list__key">{names(s.id)}</dt>
+                        <dd class="f-summary-list__value">{value}</dd>
+                    </div>
+                }
+            }).collect_view()}
+        </dl>
+    }
+}

@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::PageTitle;
+use crate::domain::checkin::newest_first;
+use crate::i18n::{fill, use_messages};
+use crate::state::use_app;
+
+/// Every finished check-in, newest first: date, score and result.
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let m = use_messages();
+    let app = use_app();
+    let rows = move || {
+        let all = app.checkins.get();
+        newest_first(&all)
+            .into_iter()
+            .map(|c| {
+                let date = m.date(c.finished_at.with_timezone(&chrono::Local).date_naive());
+                let scores = c.flourishing();
+                let total = scores.as_ref().and_then(|s| s.total).map(|t| t.to_string()).unwrap_or_default();
+                let category = scores.and_then(|s| s.category).map(|k| m.category_name(k)).unwrap_or(m.no_category);
+                let hidden = fill(m.check_in_of, &[("date", &date)]);
+                view! {
+                    <tr>
+                        <td>{date.clone()}</td>
+                        <td>{total}</td>
+                        <td>{category}</td>
+                        <td>
+                            <A href=format!("/check-ins/{}", c.id)>
+                                {m.view}<span class="f-visually-hidden">" "{hidden}</span>
+                            </A>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <PageTitle text=m.history_title/>
+        <h1 class="f-heading-l" tabindex="-1">{m.history_title}</h1>
+        <Show when=move || !app.checkins.read().is_empty() fallback=move || view! {
+            <p>{m.no_check_ins_yet}</p>
+            <p><A href="/check-in/questions/1" attr:class="f-button">{m.start_check_in}</A></p>
+        }>
+            <table class="f-table">
+                <caption class="f-table__caption f-visually-hidden">{m.history_caption}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{m.date}</th>
+                        <th scope="col">{m.score}</th>
+                        <th scope="col">{m.result}</th>
+                        <th scope="col"><span class="f-visually-hidden">{m.actions}</span></th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </Show>
+        <p><A href="/">{m.go_home}</A></p>
+    }
+}
