@@ -30,7 +30,7 @@ pub fn AppWith(store: Store) -> impl IntoView {
     let m = use_messages();
     let formatter = move |text: String| format!("{text} – {}", m.app_name);
     view! {
-        <Html attr:lang=m.lang attr:dir=m.dir/>
+        <Html {..} lang=m.lang dir=m.dir/>
         <Title formatter/>
         <Router>
             <FocusOnNavigation/>

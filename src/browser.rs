@@ -12,7 +12,12 @@ pub fn new_id() -> String {
     uuid.unwrap_or_else(|| {
         // Older browsers and insecure origins: 128 random bits from Math.random, hex encoded.
         (0..4)
-            .map(|_| format!("{:08x}", (js_sys::Math::random() * f64::from(u32::MAX)) as u32))
+            .map(|_| {
+                format!(
+                    "{:08x}",
+                    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+                )
+            })
             .collect()
     })
 }

@@ -54,7 +54,12 @@ pub struct ServiceConfig {
 impl Default for ServiceConfig {
     /// England's routes (SPEC.md 3.5); Scotland, Wales and other areas set their own.
     fn default() -> Self {
-        let contact = |name: &str, description: &str, kind, number: &str, display: &str, body: Option<&str>| {
+        let contact = |name: &str,
+                       description: &str,
+                       kind,
+                       number: &str,
+                       display: &str,
+                       body: Option<&str>| {
             CrisisContact {
                 name: name.into(),
                 description: description.into(),
@@ -67,10 +72,38 @@ impl Default for ServiceConfig {
         Self {
             service_name: "Flourish".into(),
             crisis_contacts: vec![
-                contact("If a life is at risk now", "Call 999, or go to A&E.", ContactKind::Phone, "999", "999", None),
-                contact("NHS 111", "Call 111 and choose the mental health option.", ContactKind::Phone, "111", "111", None),
-                contact("Samaritans", "Call free, any time, day or night.", ContactKind::Phone, "116123", "116 123", None),
-                contact("Shout", "Text SHOUT to 85258. It is free and any time.", ContactKind::Text, "85258", "85258", Some("SHOUT")),
+                contact(
+                    "If a life is at risk now",
+                    "Call 999, or go to A&E.",
+                    ContactKind::Phone,
+                    "999",
+                    "999",
+                    None,
+                ),
+                contact(
+                    "NHS 111",
+                    "Call 111 and choose the mental health option.",
+                    ContactKind::Phone,
+                    "111",
+                    "111",
+                    None,
+                ),
+                contact(
+                    "Samaritans",
+                    "Call free, any time, day or night.",
+                    ContactKind::Phone,
+                    "116123",
+                    "116 123",
+                    None,
+                ),
+                contact(
+                    "Shout",
+                    "Text SHOUT to 85258. It is free and any time.",
+                    ContactKind::Text,
+                    "85258",
+                    "85258",
+                    Some("SHOUT"),
+                ),
             ],
         }
     }
@@ -82,7 +115,14 @@ mod tests {
 
     #[test]
     fn crisis_routes_are_tel_and_sms_links() {
-        let hrefs: Vec<String> = ServiceConfig::default().crisis_contacts.iter().map(CrisisContact::href).collect();
-        assert_eq!(hrefs, ["tel:999", "tel:111", "tel:116123", "sms:85258?body=SHOUT"]);
+        let hrefs: Vec<String> = ServiceConfig::default()
+            .crisis_contacts
+            .iter()
+            .map(CrisisContact::href)
+            .collect();
+        assert_eq!(
+            hrefs,
+            ["tel:999", "tel:111", "tel:116123", "sms:85258?body=SHOUT"]
+        );
     }
 }

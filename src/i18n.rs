@@ -176,7 +176,11 @@ impl Messages {
         let month = self.months[d.month0() as usize];
         fill(
             self.date_pattern,
-            &[("day", &d.day().to_string()), ("month", month), ("year", &d.year().to_string())],
+            &[
+                ("day", &d.day().to_string()),
+                ("month", month),
+                ("year", &d.year().to_string()),
+            ],
         )
     }
 }
@@ -189,9 +193,9 @@ pub fn use_messages() -> &'static Messages {
 
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_owned(), |s, (k, v)| s.replace(&format!("{{{k}}}"), v))
+    values.iter().fold(template.to_owned(), |s, (k, v)| {
+        s.replace(&format!("{{{k}}}"), v)
+    })
 }
 
 /// British English.
@@ -288,7 +292,10 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        assert_eq!(fill(EN.question_n_of, &[("n", "3"), ("total", "14")]), "Question 3 of 14");
+        assert_eq!(
+            fill(EN.question_n_of, &[("n", "3"), ("total", "14")]),
+            "Question 3 of 14"
+        );
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
     }
 
@@ -300,7 +307,11 @@ mod tests {
 
     #[test]
     fn categories_are_never_clinical_words() {
-        for c in [Category::Flourishing, Category::ModeratelyMentallyHealthy, Category::Languishing] {
+        for c in [
+            Category::Flourishing,
+            Category::ModeratelyMentallyHealthy,
+            Category::Languishing,
+        ] {
             let text = format!("{} {}", EN.category_name(c), EN.category_meaning(c)).to_lowercase();
             for word in ["disorder", "diagnos", "illness", "symptom", "patient"] {
                 assert!(!text.contains(word), "{c:?} uses {word}");

@@ -99,7 +99,8 @@ impl AppState {
     }
 
     fn saved(&self) {
-        self.notices.update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
+        self.notices
+            .update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
     }
 
     /// Records the answer to question `n`, starting a check-in if none is in progress.
@@ -145,7 +146,6 @@ impl AppState {
 /// The app-wide state. Outside `<App/>` (a component rendered alone in a test) it is a fresh
 /// in-memory state, so nothing a test does reaches real storage.
 pub fn use_app() -> AppState {
-    use_context::<AppState>().unwrap_or_else(|| {
-        AppState::load(Store::memory(), ServiceConfig::default())
-    })
+    use_context::<AppState>()
+        .unwrap_or_else(|| AppState::load(Store::memory(), ServiceConfig::default()))
 }

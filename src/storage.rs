@@ -52,7 +52,9 @@ pub struct MemoryBackend(Mutex<BTreeMap<String, String>>);
 
 impl MemoryBackend {
     fn map(&self) -> Result<std::sync::MutexGuard<'_, BTreeMap<String, String>>, StorageError> {
-        self.0.lock().map_err(|_| StorageError::Other("memory store poisoned".into()))
+        self.0
+            .lock()
+            .map_err(|_| StorageError::Other("memory store poisoned".into()))
     }
 }
 
@@ -97,7 +99,11 @@ fn classify(err: wasm_bindgen::JsValue) -> StorageError {
     match name.as_str() {
         "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
         "SecurityError" => StorageError::Unavailable,
-        _ => StorageError::Other(if name.is_empty() { format!("{err:?}") } else { name }),
+        _ => StorageError::Other(if name.is_empty() {
+            format!("{err:?}")
+        } else {
+            name
+        }),
     }
 }
 
@@ -136,12 +142,16 @@ pub struct Store {
 impl Store {
     /// Storage in the browser's local storage.
     pub fn local() -> Self {
-        Self { backend: Arc::new(LocalBackend) }
+        Self {
+            backend: Arc::new(LocalBackend),
+        }
     }
 
     /// Storage that lasts only as long as the page.
     pub fn memory() -> Self {
-        Self { backend: Arc::new(MemoryBackend::default()) }
+        Self {
+            backend: Arc::new(MemoryBackend::default()),
+        }
     }
 
     /// Storage over any backend.
@@ -216,7 +226,10 @@ impl Store {
     ) -> Result<Loaded<T>, StorageError> {
         let count = restored.set_aside.len();
         if count > 0 {
-            let whole = restored.set_aside.iter().any(|s| Some(s.raw.as_str()) == original);
+            let whole = restored
+                .set_aside
+                .iter()
+                .any(|s| Some(s.raw.as_str()) == original);
             let taken = self.backend.keys()?;
             let mut n = 0;
             for SetAside { raw, reason } in &restored.set_aside {
@@ -240,7 +253,10 @@ impl Store {
                 self.write(key, &restored.value)?;
             }
         }
-        Ok(Loaded { value: restored.value, set_aside: count })
+        Ok(Loaded {
+            value: restored.value,
+            set_aside: count,
+        })
     }
 }
 
@@ -252,7 +268,10 @@ mod tests {
     use chrono::{TimeZone, Utc};
 
     fn checkin(id: &str) -> CheckIn {
-        let at = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).single().unwrap_or_default();
+        let at = Utc
+            .with_ymd_and_hms(2026, 11, 1, 9, 0, 0)
+            .single()
+            .unwrap_or_default();
         let mut d = Draft::new(id.into(), at, &[&MHC_SF]);
         for n in 1..=14 {
             d.set_answer(n, 3).unwrap();
@@ -267,14 +286,23 @@ mod tests {
         store.add_checkin(checkin("b")).unwrap();
         store.add_checkin(checkin("a")).unwrap();
         let loaded = store.load_checkins().unwrap();
-        assert_eq!(loaded.value.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(
+            loaded
+                .value
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect::<Vec<_>>(),
+            ["b", "a"]
+        );
         assert_eq!(loaded.set_aside, 0);
     }
 
     #[test]
     fn saving_a_check_in_clears_the_draft() {
         let store = Store::memory();
-        store.save_draft(&Draft::new("a".into(), Utc::now(), &[&MHC_SF])).unwrap();
+        store
+            .save_draft(&Draft::new("a".into(), Utc::now(), &[&MHC_SF]))
+            .unwrap();
         assert!(store.load_draft().unwrap().value.is_some());
         store.add_checkin(checkin("a")).unwrap();
         assert_eq!(store.load_draft().unwrap().value, None);
@@ -283,14 +311,20 @@ mod tests {
     #[test]
     fn corrupt_data_is_set_aside_once_and_never_overwritten() {
         let backend = Arc::new(MemoryBackend::default());
-        backend.set(CHECKINS_KEY, "{\"schema\":1,\"data\":[tru").unwrap();
+        backend
+            .set(CHECKINS_KEY, "{\"schema\":1,\"data\":[tru")
+            .unwrap();
         let store = Store::with_backend(backend.clone());
         let first = store.load_checkins().unwrap();
         assert_eq!((first.value.len(), first.set_aside), (0, 1));
         store.add_checkin(checkin("new")).unwrap();
         let aside = store.set_aside().unwrap();
         assert_eq!(aside.len(), 1);
-        assert!(aside[0].1.contains("[tru"), "the exact text is kept: {}", aside[0].1);
+        assert!(
+            aside[0].1.contains("[tru"),
+            "the exact text is kept: {}",
+            aside[0].1
+        );
         // A second load finds nothing new to set aside, and the new check-in is there.
         let second = store.load_checkins().unwrap();
         assert_eq!((second.value.len(), second.set_aside), (1, 0));

@@ -54,7 +54,9 @@ pub fn Notices() -> impl IntoView {
             }
             Err(e) => serde_json::json!({ "format": "flourish-set-aside", "version": 1, "error": e.to_string() }).to_string(),
         };
-        if let Err(e) = browser::download("flourish-unreadable-data.json", "application/json", &text) {
+        if let Err(e) =
+            browser::download("flourish-unreadable-data.json", "application/json", &text)
+        {
             leptos::logging::warn!("download failed: {e}");
         }
     };

@@ -15,7 +15,11 @@ pub fn PageTitle(
 ) -> impl IntoView {
     let m = use_messages();
     let title = move || {
-        let prefix = if has_error.get() { m.error_title_prefix } else { "" };
+        let prefix = if has_error.get() {
+            m.error_title_prefix
+        } else {
+            ""
+        };
         format!("{prefix}{text}")
     };
     view! { <Title text=title/> }

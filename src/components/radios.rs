@@ -60,7 +60,11 @@ pub fn Radios(
         .into_iter()
         .enumerate()
         .map(|(i, option)| {
-            let id = if i == 0 { name.clone() } else { format!("{name}-{}", i + 1) };
+            let id = if i == 0 {
+                name.clone()
+            } else {
+                format!("{name}-{}", i + 1)
+            };
             let value = option.value.clone();
             let checked = {
                 let value = value.clone();

@@ -106,7 +106,10 @@ impl Draft {
         for (response, r) in self.responses.iter().enumerate() {
             let len = r.answers.len();
             if n >= first && n < first + len {
-                return Some(QuestionRef { response, item: n - first });
+                return Some(QuestionRef {
+                    response,
+                    item: n - first,
+                });
             }
             first += len;
         }
@@ -178,7 +181,9 @@ pub struct CheckIn {
 impl CheckIn {
     /// The response to `instrument_id`, if this check-in asked it.
     pub fn response(&self, instrument_id: &str) -> Option<&Response> {
-        self.responses.iter().find(|r| r.instrument_id == instrument_id)
+        self.responses
+            .iter()
+            .find(|r| r.instrument_id == instrument_id)
     }
 
     /// The MHC-SF scores, which the home screen and history lead with.
@@ -190,7 +195,11 @@ impl CheckIn {
 /// Check-ins newest first, the order the history shows them in.
 pub fn newest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by(|a, b| b.finished_at.cmp(&a.finished_at).then_with(|| b.id.cmp(&a.id)));
+    sorted.sort_by(|a, b| {
+        b.finished_at
+            .cmp(&a.finished_at)
+            .then_with(|| b.id.cmp(&a.id))
+    });
     sorted
 }
 
@@ -201,7 +210,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(h: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 21, h, 0, 0).single().unwrap_or_default()
+        Utc.with_ymd_and_hms(2026, 11, 21, h, 0, 0)
+            .single()
+            .unwrap_or_default()
     }
 
     #[test]
@@ -237,8 +248,20 @@ mod tests {
     fn questions_run_across_instruments() {
         let d = Draft::new("c1".into(), at(9), &[&MHC_SF, &MHC_SF]);
         assert_eq!(d.question_count(), 28);
-        assert_eq!(d.locate(14), Some(QuestionRef { response: 0, item: 13 }));
-        assert_eq!(d.locate(15), Some(QuestionRef { response: 1, item: 0 }));
+        assert_eq!(
+            d.locate(14),
+            Some(QuestionRef {
+                response: 0,
+                item: 13
+            })
+        );
+        assert_eq!(
+            d.locate(15),
+            Some(QuestionRef {
+                response: 1,
+                item: 0
+            })
+        );
         assert_eq!(d.locate(29), None);
     }
 

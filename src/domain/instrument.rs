@@ -169,7 +169,9 @@ impl Instrument {
     pub fn score(&self, answers: &[Option<u8>]) -> Scores {
         let answer = |i: usize| answers.get(i).copied().flatten();
         let sum = |items: &[usize]| -> Option<u32> {
-            items.iter().try_fold(0u32, |acc, &i| answer(i).map(|s| acc + u32::from(s)))
+            items
+                .iter()
+                .try_fold(0u32, |acc, &i| answer(i).map(|s| acc + u32::from(s)))
         };
         let all: Vec<usize> = (0..self.items.len()).collect();
         let max = u32::from(self.max_option_score());
@@ -240,28 +242,85 @@ pub fn find(id: &str, version: &str) -> Option<&'static Instrument> {
 }
 
 const MHC_OPTIONS: &[AnswerOption] = &[
-    AnswerOption { label: "Never", score: 0 },
-    AnswerOption { label: "Once or twice", score: 1 },
-    AnswerOption { label: "About once a week", score: 2 },
-    AnswerOption { label: "About 2 or 3 times a week", score: 3 },
-    AnswerOption { label: "Almost every day", score: 4 },
-    AnswerOption { label: "Every day", score: 5 },
+    AnswerOption {
+        label: "Never",
+        score: 0,
+    },
+    AnswerOption {
+        label: "Once or twice",
+        score: 1,
+    },
+    AnswerOption {
+        label: "About once a week",
+        score: 2,
+    },
+    AnswerOption {
+        label: "About 2 or 3 times a week",
+        score: 3,
+    },
+    AnswerOption {
+        label: "Almost every day",
+        score: 4,
+    },
+    AnswerOption {
+        label: "Every day",
+        score: 5,
+    },
 ];
 
 const MHC_DIMENSIONS: &[Dimension] = &[
-    Dimension { id: "positive-affect", name: "Positive feelings" },
-    Dimension { id: "avowed-quality-of-life", name: "Being satisfied with life" },
-    Dimension { id: "social-contribution", name: "Having something to give" },
-    Dimension { id: "social-integration", name: "Belonging to a community" },
-    Dimension { id: "social-actualisation", name: "Hope for society" },
-    Dimension { id: "social-acceptance", name: "Trust in other people" },
-    Dimension { id: "social-coherence", name: "Making sense of the world" },
-    Dimension { id: "self-acceptance", name: "Liking who you are" },
-    Dimension { id: "environmental-mastery", name: "Managing daily life" },
-    Dimension { id: "positive-relations", name: "Warm relationships" },
-    Dimension { id: "personal-growth", name: "Growing as a person" },
-    Dimension { id: "autonomy", name: "Confidence in your own views" },
-    Dimension { id: "purpose-in-life", name: "Direction and meaning" },
+    Dimension {
+        id: "positive-affect",
+        name: "Positive feelings",
+    },
+    Dimension {
+        id: "avowed-quality-of-life",
+        name: "Being satisfied with life",
+    },
+    Dimension {
+        id: "social-contribution",
+        name: "Having something to give",
+    },
+    Dimension {
+        id: "social-integration",
+        name: "Belonging to a community",
+    },
+    Dimension {
+        id: "social-actualisation",
+        name: "Hope for society",
+    },
+    Dimension {
+        id: "social-acceptance",
+        name: "Trust in other people",
+    },
+    Dimension {
+        id: "social-coherence",
+        name: "Making sense of the world",
+    },
+    Dimension {
+        id: "self-acceptance",
+        name: "Liking who you are",
+    },
+    Dimension {
+        id: "environmental-mastery",
+        name: "Managing daily life",
+    },
+    Dimension {
+        id: "positive-relations",
+        name: "Warm relationships",
+    },
+    Dimension {
+        id: "personal-growth",
+        name: "Growing as a person",
+    },
+    Dimension {
+        id: "autonomy",
+        name: "Confidence in your own views",
+    },
+    Dimension {
+        id: "purpose-in-life",
+        name: "Direction and meaning",
+    },
 ];
 
 /// The Mental Health Continuum Short Form (Keyes), wording as pinned in SPEC.md 3.2.
@@ -273,10 +332,22 @@ pub static MHC_SF: Instrument = Instrument {
     stem: "During the past month, how often did you feel",
     options: MHC_OPTIONS,
     items: &[
-        Item { text: "happy", dimension: 0 },
-        Item { text: "interested in life", dimension: 0 },
-        Item { text: "satisfied with life", dimension: 1 },
-        Item { text: "that you had something important to contribute to society", dimension: 2 },
+        Item {
+            text: "happy",
+            dimension: 0,
+        },
+        Item {
+            text: "interested in life",
+            dimension: 0,
+        },
+        Item {
+            text: "satisfied with life",
+            dimension: 1,
+        },
+        Item {
+            text: "that you had something important to contribute to society",
+            dimension: 2,
+        },
         Item {
             text: "that you belonged to a community (like a social group, or your neighbourhood)",
             dimension: 3,
@@ -285,22 +356,51 @@ pub static MHC_SF: Instrument = Instrument {
             text: "that our society is a good place, or is becoming a better place, for all people",
             dimension: 4,
         },
-        Item { text: "that people are basically good", dimension: 5 },
-        Item { text: "that the way our society works makes sense to you", dimension: 6 },
-        Item { text: "that you liked most parts of your personality", dimension: 7 },
-        Item { text: "good at managing the responsibilities of your daily life", dimension: 8 },
-        Item { text: "that you had warm and trusting relationships with others", dimension: 9 },
+        Item {
+            text: "that people are basically good",
+            dimension: 5,
+        },
+        Item {
+            text: "that the way our society works makes sense to you",
+            dimension: 6,
+        },
+        Item {
+            text: "that you liked most parts of your personality",
+            dimension: 7,
+        },
+        Item {
+            text: "good at managing the responsibilities of your daily life",
+            dimension: 8,
+        },
+        Item {
+            text: "that you had warm and trusting relationships with others",
+            dimension: 9,
+        },
         Item {
             text: "that you had experiences that challenged you to grow and become a better person",
             dimension: 10,
         },
-        Item { text: "confident to think or express your own ideas and opinions", dimension: 11 },
-        Item { text: "that your life has a sense of direction or meaning to it", dimension: 12 },
+        Item {
+            text: "confident to think or express your own ideas and opinions",
+            dimension: 11,
+        },
+        Item {
+            text: "that your life has a sense of direction or meaning to it",
+            dimension: 12,
+        },
     ],
     dimensions: MHC_DIMENSIONS,
     subscales: &[
-        Subscale { id: "emotional", name: "Emotional well-being", items: &[0, 1, 2] },
-        Subscale { id: "social", name: "Social well-being", items: &[3, 4, 5, 6, 7] },
+        Subscale {
+            id: "emotional",
+            name: "Emotional well-being",
+            items: &[0, 1, 2],
+        },
+        Subscale {
+            id: "social",
+            name: "Social well-being",
+            items: &[3, 4, 5, 6, 7],
+        },
         Subscale {
             id: "psychological",
             name: "Psychological well-being",
@@ -327,7 +427,10 @@ mod tests {
     }
 
     fn subscale(s: &Scores, id: &str) -> Option<u32> {
-        s.subscales.iter().find(|x| x.id == id).and_then(|x| x.score)
+        s.subscales
+            .iter()
+            .find(|x| x.id == id)
+            .and_then(|x| x.score)
     }
 
     #[test]
@@ -342,39 +445,97 @@ mod tests {
             counts[item.dimension] += 1;
         }
         assert_eq!(counts, [2, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
-        let maxes: Vec<u32> = MHC_SF.score(&MHC_SF.blank_answers()).subscales.iter().map(|s| s.max).collect();
+        let maxes: Vec<u32> = MHC_SF
+            .score(&MHC_SF.blank_answers())
+            .subscales
+            .iter()
+            .map(|s| s.max)
+            .collect();
         assert_eq!(maxes, vec![15, 25, 30]);
         assert_eq!(find("mhc-sf", "1"), Some(&MHC_SF));
         assert_eq!(find("mhc-sf", "0"), None);
     }
 
-    /// Hand-computed cases: (answers, total, emotional, social, psychological, category).
+    /// Answers, then total, emotional, social, psychological, and category.
+    type Case = ([u8; 14], u32, u32, u32, u32, Category);
+
+    /// Hand-computed cases.
     #[test]
     fn hand_computed_cases() {
         use Category::*;
-        let cases: &[([u8; 14], u32, u32, u32, u32, Category)] = &[
+        let cases: &[Case] = &[
             ([0; 14], 0, 0, 0, 0, Languishing),
             ([5; 14], 70, 15, 25, 30, Flourishing),
             ([3; 14], 42, 9, 15, 18, ModeratelyMentallyHealthy),
             // One hedonic item high, exactly six functioning items high: flourishing.
-            ([4, 0, 0, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0], 28, 4, 20, 4, Flourishing),
+            (
+                [4, 0, 0, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0],
+                28,
+                4,
+                20,
+                4,
+                Flourishing,
+            ),
             // Only five functioning items high: not flourishing.
-            ([5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3], 53, 15, 20, 18, ModeratelyMentallyHealthy),
+            (
+                [5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3],
+                53,
+                15,
+                20,
+                18,
+                ModeratelyMentallyHealthy,
+            ),
             // One hedonic item low and six functioning items low: languishing.
-            ([1, 3, 3, 1, 1, 1, 0, 0, 1, 3, 3, 3, 3, 3], 26, 7, 3, 16, Languishing),
+            (
+                [1, 3, 3, 1, 1, 1, 0, 0, 1, 3, 3, 3, 3, 3],
+                26,
+                7,
+                3,
+                16,
+                Languishing,
+            ),
             // Five functioning items low: moderate.
-            ([1, 1, 1, 1, 1, 1, 0, 0, 2, 2, 2, 2, 2, 2], 18, 3, 3, 12, ModeratelyMentallyHealthy),
+            (
+                [1, 1, 1, 1, 1, 1, 0, 0, 2, 2, 2, 2, 2, 2],
+                18,
+                3,
+                3,
+                12,
+                ModeratelyMentallyHealthy,
+            ),
             // Six functioning high but no hedonic item high: moderate.
-            ([3, 3, 3, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0], 39, 9, 25, 5, ModeratelyMentallyHealthy),
+            (
+                [3, 3, 3, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0],
+                39,
+                9,
+                25,
+                5,
+                ModeratelyMentallyHealthy,
+            ),
             // Both rules could look close: hedonic item low AND high in different items.
-            ([0, 5, 2, 5, 5, 5, 5, 5, 5, 1, 1, 1, 1, 1], 42, 7, 25, 10, Flourishing),
+            (
+                [0, 5, 2, 5, 5, 5, 5, 5, 5, 1, 1, 1, 1, 1],
+                42,
+                7,
+                25,
+                10,
+                Flourishing,
+            ),
         ];
         for (answers, total, emo, soc, psy, cat) in cases {
             let s = MHC_SF.score(&full(*answers));
             assert_eq!(s.total, Some(*total), "total for {answers:?}");
-            assert_eq!(subscale(&s, "emotional"), Some(*emo), "emotional for {answers:?}");
+            assert_eq!(
+                subscale(&s, "emotional"),
+                Some(*emo),
+                "emotional for {answers:?}"
+            );
             assert_eq!(subscale(&s, "social"), Some(*soc), "social for {answers:?}");
-            assert_eq!(subscale(&s, "psychological"), Some(*psy), "psychological for {answers:?}");
+            assert_eq!(
+                subscale(&s, "psychological"),
+                Some(*psy),
+                "psychological for {answers:?}"
+            );
             assert_eq!(s.category, Some(*cat), "category for {answers:?}");
         }
     }

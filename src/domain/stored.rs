@@ -30,7 +30,10 @@ pub struct Envelope<T> {
 impl<T: Serialize> Envelope<T> {
     /// Serialises `data` in the current schema.
     pub fn encode(data: &T) -> Result<String, serde_json::Error> {
-        serde_json::to_string(&Envelope { schema: SCHEMA_VERSION, data })
+        serde_json::to_string(&Envelope {
+            schema: SCHEMA_VERSION,
+            data,
+        })
     }
 }
 
@@ -59,7 +62,10 @@ impl<T: Default> Restored<T> {
         Self {
             value: T::default(),
             migrated: false,
-            set_aside: vec![SetAside { raw: raw.to_owned(), reason: reason.into() }],
+            set_aside: vec![SetAside {
+                raw: raw.to_owned(),
+                reason: reason.into(),
+            }],
         }
     }
 }
@@ -103,12 +109,20 @@ pub fn restore_with<T: DeserializeOwned + Default>(
     current: u32,
 ) -> Restored<T> {
     let Some(raw) = raw else {
-        return Restored { value: T::default(), migrated: false, set_aside: vec![] };
+        return Restored {
+            value: T::default(),
+            migrated: false,
+            set_aside: vec![],
+        };
     };
     match open(raw, migrations, current) {
         Err(reason) => Restored::unreadable(raw, reason),
         Ok((data, migrated)) => match serde_json::from_value(data) {
-            Ok(value) => Restored { value, migrated, set_aside: vec![] },
+            Ok(value) => Restored {
+                value,
+                migrated,
+                set_aside: vec![],
+            },
             Err(e) => Restored::unreadable(raw, format!("its contents do not fit: {e}")),
         },
     }
@@ -127,7 +141,11 @@ pub fn restore_list_with<T: DeserializeOwned>(
     current: u32,
 ) -> Restored<Vec<T>> {
     let Some(raw) = raw else {
-        return Restored { value: vec![], migrated: false, set_aside: vec![] };
+        return Restored {
+            value: vec![],
+            migrated: false,
+            set_aside: vec![],
+        };
     };
     let (data, migrated) = match open(raw, migrations, current) {
         Ok(opened) => opened,
@@ -136,7 +154,11 @@ pub fn restore_list_with<T: DeserializeOwned>(
     let Value::Array(items) = data else {
         return Restored::unreadable(raw, "expected a list of records");
     };
-    let mut restored = Restored { value: Vec::with_capacity(items.len()), migrated, set_aside: vec![] };
+    let mut restored = Restored {
+        value: Vec::with_capacity(items.len()),
+        migrated,
+        set_aside: vec![],
+    };
     for (i, item) in items.into_iter().enumerate() {
         match serde_json::from_value::<T>(item.clone()) {
             Ok(v) => restored.value.push(v),
@@ -169,7 +191,10 @@ mod tests {
         assert_eq!(first.responses[0].instrument_id, "mhc-sf");
         assert_eq!(first.flourishing().and_then(|s| s.total), Some(42));
         // An unknown field from a newer app survives a save.
-        assert_eq!(first.extra.get("mood_note").and_then(Value::as_str), Some("kept"));
+        assert_eq!(
+            first.extra.get("mood_note").and_then(Value::as_str),
+            Some("kept")
+        );
         let again = Envelope::encode(&r.value).unwrap();
         assert!(again.contains("\"mood_note\":\"kept\""));
     }
@@ -211,7 +236,11 @@ mod tests {
 
     #[test]
     fn one_damaged_record_does_not_hide_the_others() {
-        let raw = CHECKINS_V1.replacen("\"finished_at\": \"2026-10-24", "\"finished_at\": \"yesterday", 1);
+        let raw = CHECKINS_V1.replacen(
+            "\"finished_at\": \"2026-10-24",
+            "\"finished_at\": \"yesterday",
+            1,
+        );
         let r: Restored<Vec<CheckIn>> = restore_list(Some(&raw));
         assert_eq!(r.value.len(), 1);
         assert_eq!(r.set_aside.len(), 1);
@@ -232,7 +261,8 @@ mod tests {
             Ok(v)
         }
         let steps: &[Migration] = &[rename_items, upper];
-        let r: Restored<Draft> = restore_with(Some(r#"{"schema":1,"data":{"items":"a"}}"#), steps, 3);
+        let r: Restored<Draft> =
+            restore_with(Some(r#"{"schema":1,"data":{"items":"a"}}"#), steps, 3);
         assert_eq!((r.value.id.as_str(), r.migrated), ("A", true));
         let r: Restored<Draft> = restore_with(Some(r#"{"schema":2,"data":{"id":"b"}}"#), steps, 3);
         assert_eq!((r.value.id.as_str(), r.migrated), ("B", true));

@@ -61,13 +61,22 @@ pub fn CheckAnswersPage() -> impl IntoView {
         match app.finish() {
             Ok(id) => {
                 errors.set(vec![]);
-                navigate(&format!("/check-ins/{id}"), NavigateOptions { replace: true, ..Default::default() });
+                navigate(
+                    &format!("/check-ins/{id}"),
+                    NavigateOptions {
+                        replace: true,
+                        ..Default::default()
+                    },
+                );
             }
             Err(ActionError::Draft(DraftError::Unanswered(n))) => errors.set(vec![FieldError {
                 field_id: format!("change-{n}"),
                 message: m.answer_every_question.to_string(),
             }]),
-            Err(e) => errors.set(vec![FieldError { field_id: "save".into(), message: e.to_string() }]),
+            Err(e) => errors.set(vec![FieldError {
+                field_id: "save".into(),
+                message: e.to_string(),
+            }]),
         }
     };
 

@@ -27,7 +27,12 @@ pub fn CheckInPage() -> impl IntoView {
 #[component]
 fn CheckInResult(checkin: CheckIn) -> impl IntoView {
     let m = use_messages();
-    let date = m.date(checkin.finished_at.with_timezone(&chrono::Local).date_naive());
+    let date = m.date(
+        checkin
+            .finished_at
+            .with_timezone(&chrono::Local)
+            .date_naive(),
+    );
     let scores = checkin.flourishing();
     let responses = checkin.responses.clone();
     view! {

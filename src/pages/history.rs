@@ -18,8 +18,15 @@ pub fn HistoryPage() -> impl IntoView {
             .map(|c| {
                 let date = m.date(c.finished_at.with_timezone(&chrono::Local).date_naive());
                 let scores = c.flourishing();
-                let total = scores.as_ref().and_then(|s| s.total).map(|t| t.to_string()).unwrap_or_default();
-                let category = scores.and_then(|s| s.category).map(|k| m.category_name(k)).unwrap_or(m.no_category);
+                let total = scores
+                    .as_ref()
+                    .and_then(|s| s.total)
+                    .map(|t| t.to_string())
+                    .unwrap_or_default();
+                let category = scores
+                    .and_then(|s| s.category)
+                    .map(|k| m.category_name(k))
+                    .unwrap_or(m.no_category);
                 let hidden = fill(m.check_in_of, &[("date", &date)]);
                 view! {
                     <tr>

@@ -16,11 +16,15 @@ pub fn HomePage() -> impl IntoView {
         app.draft.read().as_ref().map(|d| {
             let total = d.question_count();
             let answered = total - (1..=total).filter(|&n| d.answer(n).is_none()).count();
-            let href = d.first_unanswered().map(question_path).unwrap_or_else(|| "/check-in/check".into());
+            let href = d
+                .first_unanswered()
+                .map(question_path)
+                .unwrap_or_else(|| "/check-in/check".into());
             (answered, total, href)
         })
     };
-    let start = move || match in_progress() {
+    let start = move || {
+        match in_progress() {
         Some((answered, total, href)) => view! {
             <A href=href attr:class="f-button f-button--start">{m.continue_check_in}</A>
             <p class="f-hint">
@@ -32,6 +36,7 @@ pub fn HomePage() -> impl IntoView {
             <A href=question_path(1) attr:class="f-button f-button--start">{m.start_check_in}</A>
         }
         .into_any(),
+    }
     };
     let last = move || {
         let all = app.checkins.get();
@@ -43,8 +48,17 @@ pub fn HomePage() -> impl IntoView {
                 let scores = c.flourishing();
                 let summary = scores.as_ref().map(|s| {
                     let total = s.total.map(|t| t.to_string()).unwrap_or_default();
-                    let category = s.category.map(|k| m.category_name(k)).unwrap_or(m.no_category);
-                    format!("{} {category}.", fill(m.you_scored, &[("total", &total), ("max", &s.total_max.to_string())]))
+                    let category = s
+                        .category
+                        .map(|k| m.category_name(k))
+                        .unwrap_or(m.no_category);
+                    format!(
+                        "{} {category}.",
+                        fill(
+                            m.you_scored,
+                            &[("total", &total), ("max", &s.total_max.to_string())]
+                        )
+                    )
                 });
                 view! {
                     <div class="f-card">

@@ -45,31 +45,51 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
         return view! { <NotFoundPage/> }.into_any();
     };
     let question = format!("{} {}?", instrument.stem, instrument.items[item].text);
-    let caption = fill(m.question_n_of, &[("n", &n.to_string()), ("total", &total.to_string())]);
+    let caption = fill(
+        m.question_n_of,
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    );
     let options = instrument
         .options
         .iter()
-        .map(|o| RadioOption { label: o.label.into(), value: o.score.to_string() })
+        .map(|o| RadioOption {
+            label: o.label.into(),
+            value: o.score.to_string(),
+        })
         .collect();
 
     let error = RwSignal::new(None::<String>);
     let errors = Signal::derive(move || {
         error
             .get()
-            .map(|message| vec![FieldError { field_id: "answer".into(), message }])
+            .map(|message| {
+                vec![FieldError {
+                    field_id: "answer".into(),
+                    message,
+                }]
+            })
             .unwrap_or_default()
     });
     let selected = Signal::derive(move || {
-        app.draft.read().as_ref().and_then(|d| d.answer(n)).map(|s| s.to_string())
+        app.draft
+            .read()
+            .as_ref()
+            .and_then(|d| d.answer(n))
+            .map(|s| s.to_string())
     });
     let on_choose = Callback::new(move |value: String| {
-        let result = value.parse::<u8>().map_err(|e| e.to_string()).and_then(|score| {
-            app.answer(n, score).map_err(|e| e.to_string())
-        });
+        let result = value
+            .parse::<u8>()
+            .map_err(|e| e.to_string())
+            .and_then(|score| app.answer(n, score).map_err(|e| e.to_string()));
         error.set(result.err());
     });
 
-    let next = if from_check || n >= total { "/check-in/check".to_string() } else { question_path(n + 1) };
+    let next = if from_check || n >= total {
+        "/check-in/check".to_string()
+    } else {
+        question_path(n + 1)
+    };
     let back = match (from_check, n) {
         (true, _) => "/check-in/check".to_string(),
         (false, 1) => "/".to_string(),

@@ -1,0 +1,192 @@
+// A person does a flourishing check-in from the home screen to the result, as they would:
+// by mouse (or finger), and by keyboard alone; comes back after a reload; finds help.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+
+const OPTIONS = ['Never', 'Once or twice', 'About once a week', 'About 2 or 3 times a week', 'Almost every day', 'Every day'];
+
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => { await suite?.close(); });
+
+/** Waits until the address bar shows `path` and the page heading has rendered. */
+async function at(page, path) {
+  await page.waitForURL((url) => url.pathname + url.search === path);
+  return heading(page);
+}
+
+test('a person checks in by mouse, changes an answer, and sees their result and history', async () => {
+  const page = await suite.newPage();
+  await page.goto(suite.origin + '/');
+  assert.equal(await heading(page), 'How are you doing?');
+  assert.match(await page.title(), /^How are you doing\? – Flourish$/);
+  await assertAccessible(page, 'home (empty)');
+  await page.getByText('You have not done a check-in yet.').waitFor();
+
+  await page.getByRole('link', { name: 'Start a check-in' }).click();
+  assert.equal(await at(page, '/check-in/questions/1'), 'During the past month, how often did you feel happy?');
+  await page.getByText('Question 1 of 14').waitFor();
+  await assertAccessible(page, 'question 1');
+
+  // Continue with nothing chosen: an error summary that takes focus, and an inline error.
+  await page.getByRole('button', { name: 'Continue' }).click();
+  const summary = page.locator('.f-error-summary');
+  await summary.waitFor();
+  assert.match(await page.title(), /^Error: /);
+  assert.equal((await focused(page)).text.startsWith('There is a problem'), true);
+  assert.equal(await page.locator('#answer-error').textContent(), 'Error: Choose how often you felt this');
+  await assertAccessible(page, 'question 1 with an error');
+  // The summary's link takes the person to the first answer.
+  await summary.getByRole('link', { name: 'Choose how often you felt this' }).click();
+  assert.equal((await focused(page)).id, 'answer');
+
+  for (let n = 1; n <= 14; n++) {
+    if (n > 1) await at(page, `/check-in/questions/${n}`);
+    await page.getByText(`Question ${n} of 14`).waitFor();
+    await page.getByLabel('Almost every day', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  assert.equal(await at(page, '/check-in/check'), 'Check your answers');
+  await assertAccessible(page, 'check your answers');
+  const rows = page.locator('.f-summary-list__row');
+  assert.equal(await rows.count(), 14);
+  // Change question 3, and come straight back here.
+  await page.getByRole('link', { name: 'Change how often you felt satisfied with life' }).click();
+  assert.equal(await at(page, '/check-in/questions/3?from=check'), 'During the past month, how often did you feel satisfied with life?');
+  assert.equal(await page.getByLabel('Almost every day', { exact: true }).isChecked(), true, 'the earlier answer shows');
+  await page.getByLabel('Every day', { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await at(page, '/check-in/check');
+  assert.equal((await rows.nth(2).locator('dd').first().textContent()).trim(), 'Every day');
+
+  await page.getByRole('button', { name: 'Save my check-in' }).click();
+  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  assert.equal(await heading(page), 'Your check-in');
+  // 13 answers of 4 and one of 5: 57 of 70; emotional 4+4+5, social 5x4, psychological 6x4.
+  await page.getByText('You scored 57 out of 70.').waitFor();
+  await page.getByRole('heading', { name: 'Flourishing' }).waitFor();
+  await page.getByText('This is not a diagnosis.', { exact: false }).waitFor();
+  const parts = await page.locator('.f-summary-list__row').allTextContents();
+  assert.deepEqual(parts.map((t) => t.replace(/\s+/g, ' ').trim()), [
+    'Emotional well-being 13 out of 15',
+    'Social well-being 20 out of 25',
+    'Psychological well-being 24 out of 30',
+  ]);
+  await assertAccessible(page, 'result');
+
+  // After a reload the check-in is still there, on the home screen and in the history.
+  await page.goto(suite.origin + '/');
+  await page.reload();
+  await page.getByText('You scored 57 out of 70. Flourishing.').waitFor();
+  await assertAccessible(page, 'home (with a result)');
+  await page.getByRole('link', { name: 'See all your check-ins' }).click();
+  assert.equal(await at(page, '/check-ins'), 'Your check-ins');
+  const history = page.locator('tbody tr');
+  assert.equal(await history.count(), 1);
+  assert.match(await history.first().textContent(), /57\s*Flourishing/);
+  await assertAccessible(page, 'history');
+  await history.first().getByRole('link').click();
+  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  assert.equal(await page.locator('tbody tr').count(), 14, 'every answer is shown');
+  page.assertClean();
+});
+
+test('a person checks in by keyboard alone, with focus on each new page heading', async () => {
+  const page = await suite.newPage();
+  await page.goto(suite.origin + '/');
+  await heading(page);
+  // Tab from the top: skip link, service name, Get help now, then the start button.
+  let steps = 0;
+  while ((await focused(page)).text !== 'Start a check-in') {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < 10, 'the start button is reachable by Tab');
+  }
+  await page.keyboard.press('Enter');
+
+  for (let n = 1; n <= 14; n++) {
+    await at(page, `/check-in/questions/${n}`);
+    // Focus starts on the question, so a screen reader reads it first.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await page.keyboard.press('Tab'); // the first answer
+    assert.equal((await focused(page)).id, 'answer');
+    await page.keyboard.press('Space'); // Never
+    await page.keyboard.press('ArrowDown'); // Once or twice
+    await page.keyboard.press('Tab'); // Continue
+    assert.equal((await focused(page)).text, 'Continue');
+    await page.keyboard.press('Enter');
+  }
+
+  await at(page, '/check-in/check');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await page.locator('#save').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  await page.getByText('You scored 14 out of 70.').waitFor();
+  await page.getByRole('heading', { name: 'Finding things hard' }).waitFor();
+  assert.deepEqual(
+    (await page.locator('.f-summary-list__row dd').allTextContents()),
+    ['3 out of 15', '5 out of 25', '6 out of 30'],
+  );
+  page.assertClean();
+});
+
+test('a reload in the middle resumes the check-in with every answer kept', async () => {
+  const page = await suite.newPage();
+  await page.goto(suite.origin + '/check-in/questions/1');
+  for (let n = 1; n <= 5; n++) {
+    await at(page, `/check-in/questions/${n}`);
+    await page.getByLabel(OPTIONS[n % 6], { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await at(page, '/check-in/questions/6');
+  await page.reload();
+  assert.equal(await at(page, '/check-in/questions/6'), 'During the past month, how often did you feel that our society is a good place, or is becoming a better place, for all people?');
+  // Back shows the answer given before the reload.
+  await page.getByRole('link', { name: 'Back' }).click();
+  await at(page, '/check-in/questions/5');
+  assert.equal(await page.getByLabel(OPTIONS[5], { exact: true }).isChecked(), true);
+  // The browser's own Back button works too.
+  await page.goBack();
+  await at(page, '/check-in/questions/6');
+
+  // Closing the tab and coming back later: the home screen offers to carry on.
+  const later = await page.context().newPage();
+  await later.goto(suite.origin + '/');
+  await later.getByText('5 of 14 questions answered').waitFor();
+  await later.getByRole('link', { name: 'Carry on with your check-in' }).click();
+  await later.waitForURL((url) => url.pathname === '/check-in/questions/6');
+  page.assertClean();
+});
+
+test('Get help now is on every screen and offers call and text links', async () => {
+  const page = await suite.newPage();
+  for (const path of ['/', '/check-in/questions/4', '/check-ins', '/no-such-page']) {
+    await page.goto(suite.origin + path);
+    await heading(page);
+    await page.getByRole('link', { name: 'Get help now' }).waitFor();
+  }
+  assert.equal(await heading(page), 'Page not found');
+  await assertAccessible(page, 'not found');
+  await page.getByRole('link', { name: 'Get help now' }).click();
+  assert.equal(await at(page, '/get-help'), 'Get help now');
+  const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?body=SHOUT']);
+  await page.getByText('not watched by anyone in real time', { exact: false }).waitFor();
+  await assertAccessible(page, 'get help');
+  page.assertClean();
+});
+
+test('the check-in works on a large kiosk screen too', async () => {
+  const page = await suite.newPage({ width: 1920, height: 1080 });
+  await page.goto(suite.origin + '/check-in/questions/1');
+  await heading(page);
+  await assertAccessible(page, 'question 1 at 1920 px');
+  page.assertClean();
+});
+
+after(() => {
+  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
+});

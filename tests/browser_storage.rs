@@ -1,0 +1,136 @@
+//! Storage in a real browser: the round trip through `localStorage`, corrupt data set aside,
+//! and a full store reported as full.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{TimeZone, Utc};
+use flourish::domain::checkin::{CheckIn, Draft};
+use flourish::domain::instrument::MHC_SF;
+use flourish::storage::{StorageError, Store, CHECKINS_KEY, DRAFT_KEY};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage")
+}
+
+fn checkin(id: &str, score: u8) -> CheckIn {
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
+        .single()
+        .expect("date");
+    let mut d = Draft::new(id.into(), at, &[&MHC_SF]);
+    for n in 1..=14 {
+        d.set_answer(n, score).expect("answer");
+    }
+    d.finish(at).expect("finish")
+}
+
+#[wasm_bindgen_test]
+fn a_check_in_round_trips_through_local_storage() {
+    local().clear().expect("clear");
+    Store::local()
+        .add_checkin(checkin("round-trip", 4))
+        .expect("save");
+    let raw = local()
+        .get_item(CHECKINS_KEY)
+        .expect("read")
+        .expect("stored");
+    assert!(
+        raw.starts_with(r#"{"schema":1,"data":["#),
+        "stored in the versioned envelope: {raw}"
+    );
+    // A new store, as after a reload, reads back exactly what was saved.
+    let loaded = Store::local().load_checkins().expect("load");
+    assert_eq!(loaded.value, vec![checkin("round-trip", 4)]);
+    assert_eq!(
+        loaded.value[0].flourishing().and_then(|s| s.total),
+        Some(56)
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_draft_survives_a_reload_and_is_cleared_when_finished() {
+    local().clear().expect("clear");
+    let at = Utc
+        .with_ymd_and_hms(2026, 11, 21, 10, 0, 0)
+        .single()
+        .expect("date");
+    let mut draft = Draft::new("d".into(), at, &[&MHC_SF]);
+    draft.set_answer(1, 2).expect("answer");
+    Store::local().save_draft(&draft).expect("save");
+    assert_eq!(
+        Store::local().load_draft().expect("load").value,
+        Some(draft)
+    );
+    Store::local().add_checkin(checkin("d", 2)).expect("finish");
+    assert_eq!(local().get_item(DRAFT_KEY).expect("read"), None);
+}
+
+#[wasm_bindgen_test]
+fn corrupt_local_storage_is_kept_aside_not_wiped() {
+    local().clear().expect("clear");
+    local()
+        .set_item(CHECKINS_KEY, "{\"schema\":1,\"data\":[{\"id\":")
+        .expect("corrupt");
+    let loaded = Store::local().load_checkins().expect("load");
+    assert_eq!((loaded.value.len(), loaded.set_aside), (0, 1));
+    let aside = Store::local().set_aside().expect("aside");
+    assert_eq!(aside.len(), 1);
+    assert!(
+        aside[0].1.contains(r#"{\"id\":"#),
+        "the exact text is kept: {}",
+        aside[0].1
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_full_local_storage_is_reported_and_nothing_stored_is_damaged() {
+    local().clear().expect("clear");
+    Store::local()
+        .add_checkin(checkin("before", 3))
+        .expect("save");
+    // Fill the rest of the browser's quota with filler keys.
+    let block = "x".repeat(256 * 1024);
+    let mut n = 0;
+    while local().set_item(&format!("filler.{n}"), &block).is_ok() {
+        n += 1;
+        assert!(n < 400, "the quota never filled");
+    }
+    let mut small = 0;
+    while local()
+        .set_item(&format!("filler.small.{small}"), &"x".repeat(1024))
+        .is_ok()
+    {
+        small += 1;
+    }
+    let result = Store::local().add_checkin(checkin("after", 5));
+    for i in 0..n {
+        local().remove_item(&format!("filler.{i}")).expect("unfill");
+    }
+    for i in 0..small {
+        local()
+            .remove_item(&format!("filler.small.{i}"))
+            .expect("unfill");
+    }
+    assert_eq!(result, Err(StorageError::Full));
+    let ids: Vec<String> = Store::local()
+        .load_checkins()
+        .expect("load")
+        .value
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(ids, vec!["before".to_string()]);
+}
+
+#[wasm_bindgen_test]
+fn the_memory_store_leaves_nothing_in_local_storage() {
+    local().clear().expect("clear");
+    let store = Store::memory();
+    store.add_checkin(checkin("kiosk", 1)).expect("save");
+    assert_eq!(store.load_checkins().expect("load").value.len(), 1);
+    assert_eq!(local().length().expect("length"), 0);
+}
