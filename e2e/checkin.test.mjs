@@ -68,8 +68,9 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await page.getByText('You scored 57 out of 70.').waitFor();
   await page.getByRole('heading', { name: 'Flourishing' }).waitFor();
   await page.getByText('This is not a diagnosis.', { exact: false }).waitFor();
-  const parts = await page.locator('.f-summary-list__row').allTextContents();
-  assert.deepEqual(parts.map((t) => t.replace(/\s+/g, ' ').trim()), [
+  const parts = await page.locator('.f-summary-list__row').evaluateAll((rows) =>
+    rows.map((r) => [...r.children].map((c) => c.textContent.trim()).join(' ')));
+  assert.deepEqual(parts, [
     'Emotional well-being 13 out of 15',
     'Social well-being 20 out of 25',
     'Psychological well-being 24 out of 30',

@@ -92,28 +92,21 @@ fn a_full_local_storage_is_reported_and_nothing_stored_is_damaged() {
     Store::local()
         .add_checkin(checkin("before", 3))
         .expect("save");
-    // Fill the rest of the browser's quota with filler keys.
-    let block = "x".repeat(256 * 1024);
-    let mut n = 0;
-    while local().set_item(&format!("filler.{n}"), &block).is_ok() {
-        n += 1;
-        assert!(n < 400, "the quota never filled");
-    }
-    let mut small = 0;
-    while local()
-        .set_item(&format!("filler.small.{small}"), &"x".repeat(1024))
-        .is_ok()
-    {
-        small += 1;
+    // Fill the rest of the browser's quota, in ever smaller pieces, down to the last byte.
+    let mut fillers = Vec::new();
+    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
+        let block = "x".repeat(size);
+        while local()
+            .set_item(&format!("filler.{}", fillers.len()), &block)
+            .is_ok()
+        {
+            fillers.push(format!("filler.{}", fillers.len()));
+            assert!(fillers.len() < 2000, "the quota never filled");
+        }
     }
     let result = Store::local().add_checkin(checkin("after", 5));
-    for i in 0..n {
-        local().remove_item(&format!("filler.{i}")).expect("unfill");
-    }
-    for i in 0..small {
-        local()
-            .remove_item(&format!("filler.small.{i}"))
-            .expect("unfill");
+    for key in &fillers {
+        local().remove_item(key).expect("unfill");
     }
     assert_eq!(result, Err(StorageError::Full));
     let ids: Vec<String> = Store::local()
