@@ -2,4 +2,5 @@
 
 pub mod checkin;
 pub mod instrument;
+pub mod schedule;
 pub mod stored;
