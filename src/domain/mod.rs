@@ -3,5 +3,6 @@
 pub mod checkin;
 pub mod ics;
 pub mod instrument;
+pub mod progress;
 pub mod schedule;
 pub mod stored;
