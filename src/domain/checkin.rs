@@ -53,7 +53,11 @@ pub struct Draft {
     pub started_at: Option<DateTime<Utc>>,
     /// One response per instrument, in the order asked.
     pub responses: Vec<Response>,
-    /// Fields written by a newer app.
+    /// The brief questions after the instruments: activities, goals, journey step.
+    #[serde(flatten)]
+    pub follow_up: FollowUp,
+    /// Fields written by a newer app. Declared after `follow_up` so that serde hands this
+    /// map only the fields nothing else claimed.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -91,6 +95,7 @@ impl Draft {
             id,
             started_at: Some(started_at),
             responses: instruments.iter().map(|i| Response::blank(i)).collect(),
+            follow_up: FollowUp::default(),
             extra: Map::new(),
         }
     }
@@ -156,6 +161,7 @@ impl Draft {
             started_at: self.started_at.unwrap_or(finished_at),
             finished_at,
             responses: self.responses.clone(),
+            follow_up: self.follow_up.clone(),
             extra: self.extra.clone(),
         })
     }
@@ -173,7 +179,13 @@ pub struct CheckIn {
     /// One response per instrument.
     #[serde(default)]
     pub responses: Vec<Response>,
-    /// Fields written by a newer app.
+    /// The brief questions after the instruments: activities, goals, journey step. Added
+    /// after schema 1 shipped; every part defaults to empty, so schema 1 records restore as
+    /// they are and the schema stays 1 (see [`FollowUp`]).
+    #[serde(flatten)]
+    pub follow_up: FollowUp,
+    /// Fields written by a newer app. Declared after `follow_up` so that serde hands this
+    /// map only the fields nothing else claimed.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -189,6 +201,307 @@ impl CheckIn {
     /// The MHC-SF scores, which the home screen and history lead with.
     pub fn flourishing(&self) -> Option<Scores> {
         self.response(instrument::MHC_SF.id)?.scores()
+    }
+}
+
+/// What the person says about the activities they went to since their last check-in (uptake,
+/// SPEC.md 3.2). Absent from a check-in when the question was not asked or was skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ActivityUptake {
+    /// "None yet": said plainly, not counted as a failure.
+    NoneYet,
+    /// They went to something.
+    Went {
+        /// Ids of activities from the referral's interests or the service's directory.
+        #[serde(default)]
+        activity_ids: Vec<String>,
+        /// "Something else", in their own words.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        something_else: Option<String>,
+    },
+}
+
+/// How a goal is going, in the person's own terms (SPEC.md 3.2).
+///
+/// Stored as a short string. A value written by a newer app is kept as [`GoalStatus::Other`]
+/// and written back unchanged, so an older app never loses or rejects it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum GoalStatus {
+    /// Not started yet.
+    NotStarted,
+    /// Started.
+    Started,
+    /// Getting there.
+    GettingThere,
+    /// Done.
+    Done,
+    /// They changed their mind: a choice, not a failure.
+    ChangedMyMind,
+    /// A status this version does not know, kept as written.
+    Other(String),
+}
+
+impl GoalStatus {
+    /// Every status a person can choose, in the order offered.
+    pub const ALL: [GoalStatus; 5] = [
+        GoalStatus::NotStarted,
+        GoalStatus::Started,
+        GoalStatus::GettingThere,
+        GoalStatus::Done,
+        GoalStatus::ChangedMyMind,
+    ];
+
+    /// The stored form, e.g. `getting-there`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::NotStarted => "not-started",
+            Self::Started => "started",
+            Self::GettingThere => "getting-there",
+            Self::Done => "done",
+            Self::ChangedMyMind => "changed-my-mind",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// Reads the stored form; anything unknown becomes [`GoalStatus::Other`].
+    pub fn parse(s: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|g| g.as_str() == s)
+            .unwrap_or_else(|| Self::Other(s.to_owned()))
+    }
+
+    /// Plain words for the person.
+    pub fn plain_words(&self) -> &str {
+        match self {
+            Self::NotStarted => "Not started",
+            Self::Started => "Started",
+            Self::GettingThere => "Getting there",
+            Self::Done => "Done",
+            Self::ChangedMyMind => "Changed my mind",
+            Self::Other(s) => s,
+        }
+    }
+}
+
+/// One existing goal's status at this check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalUpdate {
+    /// The goal's id (from the referral, or from a [`NewGoal`] added earlier).
+    pub goal_id: String,
+    /// How it is going.
+    pub status: GoalStatus,
+}
+
+/// A goal the person added at this check-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewGoal {
+    /// Client-generated id, so later check-ins can update it.
+    pub id: String,
+    /// The goal in their own words.
+    pub text: String,
+}
+
+/// The five steps people take to benefit from social prescribing (seed 001, Payne, Walton &
+/// Burton 2019), in order. The person picks the one that feels most like where they are now.
+///
+/// Stored as a short string; an unknown value from a newer app is kept as
+/// [`JourneyStep::Other`], as for [`GoalStatus`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum JourneyStep {
+    /// Step 1: receiving professional support for social problems.
+    ProfessionalSupport,
+    /// Step 2: engaging with others through activities.
+    EngagingWithOthers,
+    /// Step 3: learning new skills and ways of relating to people.
+    Learning,
+    /// Step 4: changing perceptions: seeing their own strengths and possible futures.
+    ChangingPerceptions,
+    /// Step 5: moving forwards towards future goals and better health.
+    MovingForwards,
+    /// A step this version does not know, kept as written.
+    Other(String),
+}
+
+impl JourneyStep {
+    /// The five steps in the order of the journey.
+    pub const ALL: [JourneyStep; 5] = [
+        JourneyStep::ProfessionalSupport,
+        JourneyStep::EngagingWithOthers,
+        JourneyStep::Learning,
+        JourneyStep::ChangingPerceptions,
+        JourneyStep::MovingForwards,
+    ];
+
+    /// The stored form, e.g. `engaging-with-others`.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::ProfessionalSupport => "professional-support",
+            Self::EngagingWithOthers => "engaging-with-others",
+            Self::Learning => "learning",
+            Self::ChangingPerceptions => "changing-perceptions",
+            Self::MovingForwards => "moving-forwards",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// Reads the stored form; anything unknown becomes [`JourneyStep::Other`].
+    pub fn parse(s: &str) -> Self {
+        Self::ALL
+            .into_iter()
+            .find(|j| j.as_str() == s)
+            .unwrap_or_else(|| Self::Other(s.to_owned()))
+    }
+
+    /// The step's number, 1 to 5, for charting the journey over time; `None` if unknown.
+    pub fn number(&self) -> Option<u8> {
+        Self::ALL
+            .iter()
+            .position(|j| j == self)
+            .and_then(|p| u8::try_from(p + 1).ok())
+    }
+
+    /// What the person reads: the step in their own voice (seed 001's themes in plain words).
+    pub fn plain_words(&self) -> &str {
+        match self {
+            Self::ProfessionalSupport => "I'm getting support to sort things out",
+            Self::EngagingWithOthers => "I'm getting out and doing things with other people",
+            Self::Learning => "I'm learning new things and new ways to get on with people",
+            Self::ChangingPerceptions => {
+                "I'm starting to see what I'm good at and what could be ahead"
+            }
+            Self::MovingForwards => "I'm moving forwards and helping others",
+            Self::Other(s) => s,
+        }
+    }
+
+    /// The research name of the step, for link workers and exports.
+    pub fn research_name(&self) -> &str {
+        match self {
+            Self::ProfessionalSupport => "Receiving professional support",
+            Self::EngagingWithOthers => "Engaging with others",
+            Self::Learning => "Learning",
+            Self::ChangingPerceptions => "Changing perceptions",
+            Self::MovingForwards => "Moving forwards",
+            Self::Other(s) => s,
+        }
+    }
+}
+
+/// Serialises the open string enums as their stored form, and reads any string back, so that
+/// values from a newer app survive a round trip through this one.
+macro_rules! string_enum_serde {
+    ($t:ty) => {
+        impl Serialize for $t {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                String::deserialize(d).map(|s| Self::parse(&s))
+            }
+        }
+    };
+}
+string_enum_serde!(GoalStatus);
+string_enum_serde!(JourneyStep);
+
+/// The optional questions asked beside the instruments (SPEC.md 3.2): uptake, goals and the
+/// journey step. Every part may be missing: each is brief and can be skipped.
+///
+/// These fields were added after schema 1 shipped. They are additive and default to empty, so
+/// schema 1 records (which lack them) restore unchanged and the schema stays 1; no migration
+/// is needed. They are omitted from JSON when empty so older records round-trip byte for byte.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FollowUp {
+    /// Activities attended since last time, if asked and answered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub activities: Option<ActivityUptake>,
+    /// Status updates for existing goals.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub goal_updates: Vec<GoalUpdate>,
+    /// Goals added at this check-in.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub new_goals: Vec<NewGoal>,
+    /// Which of the five steps feels most like where they are now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journey_step: Option<JourneyStep>,
+}
+
+/// Why an extra answer cannot be recorded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FollowUpError {
+    /// "Something else" was chosen but left blank.
+    #[error("say what else you went to, or leave it unticked")]
+    EmptySomethingElse,
+    /// A new goal has no words.
+    #[error("write your goal in a few words")]
+    EmptyGoal,
+    /// "Went" with nothing chosen: they should pick "none yet" instead.
+    #[error("choose at least one activity, or \"none yet\"")]
+    NothingChosen,
+}
+
+impl FollowUp {
+    /// Records the activities they went to. Blank "something else" text is an error rather
+    /// than silently dropped; an empty choice must be said as [`ActivityUptake::NoneYet`].
+    pub fn set_activities(&mut self, uptake: ActivityUptake) -> Result<(), FollowUpError> {
+        let uptake = match uptake {
+            ActivityUptake::NoneYet => ActivityUptake::NoneYet,
+            ActivityUptake::Went {
+                activity_ids,
+                something_else,
+            } => {
+                let something_else = match something_else {
+                    Some(text) if text.trim().is_empty() => {
+                        return Err(FollowUpError::EmptySomethingElse)
+                    }
+                    Some(text) => Some(text.trim().to_owned()),
+                    None => None,
+                };
+                if activity_ids.is_empty() && something_else.is_none() {
+                    return Err(FollowUpError::NothingChosen);
+                }
+                ActivityUptake::Went {
+                    activity_ids,
+                    something_else,
+                }
+            }
+        };
+        self.activities = Some(uptake);
+        Ok(())
+    }
+
+    /// Sets how a goal is going, replacing any earlier answer for the same goal.
+    pub fn set_goal_status(&mut self, goal_id: &str, status: GoalStatus) {
+        match self.goal_updates.iter_mut().find(|g| g.goal_id == goal_id) {
+            Some(g) => g.status = status,
+            None => self.goal_updates.push(GoalUpdate {
+                goal_id: goal_id.to_owned(),
+                status,
+            }),
+        }
+    }
+
+    /// Adds a goal in the person's words, under a client-generated `id`.
+    pub fn add_goal(&mut self, id: String, text: &str) -> Result<(), FollowUpError> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(FollowUpError::EmptyGoal);
+        }
+        self.new_goals.push(NewGoal {
+            id,
+            text: text.to_owned(),
+        });
+        Ok(())
+    }
+
+    /// Whether nothing extra was answered.
+    pub fn is_empty(&self) -> bool {
+        self == &Self::default()
     }
 }
 
@@ -280,10 +593,143 @@ mod tests {
             started_at: at(h),
             finished_at: at(h),
             responses: vec![],
+            follow_up: FollowUp::default(),
             extra: Map::new(),
         };
         let list = vec![mk("a", 8), mk("b", 12), mk("c", 10)];
         let ids: Vec<&str> = newest_first(&list).iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, vec!["b", "c", "a"]);
+    }
+
+    const FIXTURE: &str = include_str!("../../tests/fixtures/checkins.v1.json");
+
+    fn fixture() -> Vec<CheckIn> {
+        let r = crate::domain::stored::restore_list::<CheckIn>(Some(FIXTURE));
+        assert!(r.set_aside.is_empty(), "{:?}", r.set_aside);
+        r.value
+    }
+
+    #[test]
+    fn schema_1_records_restore_with_no_follow_up_and_save_without_one() {
+        let list = fixture();
+        assert!(list.iter().all(|c| c.follow_up.is_empty()));
+        // Nothing new is written for a record that has no follow-up answers.
+        let again = serde_json::to_value(&list[0]).unwrap();
+        for key in ["activities", "goal_updates", "new_goals", "journey_step"] {
+            assert!(again.get(key).is_none(), "{key}");
+        }
+        assert_eq!(again.get("mood_note").and_then(Value::as_str), Some("kept"));
+    }
+
+    #[test]
+    fn follow_up_answers_round_trip_and_travel_from_draft_to_record() {
+        let mut d = Draft::new("c1".into(), at(9), &[&MHC_SF]);
+        for n in 1..=14 {
+            d.set_answer(n, 2).unwrap();
+        }
+        let f = &mut d.follow_up;
+        f.set_activities(ActivityUptake::Went {
+            activity_ids: vec!["walking-group".into()],
+            something_else: Some("  choir  ".into()),
+        })
+        .unwrap();
+        f.set_goal_status("g1", GoalStatus::Started);
+        f.set_goal_status("g1", GoalStatus::GettingThere);
+        f.add_goal("g2".into(), " Go to the café on Friday ")
+            .unwrap();
+        f.journey_step = Some(JourneyStep::Learning);
+        let c = d.finish(at(10)).unwrap();
+        assert_eq!(c.follow_up, d.follow_up);
+        assert_eq!(
+            c.follow_up.goal_updates,
+            [GoalUpdate {
+                goal_id: "g1".into(),
+                status: GoalStatus::GettingThere
+            }]
+        );
+        assert_eq!(c.follow_up.new_goals[0].text, "Go to the café on Friday");
+
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(json["activities"]["kind"], "went");
+        assert_eq!(json["activities"]["something_else"], "choir");
+        assert_eq!(json["goal_updates"][0]["status"], "getting-there");
+        assert_eq!(json["journey_step"], "learning");
+        let back: CheckIn = serde_json::from_value(json).unwrap();
+        assert_eq!(back, c);
+        // The follow-up fields are claimed by `follow_up`, not duplicated into `extra`.
+        assert!(back.extra.is_empty(), "{:?}", back.extra);
+    }
+
+    #[test]
+    fn values_from_a_newer_app_are_kept_not_rejected() {
+        let raw = r#"{"id":"x","started_at":"2026-11-21T10:00:00Z","finished_at":"2026-11-21T10:05:00Z",
+            "goal_updates":[{"goal_id":"g1","status":"paused"}],"journey_step":"step-six","mood":"ok"}"#;
+        let c: CheckIn = serde_json::from_str(raw).unwrap();
+        assert_eq!(
+            c.follow_up.goal_updates[0].status,
+            GoalStatus::Other("paused".into())
+        );
+        assert_eq!(
+            c.follow_up.journey_step,
+            Some(JourneyStep::Other("step-six".into()))
+        );
+        assert_eq!(
+            c.follow_up
+                .journey_step
+                .as_ref()
+                .and_then(JourneyStep::number),
+            None
+        );
+        let again = serde_json::to_value(&c).unwrap();
+        assert_eq!(again["goal_updates"][0]["status"], "paused");
+        assert_eq!(again["journey_step"], "step-six");
+        assert_eq!(again["mood"], "ok");
+    }
+
+    #[test]
+    fn activity_answers_must_say_something() {
+        let mut f = FollowUp::default();
+        assert_eq!(
+            f.set_activities(ActivityUptake::Went {
+                activity_ids: vec![],
+                something_else: None
+            }),
+            Err(FollowUpError::NothingChosen)
+        );
+        assert_eq!(
+            f.set_activities(ActivityUptake::Went {
+                activity_ids: vec!["a".into()],
+                something_else: Some(" ".into())
+            }),
+            Err(FollowUpError::EmptySomethingElse)
+        );
+        assert!(f.is_empty());
+        f.set_activities(ActivityUptake::NoneYet).unwrap();
+        assert_eq!(
+            serde_json::to_value(&f).unwrap(),
+            serde_json::json!({"activities": {"kind": "none-yet"}})
+        );
+        assert_eq!(f.add_goal("g".into(), "   "), Err(FollowUpError::EmptyGoal));
+    }
+
+    #[test]
+    fn the_five_steps_are_in_journey_order_with_plain_words() {
+        let numbers: Vec<Option<u8>> = JourneyStep::ALL.iter().map(JourneyStep::number).collect();
+        assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(4), Some(5)]);
+        assert_eq!(
+            JourneyStep::ProfessionalSupport.plain_words(),
+            "I'm getting support to sort things out"
+        );
+        assert_eq!(
+            JourneyStep::MovingForwards.plain_words(),
+            "I'm moving forwards and helping others"
+        );
+        for step in JourneyStep::ALL {
+            assert_eq!(JourneyStep::parse(step.as_str()), step);
+        }
+        for status in GoalStatus::ALL {
+            assert_eq!(GoalStatus::parse(status.as_str()), status);
+        }
+        assert_eq!(GoalStatus::ChangedMyMind.plain_words(), "Changed my mind");
     }
 }

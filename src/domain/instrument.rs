@@ -3,6 +3,10 @@
 //! An instrument's wording is pinned: it lives here beside its id and version rather than in
 //! the interface's message catalogue, because a validated questionnaire changes only as a new
 //! version (a translation is a new version too), never as an ordinary copy edit.
+//!
+//! Three instruments ship (SPEC.md 3.2): the MHC-SF (the flourishing model, but licensed), and
+//! two free ones a service can use instead or as well: ONS4 and the UCLA 3-item loneliness
+//! scale. Which ones a check-in asks is the service's choice: see [`choose`].
 
 /// One answer a person can choose, with the score it carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -13,13 +17,84 @@ pub struct AnswerOption {
     pub score: u8,
 }
 
+/// Whether a higher score on an item (or a total) means the person is doing better.
+///
+/// Progress code needs this to say "better" or "worse": a rise in ONS4 anxiety or in UCLA
+/// loneliness is a change for the worse, while a rise in life satisfaction is for the better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Polarity {
+    /// A higher score is better (MHC-SF items, ONS4 satisfaction, worthwhile, happiness).
+    HigherIsBetter,
+    /// A higher score is worse (ONS4 anxiety, UCLA loneliness).
+    LowerIsBetter,
+}
+
+/// A named level that a score falls in, as the ONS reports its well-being measures.
+///
+/// Levels describe how much of the feeling there is, not whether that is good: "high" anxiety
+/// is a high level of anxiety. Combine with the item's [`Polarity`] to judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BandLevel {
+    /// The lowest band.
+    VeryLow,
+    /// Below the middle.
+    Low,
+    /// The middle band.
+    Medium,
+    /// Above the middle.
+    High,
+    /// The highest band.
+    VeryHigh,
+}
+
+impl BandLevel {
+    /// Stable identifier for exports, e.g. `very-high`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::VeryLow => "very-low",
+            Self::Low => "low",
+            Self::Medium => "medium",
+            Self::High => "high",
+            Self::VeryHigh => "very-high",
+        }
+    }
+}
+
+/// The scores from `min` to `max` (inclusive) that make up one band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Band {
+    /// The band's level.
+    pub level: BandLevel,
+    /// Lowest score in the band.
+    pub min: u8,
+    /// Highest score in the band.
+    pub max: u8,
+}
+
 /// One question of an instrument.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Item {
-    /// The question's wording, completing the instrument's stem.
+    /// Stable identifier within the instrument, used in exports and progress series.
+    pub id: &'static str,
+    /// The question's wording: it completes the instrument's stem, or is the whole question
+    /// when the instrument has no stem. Use [`Instrument::question_text`] for a heading.
     pub text: &'static str,
     /// Index into the instrument's `dimensions`.
     pub dimension: usize,
+    /// Whether a higher score on this item is better.
+    pub polarity: Polarity,
+    /// The bands the item's score is reported in; empty when the item is not banded.
+    pub bands: &'static [Band],
+}
+
+impl Item {
+    /// The band `score` falls in, if the item is banded.
+    pub fn band(&self, score: u8) -> Option<BandLevel> {
+        self.bands
+            .iter()
+            .find(|b| (b.min..=b.max).contains(&score))
+            .map(|b| b.level)
+    }
 }
 
 /// A named facet of well-being that one or more items measure (seed 000, Table I).
@@ -66,6 +141,21 @@ pub enum CategoryRule {
     },
 }
 
+/// How the answers are laid out, so that a page can present them as the instrument intends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScaleShape {
+    /// Every answer has its own words (MHC-SF, UCLA-3): show each option's label.
+    Labelled,
+    /// The answers are the numbers from the lowest to the highest option (ONS4: 0 to 10) and
+    /// only the two ends have words, e.g. 0 = "Not at all", 10 = "Completely".
+    Numeric {
+        /// What the lowest number means.
+        low_label: &'static str,
+        /// What the highest number means.
+        high_label: &'static str,
+    },
+}
+
 /// A questionnaire: its identity, wording, answers and how it is scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Instrument {
@@ -75,18 +165,26 @@ pub struct Instrument {
     pub version: &'static str,
     /// The instrument's name as a person would read it.
     pub name: &'static str,
-    /// Who holds the rights, shown in the README and the app's about text.
+    /// Who holds the rights and what a service may do, shown in the README and about text.
     pub licence: &'static str,
-    /// The words that every item completes, e.g. "During the past month, how often did you feel".
+    /// Where the instrument is published, for anyone checking the wording.
+    pub source: &'static str,
+    /// The words that every item completes, e.g. "During the past month, how often did you
+    /// feel"; empty when each item is a whole question.
     pub stem: &'static str,
     /// The answers offered for every item, in the order shown.
     pub options: &'static [AnswerOption],
+    /// How the answers are presented.
+    pub scale: ScaleShape,
     /// The questions, in the order asked.
     pub items: &'static [Item],
     /// The facets the items measure.
     pub dimensions: &'static [Dimension],
     /// Groups of items that are added up.
     pub subscales: &'static [Subscale],
+    /// Whether the item scores add up to a total, and if so which way is better. `None` for
+    /// ONS4, whose four questions are reported one by one and never summed.
+    pub total: Option<Polarity>,
     /// How a category is given.
     pub category_rule: CategoryRule,
 }
@@ -105,15 +203,18 @@ pub enum Category {
 /// The scores of one set of answers to one instrument.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Scores {
-    /// Sum of all item scores; `None` until every item is answered.
+    /// Sum of all item scores; `None` until every item is answered, and always `None` for an
+    /// instrument without a total (ONS4).
     pub total: Option<u32>,
-    /// Highest possible total.
+    /// Highest possible total (0 when the instrument has no total).
     pub total_max: u32,
     /// Each subscale's sum and maximum, in the instrument's order; a sum is `None` until all
     /// of its items are answered.
     pub subscales: Vec<SubscaleScore>,
     /// The category, given only when every item is answered.
     pub category: Option<Category>,
+    /// Each item's answer and band, in the instrument's order (ONS4 reports these alone).
+    pub items: Vec<ItemScore>,
 }
 
 /// One subscale's score.
@@ -125,6 +226,17 @@ pub struct SubscaleScore {
     pub score: Option<u32>,
     /// Highest possible sum.
     pub max: u32,
+}
+
+/// One item's answer, with its band where the item is banded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ItemScore {
+    /// The item's id.
+    pub id: &'static str,
+    /// The score chosen, or `None` while unanswered.
+    pub score: Option<u8>,
+    /// The band the score falls in, for banded items that are answered.
+    pub band: Option<BandLevel>,
 }
 
 /// Why a set of answers does not fit an instrument.
@@ -144,9 +256,61 @@ impl Instrument {
         self.options.iter().map(|o| o.score).max().unwrap_or(0)
     }
 
+    /// The lowest score any single answer carries (1 for UCLA-3, 0 for the others).
+    pub fn min_option_score(&self) -> u8 {
+        self.options.iter().map(|o| o.score).min().unwrap_or(0)
+    }
+
+    /// The lowest and highest possible totals, or `None` when the instrument has no total.
+    pub fn total_range(&self) -> Option<(u32, u32)> {
+        self.total?;
+        let n = self.items.len() as u32;
+        Some((
+            u32::from(self.min_option_score()) * n,
+            u32::from(self.max_option_score()) * n,
+        ))
+    }
+
     /// The option with this score, if the instrument offers one.
     pub fn option_for(&self, score: u8) -> Option<&AnswerOption> {
         self.options.iter().find(|o| o.score == score)
+    }
+
+    /// The whole question for item `item`, as a page heading: the stem and the item joined
+    /// ("During the past month, how often did you feel happy?"), or the item alone when the
+    /// instrument has no stem (its items are already whole questions).
+    pub fn question_text(&self, item: usize) -> Option<String> {
+        let it = self.items.get(item)?;
+        Some(if self.stem.is_empty() {
+            it.text.to_owned()
+        } else {
+            format!("{} {}?", self.stem, it.text)
+        })
+    }
+
+    /// The words for the ends of a numeric scale, for the lowest and highest option only, e.g.
+    /// `Some("Not at all")` for ONS4's 0. `None` for every other score and for labelled scales.
+    pub fn end_label(&self, score: u8) -> Option<&'static str> {
+        match self.scale {
+            ScaleShape::Labelled => None,
+            ScaleShape::Numeric {
+                low_label,
+                high_label,
+            } => {
+                if score == self.min_option_score() {
+                    Some(low_label)
+                } else if score == self.max_option_score() {
+                    Some(high_label)
+                } else {
+                    None
+                }
+            }
+        }
+    }
+
+    /// Index of the item with this id.
+    pub fn item_index(&self, id: &str) -> Option<usize> {
+        self.items.iter().position(|i| i.id == id)
     }
 
     /// Checks that `score` is a valid answer to item `item`.
@@ -190,14 +354,28 @@ impl Instrument {
         } else {
             None
         };
+        let items = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| ItemScore {
+                id: item.id,
+                score: answer(i),
+                band: answer(i).and_then(|s| item.band(s)),
+            })
+            .collect();
+        let (total, total_max) = match self.total {
+            Some(_) => (sum(&all), max * self.items.len() as u32),
+            None => (None, 0),
+        };
         Scores {
-            total: sum(&all),
-            total_max: max * self.items.len() as u32,
+            total,
+            total_max,
             subscales,
             category,
+            items,
         }
     }
-
     fn categorise(&self, answer: &dyn Fn(usize) -> u8) -> Option<Category> {
         match self.category_rule {
             CategoryRule::None => None,
@@ -230,8 +408,9 @@ impl Instrument {
     }
 }
 
-/// Every instrument this build knows, for looking one up by id.
-pub static INSTRUMENTS: &[&Instrument] = &[&MHC_SF];
+/// Every instrument this build knows, for looking one up by id. Versions of one instrument
+/// are listed oldest first, so the last with an id is its newest.
+pub static INSTRUMENTS: &[&Instrument] = &[&MHC_SF, &ONS4, &UCLA3];
 
 /// Finds an instrument by its id and version.
 pub fn find(id: &str, version: &str) -> Option<&'static Instrument> {
@@ -239,6 +418,70 @@ pub fn find(id: &str, version: &str) -> Option<&'static Instrument> {
         .iter()
         .copied()
         .find(|i| i.id == id && i.version == version)
+}
+
+/// The newest version of the instrument with this id. A service names instruments by id
+/// only; old responses keep pointing at the exact version they answered through [`find`].
+pub fn latest(id: &str) -> Option<&'static Instrument> {
+    INSTRUMENTS.iter().copied().rev().find(|i| i.id == id)
+}
+
+/// What a check-in asks when the service does not say: the MHC-SF, then UCLA-3 (loneliness
+/// is the commonest reason for referral, seed 002).
+pub const DEFAULT_INSTRUMENT_IDS: &[&str] = &["mhc-sf", "ucla3"];
+
+/// Something wrong with a service's list of instruments. The list is still used as far as it
+/// can be; these are reported so the service can fix its configuration.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChoiceProblem {
+    /// No instrument in this build has this id.
+    #[error("there is no questionnaire called \"{0}\" in this version of the app")]
+    Unknown(String),
+    /// The id is listed more than once; it is asked only once.
+    #[error("the questionnaire \"{0}\" is listed more than once")]
+    Repeated(String),
+    /// The list named nothing this build knows, so the built-in defaults are used instead.
+    #[error("no questionnaire this app knows was chosen, so the usual ones are used")]
+    NoneChosen,
+}
+
+/// The instruments a check-in asks, and any problems with the list they came from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chosen {
+    /// The instruments, in the order asked; never empty.
+    pub instruments: Vec<&'static Instrument>,
+    /// Every problem found, in the order found; empty when the list was fine.
+    pub problems: Vec<ChoiceProblem>,
+}
+
+/// Chooses instruments from a service's list of ids, in the list's order.
+///
+/// Unknown and repeated ids are reported, not silently dropped; if nothing known remains the
+/// defaults ([`DEFAULT_INSTRUMENT_IDS`]) are used and that is reported too, because a check-in
+/// without questions would be useless and a broken configuration must not stop the app.
+pub fn choose<S: AsRef<str>>(ids: &[S]) -> Chosen {
+    let mut chosen = Chosen {
+        instruments: Vec::new(),
+        problems: Vec::new(),
+    };
+    for id in ids {
+        let id = id.as_ref();
+        match latest(id) {
+            None => chosen.problems.push(ChoiceProblem::Unknown(id.to_owned())),
+            Some(i) if chosen.instruments.iter().any(|c| c.id == i.id) => {
+                chosen.problems.push(ChoiceProblem::Repeated(id.to_owned()));
+            }
+            Some(i) => chosen.instruments.push(i),
+        }
+    }
+    if chosen.instruments.is_empty() {
+        chosen.problems.push(ChoiceProblem::NoneChosen);
+        chosen.instruments = DEFAULT_INSTRUMENT_IDS
+            .iter()
+            .filter_map(|id| latest(id))
+            .collect();
+    }
+    chosen
 }
 
 const MHC_OPTIONS: &[AnswerOption] = &[
@@ -323,71 +566,83 @@ const MHC_DIMENSIONS: &[Dimension] = &[
     },
 ];
 
+/// An MHC-SF item: every one is unbanded and higher is better.
+const fn mhc(id: &'static str, text: &'static str, dimension: usize) -> Item {
+    Item {
+        id,
+        text,
+        dimension,
+        polarity: Polarity::HigherIsBetter,
+        bands: &[],
+    }
+}
+
 /// The Mental Health Continuum Short Form (Keyes), wording as pinned in SPEC.md 3.2.
 pub static MHC_SF: Instrument = Instrument {
     id: "mhc-sf",
     version: "1",
     name: "Mental Health Continuum Short Form (MHC-SF)",
     licence: "© Corey L. M. Keyes. A service needs the author's permission to use it.",
+    source: "Keyes, C. L. M. (2009). Brief description of the mental health continuum short \
+             form (MHC-SF).",
     stem: "During the past month, how often did you feel",
     options: MHC_OPTIONS,
+    scale: ScaleShape::Labelled,
     items: &[
-        Item {
-            text: "happy",
-            dimension: 0,
-        },
-        Item {
-            text: "interested in life",
-            dimension: 0,
-        },
-        Item {
-            text: "satisfied with life",
-            dimension: 1,
-        },
-        Item {
-            text: "that you had something important to contribute to society",
-            dimension: 2,
-        },
-        Item {
-            text: "that you belonged to a community (like a social group, or your neighbourhood)",
-            dimension: 3,
-        },
-        Item {
-            text: "that our society is a good place, or is becoming a better place, for all people",
-            dimension: 4,
-        },
-        Item {
-            text: "that people are basically good",
-            dimension: 5,
-        },
-        Item {
-            text: "that the way our society works makes sense to you",
-            dimension: 6,
-        },
-        Item {
-            text: "that you liked most parts of your personality",
-            dimension: 7,
-        },
-        Item {
-            text: "good at managing the responsibilities of your daily life",
-            dimension: 8,
-        },
-        Item {
-            text: "that you had warm and trusting relationships with others",
-            dimension: 9,
-        },
-        Item {
-            text: "that you had experiences that challenged you to grow and become a better person",
-            dimension: 10,
-        },
-        Item {
-            text: "confident to think or express your own ideas and opinions",
-            dimension: 11,
-        },
-        Item {
-            text: "that your life has a sense of direction or meaning to it",
-            dimension: 12,
-        },
+        mhc("happy", "happy", 0),
+        mhc("interested", "interested in life", 0),
+        mhc("satisfied", "satisfied with life", 1),
+        mhc(
+            "contribute",
+            "that you had something important to contribute to society",
+            2,
+        ),
+        mhc(
+            "belong",
+            "that you belonged to a community (like a social group, or your neighbourhood)",
+            3,
+        ),
+        mhc(
+            "society-good",
+            "that our society is a good place, or is becoming a better place, for all people",
+            4,
+        ),
+        mhc("people-good", "that people are basically good", 5),
+        mhc(
+            "society-sense",
+            "that the way our society works makes sense to you",
+            6,
+        ),
+        mhc(
+            "personality",
+            "that you liked most parts of your personality",
+            7,
+        ),
+        mhc(
+            "responsibilities",
+            "good at managing the responsibilities of your daily life",
+            8,
+        ),
+        mhc(
+            "relationships",
+            "that you had warm and trusting relationships with others",
+            9,
+        ),
+        mhc(
+            "growth",
+            "that you had experiences that challenged you to grow and become a better person",
+            10,
+        ),
+        mhc(
+            "confidence",
+            "confident to think or express your own ideas and opinions",
+            11,
+        ),
+        mhc(
+            "direction",
+            "that your life has a sense of direction or meaning to it",
+            12,
+        ),
     ],
     dimensions: MHC_DIMENSIONS,
     subscales: &[
@@ -407,6 +662,7 @@ pub static MHC_SF: Instrument = Instrument {
             items: &[8, 9, 10, 11, 12, 13],
         },
     ],
+    total: Some(Polarity::HigherIsBetter),
     category_rule: CategoryRule::Keyes {
         hedonic: &[0, 1, 2],
         functioning: &[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
@@ -415,6 +671,199 @@ pub static MHC_SF: Instrument = Instrument {
         high: 4,
         low: 1,
     },
+};
+
+/// ONS4 answers are the numbers 0 to 10; the words for the ends live in [`ScaleShape`].
+const ZERO_TO_TEN: &[AnswerOption] = &[
+    AnswerOption {
+        label: "0",
+        score: 0,
+    },
+    AnswerOption {
+        label: "1",
+        score: 1,
+    },
+    AnswerOption {
+        label: "2",
+        score: 2,
+    },
+    AnswerOption {
+        label: "3",
+        score: 3,
+    },
+    AnswerOption {
+        label: "4",
+        score: 4,
+    },
+    AnswerOption {
+        label: "5",
+        score: 5,
+    },
+    AnswerOption {
+        label: "6",
+        score: 6,
+    },
+    AnswerOption {
+        label: "7",
+        score: 7,
+    },
+    AnswerOption {
+        label: "8",
+        score: 8,
+    },
+    AnswerOption {
+        label: "9",
+        score: 9,
+    },
+    AnswerOption {
+        label: "10",
+        score: 10,
+    },
+];
+
+const fn band(level: BandLevel, min: u8, max: u8) -> Band {
+    Band { level, min, max }
+}
+
+/// The ONS thresholds for life satisfaction, worthwhile and happiness.
+const ONS_POSITIVE_BANDS: &[Band] = &[
+    band(BandLevel::Low, 0, 4),
+    band(BandLevel::Medium, 5, 6),
+    band(BandLevel::High, 7, 8),
+    band(BandLevel::VeryHigh, 9, 10),
+];
+
+/// The ONS thresholds for anxiety, which are drawn the other way round because a low score
+/// is the good one.
+const ONS_ANXIETY_BANDS: &[Band] = &[
+    band(BandLevel::VeryLow, 0, 1),
+    band(BandLevel::Low, 2, 3),
+    band(BandLevel::Medium, 4, 5),
+    band(BandLevel::High, 6, 10),
+];
+
+/// The four ONS personal well-being questions, wording as the ONS publishes it.
+pub static ONS4: Instrument = Instrument {
+    id: "ons4",
+    version: "1",
+    name: "ONS personal well-being questions (ONS4)",
+    licence: "Free to use. © Office for National Statistics, under the Open Government \
+              Licence v3.0.",
+    source: "Office for National Statistics, Personal well-being user guidance (the ONS4 \
+             questions and thresholds).",
+    stem: "",
+    options: ZERO_TO_TEN,
+    scale: ScaleShape::Numeric {
+        low_label: "Not at all",
+        high_label: "Completely",
+    },
+    items: &[
+        Item {
+            id: "life-satisfaction",
+            text: "Overall, how satisfied are you with your life nowadays?",
+            dimension: 0,
+            polarity: Polarity::HigherIsBetter,
+            bands: ONS_POSITIVE_BANDS,
+        },
+        Item {
+            id: "worthwhile",
+            text: "Overall, to what extent do you feel that the things you do in your life \
+                   are worthwhile?",
+            dimension: 1,
+            polarity: Polarity::HigherIsBetter,
+            bands: ONS_POSITIVE_BANDS,
+        },
+        Item {
+            id: "happiness",
+            text: "Overall, how happy did you feel yesterday?",
+            dimension: 2,
+            polarity: Polarity::HigherIsBetter,
+            bands: ONS_POSITIVE_BANDS,
+        },
+        Item {
+            id: "anxiety",
+            text: "On a scale where 0 is not at all anxious and 10 is completely anxious, \
+                   overall, how anxious did you feel yesterday?",
+            dimension: 3,
+            polarity: Polarity::LowerIsBetter,
+            bands: ONS_ANXIETY_BANDS,
+        },
+    ],
+    dimensions: &[
+        Dimension {
+            id: "life-satisfaction",
+            name: "Life satisfaction",
+        },
+        Dimension {
+            id: "worthwhile",
+            name: "Feeling things you do are worthwhile",
+        },
+        Dimension {
+            id: "happiness",
+            name: "Happiness",
+        },
+        Dimension {
+            id: "anxiety",
+            name: "Anxiety",
+        },
+    ],
+    subscales: &[],
+    // The ONS reports each question on its own: adding anxiety to happiness means nothing.
+    total: None,
+    category_rule: CategoryRule::None,
+};
+
+/// A UCLA-3 item: all three measure loneliness, where a higher score is worse.
+const fn ucla(id: &'static str, text: &'static str) -> Item {
+    Item {
+        id,
+        text,
+        dimension: 0,
+        polarity: Polarity::LowerIsBetter,
+        bands: &[],
+    }
+}
+
+/// The UCLA 3-item loneliness scale (Hughes et al. 2004): total 3 to 9, higher is lonelier.
+pub static UCLA3: Instrument = Instrument {
+    id: "ucla3",
+    version: "1",
+    name: "Three-item loneliness scale (UCLA-3)",
+    licence: "Free to use, citing the source: Hughes, Waite, Hawkley & Cacioppo (2004).",
+    source: "Hughes, M. E., Waite, L. J., Hawkley, L. C. & Cacioppo, J. T. (2004). A short \
+             scale for measuring loneliness in large surveys. Research on Aging, 26(6), \
+             655–672.",
+    stem: "",
+    options: &[
+        AnswerOption {
+            label: "Hardly ever or never",
+            score: 1,
+        },
+        AnswerOption {
+            label: "Some of the time",
+            score: 2,
+        },
+        AnswerOption {
+            label: "Often",
+            score: 3,
+        },
+    ],
+    scale: ScaleShape::Labelled,
+    items: &[
+        ucla(
+            "lack-companionship",
+            "How often do you feel that you lack companionship?",
+        ),
+        ucla("left-out", "How often do you feel left out?"),
+        ucla("isolated", "How often do you feel isolated from others?"),
+    ],
+    dimensions: &[Dimension {
+        id: "loneliness",
+        name: "Loneliness",
+    }],
+    subscales: &[],
+    total: Some(Polarity::LowerIsBetter),
+    category_rule: CategoryRule::None,
 };
 
 #[cfg(test)]
@@ -606,6 +1055,237 @@ mod tests {
             let complete = a.iter().all(Option::is_some);
             prop_assert_eq!(MHC_SF.score(&a).category.is_some(), complete);
             prop_assert_eq!(MHC_SF.score(&a).total.is_some(), complete);
+        }
+    }
+
+    #[test]
+    fn the_mhc_sf_heading_is_the_stem_and_the_item() {
+        assert_eq!(
+            MHC_SF.question_text(0).as_deref(),
+            Some("During the past month, how often did you feel happy?")
+        );
+        assert_eq!(MHC_SF.question_text(14), None);
+        assert_eq!(MHC_SF.scale, ScaleShape::Labelled);
+        assert_eq!(MHC_SF.end_label(0), None);
+        assert_eq!(MHC_SF.total_range(), Some((0, 70)));
+        // Every MHC-SF item is reported as its score only.
+        let s = MHC_SF.score(&full([5; 14]));
+        assert!(s
+            .items
+            .iter()
+            .all(|i| i.band.is_none() && i.score == Some(5)));
+    }
+
+    #[test]
+    fn ons4_has_the_official_wording_and_a_zero_to_ten_scale() {
+        let headings: Vec<String> = (0..4).filter_map(|i| ONS4.question_text(i)).collect();
+        assert_eq!(
+            headings,
+            [
+                "Overall, how satisfied are you with your life nowadays?",
+                "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+                "Overall, how happy did you feel yesterday?",
+                "On a scale where 0 is not at all anxious and 10 is completely anxious, overall, how anxious did you feel yesterday?",
+            ]
+        );
+        let scores: Vec<u8> = ONS4.options.iter().map(|o| o.score).collect();
+        assert_eq!(scores, (0..=10).collect::<Vec<u8>>());
+        assert_eq!(ONS4.option_for(7).map(|o| o.label), Some("7"));
+        assert_eq!(ONS4.end_label(0), Some("Not at all"));
+        assert_eq!(ONS4.end_label(10), Some("Completely"));
+        assert_eq!(ONS4.end_label(5), None);
+        let polarities: Vec<Polarity> = ONS4.items.iter().map(|i| i.polarity).collect();
+        use Polarity::*;
+        assert_eq!(
+            polarities,
+            [
+                HigherIsBetter,
+                HigherIsBetter,
+                HigherIsBetter,
+                LowerIsBetter
+            ]
+        );
+        assert!(ONS4.licence.contains("Open Government Licence"));
+        assert_eq!(find("ons4", "1"), Some(&ONS4));
+    }
+
+    /// Every score 0 to 10 with its band, for the three positive items and for anxiety, read
+    /// off the ONS thresholds by hand (so every boundary is on both sides).
+    #[test]
+    fn ons4_bands_at_every_boundary() {
+        use BandLevel::*;
+        let positive = [
+            Low, Low, Low, Low, Low, Medium, Medium, High, High, VeryHigh, VeryHigh,
+        ];
+        let anxiety = [
+            VeryLow, VeryLow, Low, Low, Medium, Medium, High, High, High, High, High,
+        ];
+        for score in 0..=10u8 {
+            for item in 0..3 {
+                assert_eq!(
+                    ONS4.items[item].band(score),
+                    Some(positive[score as usize]),
+                    "item {item} score {score}"
+                );
+            }
+            assert_eq!(
+                ONS4.items[3].band(score),
+                Some(anxiety[score as usize]),
+                "anxiety score {score}"
+            );
+        }
+        assert_eq!(ONS4.items[0].band(11), None);
+        let s = ONS4.score(&[Some(4), Some(5), Some(9), Some(6)]);
+        let bands: Vec<Option<BandLevel>> = s.items.iter().map(|i| i.band).collect();
+        assert_eq!(bands, [Some(Low), Some(Medium), Some(VeryHigh), Some(High)]);
+        // No total and no category: each question stands alone.
+        assert_eq!((s.total, s.total_max, s.category), (None, 0, None));
+        assert_eq!(ONS4.total_range(), None);
+        // An unanswered item has no band.
+        assert_eq!(ONS4.score(&[None]).items[0].band, None);
+    }
+
+    #[test]
+    fn ucla3_matches_hughes_et_al() {
+        let headings: Vec<String> = (0..3).filter_map(|i| UCLA3.question_text(i)).collect();
+        assert_eq!(
+            headings,
+            [
+                "How often do you feel that you lack companionship?",
+                "How often do you feel left out?",
+                "How often do you feel isolated from others?",
+            ]
+        );
+        let options: Vec<(&str, u8)> = UCLA3.options.iter().map(|o| (o.label, o.score)).collect();
+        assert_eq!(
+            options,
+            [
+                ("Hardly ever or never", 1),
+                ("Some of the time", 2),
+                ("Often", 3)
+            ]
+        );
+        assert_eq!(UCLA3.total, Some(Polarity::LowerIsBetter));
+        assert_eq!(UCLA3.total_range(), Some((3, 9)));
+        assert!(UCLA3.source.contains("Research on Aging"));
+        assert!(UCLA3.licence.contains("Free to use"));
+        assert_eq!(UCLA3.check_answer(0, 0), Err(AnswerError::NotAnOption(0)));
+        assert_eq!(find("ucla3", "1"), Some(&UCLA3));
+    }
+
+    /// UCLA-3 totals worked out by hand.
+    #[test]
+    fn ucla3_totals() {
+        let cases: &[([u8; 3], u32)] = &[
+            ([1, 1, 1], 3),
+            ([3, 3, 3], 9),
+            ([1, 2, 3], 6),
+            ([2, 2, 1], 5),
+            ([3, 1, 3], 7),
+            ([2, 3, 3], 8),
+        ];
+        for (answers, total) in cases {
+            let a: Vec<Option<u8>> = answers.iter().map(|&s| Some(s)).collect();
+            let s = UCLA3.score(&a);
+            assert_eq!(s.total, Some(*total), "{answers:?}");
+            assert_eq!(s.total_max, 9);
+            assert_eq!(s.category, None);
+        }
+        assert_eq!(UCLA3.score(&[Some(3), None, Some(3)]).total, None);
+    }
+
+    #[test]
+    fn every_instrument_is_consistent() {
+        for i in INSTRUMENTS {
+            assert_eq!(latest(i.id).map(|l| l.id), Some(i.id));
+            for (n, item) in i.items.iter().enumerate() {
+                assert!(item.dimension < i.dimensions.len(), "{} item {n}", i.id);
+                assert_eq!(i.item_index(item.id), Some(n), "{} ids are unique", i.id);
+                let heading = i.question_text(n).unwrap_or_default();
+                assert!(heading.ends_with('?'), "{heading}");
+                // Banded items cover every answer exactly once.
+                if !item.bands.is_empty() {
+                    for o in i.options {
+                        let hits = item
+                            .bands
+                            .iter()
+                            .filter(|b| (b.min..=b.max).contains(&o.score))
+                            .count();
+                        assert_eq!(hits, 1, "{} item {n} score {}", i.id, o.score);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn instruments_are_chosen_in_the_services_order() {
+        let c = choose(&["ucla3", "ons4", "mhc-sf"]);
+        let ids: Vec<&str> = c.instruments.iter().map(|i| i.id).collect();
+        assert_eq!(ids, ["ucla3", "ons4", "mhc-sf"]);
+        assert!(c.problems.is_empty());
+
+        let c = choose(DEFAULT_INSTRUMENT_IDS);
+        let ids: Vec<&str> = c.instruments.iter().map(|i| i.id).collect();
+        assert_eq!(ids, ["mhc-sf", "ucla3"]);
+
+        let c = choose(&["ons4", "wemwbs", "ons4"]);
+        let ids: Vec<&str> = c.instruments.iter().map(|i| i.id).collect();
+        assert_eq!(ids, ["ons4"]);
+        assert_eq!(
+            c.problems,
+            [
+                ChoiceProblem::Unknown("wemwbs".into()),
+                ChoiceProblem::Repeated("ons4".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_naming_nothing_known_falls_back_to_the_defaults_and_says_so() {
+        for ids in [vec![], vec!["nope".to_string()]] {
+            let c = choose(&ids);
+            let got: Vec<&str> = c.instruments.iter().map(|i| i.id).collect();
+            assert_eq!(got, DEFAULT_INSTRUMENT_IDS);
+            assert_eq!(c.problems.last(), Some(&ChoiceProblem::NoneChosen));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn ucla3_totals_stay_in_range_and_rise_with_answers(
+            a in proptest::array::uniform3(1u8..=3),
+            i in 0usize..3,
+        ) {
+            let answers: Vec<Option<u8>> = a.iter().map(|&s| Some(s)).collect();
+            let total = UCLA3.score(&answers).total.unwrap_or(0);
+            prop_assert!((3..=9).contains(&total));
+            let mut raised = answers.clone();
+            raised[i] = Some((a[i] + 1).min(3));
+            prop_assert!(UCLA3.score(&raised).total.unwrap_or(0) >= total);
+        }
+
+        #[test]
+        fn ons4_bands_never_fall_as_a_score_rises(item in 0usize..4, s in 0u8..10) {
+            let item = &ONS4.items[item];
+            prop_assert!(item.band(s).is_some());
+            prop_assert!(item.band(s + 1) >= item.band(s));
+        }
+
+        #[test]
+        fn scoring_any_instrument_never_panics(
+            which in 0usize..3,
+            a in proptest::collection::vec(proptest::option::of(0u8..=12), 0..20),
+        ) {
+            let i = INSTRUMENTS[which];
+            let s = i.score(&a);
+            if let (Some(t), Some((lo, hi))) = (s.total, i.total_range()) {
+                // Out-of-range slots can only come from a damaged record; in range they stay in range.
+                if a.iter().take(i.items.len()).all(|x| x.is_some_and(|v| i.option_for(v).is_some())) {
+                    prop_assert!((lo..=hi).contains(&t));
+                }
+            }
+            prop_assert_eq!(s.items.len(), i.items.len());
         }
     }
 }

@@ -1,5 +1,8 @@
 //! The pure core: plain Rust with no browser or UI crates, tested natively with `cargo test`.
 
 pub mod checkin;
+pub mod ics;
 pub mod instrument;
+pub mod progress;
+pub mod schedule;
 pub mod stored;

@@ -44,7 +44,7 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
     let Some((instrument, item)) = plan.question(n) else {
         return view! { <NotFoundPage/> }.into_any();
     };
-    let question = format!("{} {}?", instrument.stem, instrument.items[item].text);
+    let question = instrument.question_text(item).unwrap_or_default();
     let caption = fill(
         m.question_n_of,
         &[("n", &n.to_string()), ("total", &total.to_string())],

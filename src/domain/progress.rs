@@ -1,0 +1,1252 @@
+//! "My progress" (SPEC.md 3.3): a person's check-ins turned into series over time, changes
+//! in words, chart geometry, and when to show a kind care card.
+//!
+//! Every function takes the whole list of check-ins in any order and sorts a copy oldest
+//! first, so callers never have to remember the order. A check-in that did not ask an
+//! instrument (or answered a version this build does not know) is simply not a point in that
+//! instrument's series; "since last time" therefore means since the last check-in that asked
+//! the same questions.
+
+use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
+
+use super::checkin::{CheckIn, GoalStatus, JourneyStep};
+use super::instrument::{BandLevel, Category, Instrument, Polarity, Scores, MHC_SF, ONS4, UCLA3};
+use super::schedule::local_date;
+
+/// A fall in the MHC-SF total of this much or more since the previous check-in shows the
+/// care card. Ten points of 70 is two answers dropping by most of the scale, or every answer
+/// by about one step: a change worth a kind word, not an alarm.
+pub const CARE_DROP: u32 = 10;
+
+/// One value at one check-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Point {
+    /// The check-in it comes from, for linking to its result page.
+    pub checkin_id: String,
+    /// When the check-in was finished.
+    pub at: DateTime<Utc>,
+    /// The local date it was finished on.
+    pub date: NaiveDate,
+    /// The score.
+    pub value: u32,
+    /// The score's band, for banded items (ONS4).
+    pub band: Option<BandLevel>,
+    /// The category, for the MHC-SF total.
+    pub category: Option<Category>,
+}
+
+/// Which way a number moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// It went up.
+    Up,
+    /// It went down.
+    Down,
+    /// It stayed the same.
+    Same,
+}
+
+/// Whether a change is good news, given which way is better for that score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verdict {
+    /// A change for the better.
+    Better,
+    /// A change for the worse.
+    Worse,
+    /// No change.
+    Same,
+}
+
+/// How an MHC-SF answer changed, in the questionnaire's own terms (it asks "how often"), so
+/// the page can say "more often than last time" rather than "+2".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frequency {
+    /// Felt more often.
+    MoreOften,
+    /// Felt less often.
+    LessOften,
+    /// About as often.
+    Same,
+}
+
+/// A change between two scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Change {
+    /// The later score minus the earlier one.
+    pub delta: i64,
+    /// Which way the number moved.
+    pub direction: Direction,
+    /// Whether that is better or worse for the person.
+    pub verdict: Verdict,
+}
+
+impl Change {
+    /// The change from `from` to `to` on a score where `polarity` says which way is better.
+    pub fn between(from: u32, to: u32, polarity: Polarity) -> Self {
+        let delta = i64::from(to) - i64::from(from);
+        let direction = match delta {
+            d if d > 0 => Direction::Up,
+            d if d < 0 => Direction::Down,
+            _ => Direction::Same,
+        };
+        let verdict = match (direction, polarity) {
+            (Direction::Same, _) => Verdict::Same,
+            (Direction::Up, Polarity::HigherIsBetter)
+            | (Direction::Down, Polarity::LowerIsBetter) => Verdict::Better,
+            _ => Verdict::Worse,
+        };
+        Self {
+            delta,
+            direction,
+            verdict,
+        }
+    }
+
+    /// The change as "more often / less often / the same", for frequency questions.
+    pub fn frequency(&self) -> Frequency {
+        match self.direction {
+            Direction::Up => Frequency::MoreOften,
+            Direction::Down => Frequency::LessOften,
+            Direction::Same => Frequency::Same,
+        }
+    }
+}
+
+/// The change since the first point and since the one before the latest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Changes {
+    /// Latest compared with the first; `None` with fewer than two points.
+    pub since_first: Option<Change>,
+    /// Latest compared with the previous; `None` with fewer than two points.
+    pub since_last: Option<Change>,
+}
+
+impl Changes {
+    /// The changes across `values`, oldest first.
+    pub fn of(values: &[u32], polarity: Polarity) -> Self {
+        match values {
+            [first, .., previous, latest] => Self {
+                since_first: Some(Change::between(*first, *latest, polarity)),
+                since_last: Some(Change::between(*previous, *latest, polarity)),
+            },
+            [first, latest] => Self {
+                since_first: Some(Change::between(*first, *latest, polarity)),
+                since_last: Some(Change::between(*first, *latest, polarity)),
+            },
+            _ => Self::default(),
+        }
+    }
+}
+
+/// One score over time: a total, a subscale or a single question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Series {
+    /// Stable id: the subscale or item id, or `total`.
+    pub id: &'static str,
+    /// A plain name (for a single question, the question's dimension name).
+    pub name: &'static str,
+    /// Lowest possible score, the bottom of the chart.
+    pub min: u32,
+    /// Highest possible score, the top of the chart.
+    pub max: u32,
+    /// Which way is better.
+    pub polarity: Polarity,
+    /// The points, oldest first.
+    pub points: Vec<Point>,
+    /// The latest point compared with the first and the previous.
+    pub changes: Changes,
+}
+
+impl Series {
+    fn new(
+        id: &'static str,
+        name: &'static str,
+        (min, max): (u32, u32),
+        polarity: Polarity,
+        points: Vec<Point>,
+    ) -> Self {
+        let values: Vec<u32> = points.iter().map(|p| p.value).collect();
+        Self {
+            id,
+            name,
+            min,
+            max,
+            polarity,
+            changes: Changes::of(&values, polarity),
+            points,
+        }
+    }
+
+    /// The latest point, if any.
+    pub fn latest(&self) -> Option<&Point> {
+        self.points.last()
+    }
+
+    /// The line chart of this series in `view`, scaled to the score's full range.
+    pub fn chart(&self, view: &ViewBox) -> Chart {
+        let values: Vec<(NaiveDate, u32)> = self.points.iter().map(|p| (p.date, p.value)).collect();
+        line_chart(&values, self.min, self.max, view)
+    }
+}
+
+/// One MHC-SF dimension (seed 000, Table I): its latest score and how it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionChange {
+    /// The dimension's id.
+    pub id: &'static str,
+    /// Its plain name.
+    pub name: &'static str,
+    /// The latest score (the sum of its items).
+    pub latest: u32,
+    /// The highest possible score (5 per item).
+    pub max: u32,
+    /// Changes since the first and the last check-in; use [`Change::frequency`] for words.
+    pub changes: Changes,
+}
+
+/// Everything the progress page shows about the MHC-SF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlourishingProgress {
+    /// The total (0 to 70), each point with its category.
+    pub total: Series,
+    /// Emotional, social and psychological well-being, in that order.
+    pub subscales: Vec<Series>,
+    /// The 13 dimensions, in Table I order.
+    pub dimensions: Vec<DimensionChange>,
+}
+
+/// The check-ins oldest first (ties by id, so the order is stable).
+fn oldest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
+    let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
+    sorted.sort_by(|a, b| {
+        a.finished_at
+            .cmp(&b.finished_at)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    sorted
+}
+
+/// Each check-in's complete answers to `instrument_id` with their scores, oldest first.
+/// Incomplete responses are left out: a finished check-in is always complete, so only a
+/// damaged record could be partial, and half a total would mislead.
+fn scored<'a>(
+    checkins: &'a [CheckIn],
+    instrument_id: &str,
+) -> Vec<(&'a CheckIn, &'static Instrument, Vec<u8>, Scores)> {
+    oldest_first(checkins)
+        .into_iter()
+        .filter_map(|c| {
+            let r = c.response(instrument_id)?;
+            let instrument = r.instrument()?;
+            let answers: Option<Vec<u8>> = (0..instrument.items.len())
+                .map(|i| r.answers.get(i).copied().flatten())
+                .collect();
+            let answers = answers?;
+            let scores = instrument.score(&r.answers);
+            Some((c, instrument, answers, scores))
+        })
+        .collect()
+}
+
+fn point(c: &CheckIn, offset_at: &impl Fn(DateTime<Utc>) -> FixedOffset, value: u32) -> Point {
+    Point {
+        checkin_id: c.id.clone(),
+        at: c.finished_at,
+        date: local_date(c.finished_at, offset_at(c.finished_at)),
+        value,
+        band: None,
+        category: None,
+    }
+}
+
+/// The MHC-SF over time, or `None` if no check-in has a complete MHC-SF response.
+/// `offset_at` gives the device's UTC offset at an instant, for local dates.
+pub fn flourishing(
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Option<FlourishingProgress> {
+    let rows = scored(checkins, MHC_SF.id);
+    if rows.is_empty() {
+        return None;
+    }
+    let range = MHC_SF.total_range().unwrap_or((0, 70));
+    let total = rows
+        .iter()
+        .filter_map(|(c, _, _, s)| {
+            Some(Point {
+                category: s.category,
+                ..point(c, &offset_at, s.total?)
+            })
+        })
+        .collect();
+    let total = Series::new("total", MHC_SF.name, range, Polarity::HigherIsBetter, total);
+    let subscales = MHC_SF
+        .subscales
+        .iter()
+        .enumerate()
+        .map(|(k, sub)| {
+            let points = rows
+                .iter()
+                .filter_map(|(c, _, _, s)| Some(point(c, &offset_at, s.subscales.get(k)?.score?)))
+                .collect();
+            let max = u32::from(MHC_SF.max_option_score()) * sub.items.len() as u32;
+            Series::new(sub.id, sub.name, (0, max), Polarity::HigherIsBetter, points)
+        })
+        .collect();
+    let dimensions = MHC_SF
+        .dimensions
+        .iter()
+        .enumerate()
+        .map(|(k, dim)| {
+            let items: Vec<usize> = (0..MHC_SF.items.len())
+                .filter(|&i| MHC_SF.items[i].dimension == k)
+                .collect();
+            let values: Vec<u32> = rows
+                .iter()
+                .map(|(_, _, answers, _)| items.iter().map(|&i| u32::from(answers[i])).sum())
+                .collect();
+            DimensionChange {
+                id: dim.id,
+                name: dim.name,
+                latest: values.last().copied().unwrap_or(0),
+                max: u32::from(MHC_SF.max_option_score()) * items.len() as u32,
+                changes: Changes::of(&values, Polarity::HigherIsBetter),
+            }
+        })
+        .collect();
+    Some(FlourishingProgress {
+        total,
+        subscales,
+        dimensions,
+    })
+}
+
+/// The four ONS4 questions over time, each point with its band, or `None` if no check-in
+/// has a complete ONS4 response. The series follow the questions' order; anxiety's changes
+/// are judged with lower as better.
+pub fn ons4(
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Option<Vec<Series>> {
+    let rows = scored(checkins, ONS4.id);
+    if rows.is_empty() {
+        return None;
+    }
+    let range = (
+        u32::from(ONS4.min_option_score()),
+        u32::from(ONS4.max_option_score()),
+    );
+    let series = ONS4
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let points = rows
+                .iter()
+                .map(|(c, _, answers, _)| Point {
+                    band: item.band(answers[i]),
+                    ..point(c, &offset_at, u32::from(answers[i]))
+                })
+                .collect();
+            let name = ONS4
+                .dimensions
+                .get(item.dimension)
+                .map_or(item.id, |d| d.name);
+            Series::new(item.id, name, range, item.polarity, points)
+        })
+        .collect();
+    Some(series)
+}
+
+/// UCLA-3 loneliness totals over time (3 to 9, lower is better), or `None` if no check-in
+/// has a complete UCLA-3 response.
+pub fn loneliness(
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Option<Series> {
+    let rows = scored(checkins, UCLA3.id);
+    if rows.is_empty() {
+        return None;
+    }
+    let points = rows
+        .iter()
+        .filter_map(|(c, _, _, s)| Some(point(c, &offset_at, s.total?)))
+        .collect();
+    let name = UCLA3.dimensions.first().map_or(UCLA3.name, |d| d.name);
+    Some(Series::new(
+        "total",
+        name,
+        UCLA3.total_range().unwrap_or((3, 9)),
+        Polarity::LowerIsBetter,
+        points,
+    ))
+}
+
+/// The step of the journey a person chose at one check-in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JourneyPoint {
+    /// The check-in.
+    pub checkin_id: String,
+    /// Its local date.
+    pub date: NaiveDate,
+    /// The step chosen.
+    pub step: JourneyStep,
+}
+
+/// The journey steps over time, oldest first, from the check-ins that asked.
+pub fn journey(
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Vec<JourneyPoint> {
+    oldest_first(checkins)
+        .into_iter()
+        .filter_map(|c| {
+            Some(JourneyPoint {
+                checkin_id: c.id.clone(),
+                date: local_date(c.finished_at, offset_at(c.finished_at)),
+                step: c.follow_up.journey_step.clone()?,
+            })
+        })
+        .collect()
+}
+
+/// One goal's story across check-ins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoalHistory {
+    /// The goal's id.
+    pub goal_id: String,
+    /// The person's words, when the goal was added at a check-in (goals from the referral
+    /// carry their text there).
+    pub text: Option<String>,
+    /// Each status given, oldest first, with its local date.
+    pub updates: Vec<(NaiveDate, GoalStatus)>,
+}
+
+/// Every goal mentioned in any check-in, in the order first mentioned, with its updates.
+pub fn goals(
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Vec<GoalHistory> {
+    let mut out: Vec<GoalHistory> = Vec::new();
+    fn entry<'a>(out: &'a mut Vec<GoalHistory>, id: &str) -> &'a mut GoalHistory {
+        let at = match out.iter().position(|g| g.goal_id == id) {
+            Some(at) => at,
+            None => {
+                out.push(GoalHistory {
+                    goal_id: id.to_owned(),
+                    text: None,
+                    updates: Vec::new(),
+                });
+                out.len() - 1
+            }
+        };
+        &mut out[at]
+    }
+    for c in oldest_first(checkins) {
+        let date = local_date(c.finished_at, offset_at(c.finished_at));
+        for g in &c.follow_up.new_goals {
+            entry(&mut out, &g.id).text = Some(g.text.clone());
+        }
+        for u in &c.follow_up.goal_updates {
+            entry(&mut out, &u.goal_id)
+                .updates
+                .push((date, u.status.clone()));
+        }
+    }
+    out
+}
+
+/// Why a kind, non-urgent care card is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CareReason {
+    /// The result was languishing.
+    Languishing,
+    /// The MHC-SF total fell by [`CARE_DROP`] or more since the previous check-in.
+    Drop {
+        /// The previous total.
+        from: u32,
+        /// This total.
+        to: u32,
+    },
+}
+
+/// A care card to show beside a result: the service's contact, offered kindly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CareCard {
+    /// The check-in it is about.
+    pub checkin_id: String,
+    /// Every reason that applies, languishing first; never empty.
+    pub reasons: Vec<CareReason>,
+}
+
+/// The care card for check-in `checkin_id`, if its MHC-SF result calls for one: a
+/// languishing result, or a fall of [`CARE_DROP`] or more since the previous MHC-SF result.
+pub fn care_card_for(checkins: &[CheckIn], checkin_id: &str) -> Option<CareCard> {
+    let rows = scored(checkins, MHC_SF.id);
+    let at = rows.iter().position(|(c, ..)| c.id == checkin_id)?;
+    let (_, _, _, scores) = &rows[at];
+    let mut reasons = Vec::new();
+    if scores.category == Some(Category::Languishing) {
+        reasons.push(CareReason::Languishing);
+    }
+    let previous = at.checked_sub(1).and_then(|p| rows[p].3.total);
+    if let (Some(from), Some(to)) = (previous, scores.total) {
+        if from >= to + CARE_DROP {
+            reasons.push(CareReason::Drop { from, to });
+        }
+    }
+    (!reasons.is_empty()).then(|| CareCard {
+        checkin_id: checkin_id.to_owned(),
+        reasons,
+    })
+}
+
+/// The care card for the latest check-in with an MHC-SF result, for the home and progress
+/// pages. An old result never raises a card once a newer one is fine.
+pub fn latest_care_card(checkins: &[CheckIn]) -> Option<CareCard> {
+    let rows = scored(checkins, MHC_SF.id);
+    let (latest, ..) = rows.last()?;
+    care_card_for(checkins, &latest.id)
+}
+
+/// The drawing area of a chart: an SVG viewBox and the margins left for axis labels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ViewBox {
+    /// viewBox width.
+    pub width: f64,
+    /// viewBox height.
+    pub height: f64,
+    /// Space on the left, for the value labels.
+    pub left: f64,
+    /// Space on the right, so the last point is not cut off.
+    pub right: f64,
+    /// Space at the top.
+    pub top: f64,
+    /// Space at the bottom, for the date labels.
+    pub bottom: f64,
+}
+
+impl Default for ViewBox {
+    fn default() -> Self {
+        Self {
+            width: 640.0,
+            height: 320.0,
+            left: 40.0,
+            right: 16.0,
+            top: 16.0,
+            bottom: 32.0,
+        }
+    }
+}
+
+/// One plotted point.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PlotPoint {
+    /// x in viewBox units.
+    pub x: f64,
+    /// y in viewBox units (down is larger, as in SVG).
+    pub y: f64,
+    /// The date it stands for.
+    pub date: NaiveDate,
+    /// The value it stands for.
+    pub value: u32,
+}
+
+/// How far apart the date ticks are, so the page can format their labels (a day and month,
+/// a month, or a year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TickUnit {
+    /// Ticks are days apart: label with day and month.
+    Day,
+    /// Ticks fall on the first of a month: label with the month.
+    Month,
+    /// Ticks fall on 1 January: label with the year.
+    Year,
+}
+
+/// A tick on the date axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct XTick {
+    /// x in viewBox units.
+    pub x: f64,
+    /// The date at the tick.
+    pub date: NaiveDate,
+    /// How to label it.
+    pub unit: TickUnit,
+}
+
+/// A tick on the value axis.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct YTick {
+    /// y in viewBox units.
+    pub y: f64,
+    /// The value at the tick.
+    pub value: u32,
+}
+
+/// The plotting rectangle inside the margins.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rect {
+    /// Left edge.
+    pub x: f64,
+    /// Top edge.
+    pub y: f64,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+/// Everything needed to draw a line chart in SVG; no drawing is done here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// The plotting area, for the axes and grid lines.
+    pub plot: Rect,
+    /// The points, in date order.
+    pub points: Vec<PlotPoint>,
+    /// The line through the points as SVG path data ("M x,y L x,y …"); empty with no points.
+    pub path: String,
+    /// Date ticks, left to right.
+    pub x_ticks: Vec<XTick>,
+    /// Value ticks, bottom to top.
+    pub y_ticks: Vec<YTick>,
+}
+
+/// At most this many ticks on either axis, so labels never crowd on a small phone.
+const MAX_TICKS: usize = 8;
+
+/// Maps `(date, value)` pairs to a line chart in `view`, with values from `min` to `max`.
+///
+/// Points are placed by date, not by index, so a gap of three months looks like one. A
+/// single point (or several on one date) sits in the middle of a two-week span. Values
+/// outside `min..=max` (only a damaged record could hold one) are drawn at the edge.
+pub fn line_chart(values: &[(NaiveDate, u32)], min: u32, max: u32, view: &ViewBox) -> Chart {
+    let plot = Rect {
+        x: view.left,
+        y: view.top,
+        width: (view.width - view.left - view.right).max(0.0),
+        height: (view.height - view.top - view.bottom).max(0.0),
+    };
+    let mut sorted = values.to_vec();
+    sorted.sort_by_key(|&(d, _)| d);
+    let (start, end) = match (sorted.first(), sorted.last()) {
+        (Some(&(a, _)), Some(&(b, _))) if b > a => (a, b),
+        (Some(&(a, _)), _) => (sub(a, 7), add(a, 7)),
+        _ => (NaiveDate::MIN, NaiveDate::MIN),
+    };
+    let span = (end - start).num_days().max(1) as f64;
+    let x_of = |d: NaiveDate| plot.x + (d - start).num_days() as f64 / span * plot.width;
+    let (lo, hi) = (min.min(max), max.max(min));
+    let y_of = |v: u32| {
+        if hi == lo {
+            return plot.y + plot.height / 2.0;
+        }
+        let v = v.clamp(lo, hi);
+        plot.y + plot.height - f64::from(v - lo) / f64::from(hi - lo) * plot.height
+    };
+    let points: Vec<PlotPoint> = sorted
+        .iter()
+        .map(|&(date, value)| PlotPoint {
+            x: x_of(date),
+            y: y_of(value),
+            date,
+            value,
+        })
+        .collect();
+    let path = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let x_ticks = if points.is_empty() {
+        Vec::new()
+    } else {
+        date_ticks(start, end)
+            .into_iter()
+            .map(|(date, unit)| XTick {
+                x: x_of(date),
+                date,
+                unit,
+            })
+            .collect()
+    };
+    let y_ticks = value_ticks(lo, hi)
+        .into_iter()
+        .map(|value| YTick {
+            y: y_of(value),
+            value,
+        })
+        .collect();
+    Chart {
+        plot,
+        points,
+        path,
+        x_ticks,
+        y_ticks,
+    }
+}
+
+/// Values from `lo` upwards, at most [`MAX_TICKS`] of them, on a "nice" step (1, 2, 5, 10,
+/// 20, 25, 50, …). A step that ends exactly on `hi` is preferred, so the top of the scale
+/// (70, 15, 9) is always labelled; otherwise the smallest step that fits.
+fn value_ticks(lo: u32, hi: u32) -> Vec<u32> {
+    let range = hi - lo;
+    let nice = [1u32, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+    let fits = |s: &u32| ((range / s) as usize) < MAX_TICKS;
+    let step = nice
+        .into_iter()
+        .find(|s| fits(s) && range.is_multiple_of(*s))
+        .or_else(|| nice.into_iter().find(fits))
+        .unwrap_or_else(|| range.div_ceil(MAX_TICKS as u32 - 1).max(1));
+    (0..)
+        .map_while(|k: u32| k.checked_mul(step).and_then(|o| lo.checked_add(o)))
+        .take_while(|&v| v <= hi)
+        .take(MAX_TICKS)
+        .collect()
+}
+
+/// Date ticks between `start` and `end` on calendar boundaries: days for a span of up to
+/// about two months, the first of months up to two years, then 1 January of years.
+fn date_ticks(start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, TickUnit)> {
+    let days = (end - start).num_days();
+    let fits = |count: i64| count < MAX_TICKS as i64;
+    if days <= 62 {
+        let step = [1u32, 2, 7, 14]
+            .into_iter()
+            .find(|&s| fits(days / i64::from(s)))
+            .unwrap_or(14);
+        return (0..)
+            .map(|k| add(start, k * step))
+            .take_while(|&d| d <= end)
+            .take(MAX_TICKS)
+            .map(|d| (d, TickUnit::Day))
+            .collect();
+    }
+    let months = i64::from(end.year() - start.year()) * 12 + i64::from(end.month())
+        - i64::from(start.month());
+    if months <= 24 {
+        let step = [1u32, 2, 3, 6]
+            .into_iter()
+            .find(|&s| fits(months / i64::from(s)))
+            .unwrap_or(6);
+        // The first "nice" month on or after the start: a multiple of the step from January.
+        let first = first_of_month_on_or_after(start);
+        let offset = (step - (first.month0() % step)) % step;
+        let first = first
+            .checked_add_months(Months::new(offset))
+            .unwrap_or(first);
+        return (0..)
+            .map_while(|k| first.checked_add_months(Months::new(k * step)))
+            .take_while(|&d| d <= end)
+            .take(MAX_TICKS)
+            .map(|d| (d, TickUnit::Month))
+            .collect();
+    }
+    let years = i64::from(end.year() - start.year());
+    let step = [1i32, 2, 5, 10, 20, 50, 100, 1000]
+        .into_iter()
+        .find(|&s| fits(years / i64::from(s)))
+        .unwrap_or(1000);
+    // The first 1 January on or after the start whose year is a multiple of the step.
+    let from = if start.ordinal() == 1 {
+        start.year()
+    } else {
+        start.year() + 1
+    };
+    let first_year = (from + step - 1).div_euclid(step) * step;
+    (0..)
+        .map_while(|k: i32| NaiveDate::from_ymd_opt(first_year + k * step, 1, 1))
+        .take_while(|&d| d <= end)
+        .take(MAX_TICKS)
+        .map(|d| (d, TickUnit::Year))
+        .collect()
+}
+
+fn first_of_month_on_or_after(d: NaiveDate) -> NaiveDate {
+    let first = d.with_day(1).unwrap_or(d);
+    if first == d {
+        d
+    } else {
+        first.checked_add_months(Months::new(1)).unwrap_or(d)
+    }
+}
+
+fn add(d: NaiveDate, days: u32) -> NaiveDate {
+    d.checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+fn sub(d: NaiveDate, days: u32) -> NaiveDate {
+    d.checked_sub_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::checkin::{FollowUp, GoalUpdate, NewGoal, Response};
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn utc(_: DateTime<Utc>) -> FixedOffset {
+        FixedOffset::east_opt(0).unwrap()
+    }
+
+    fn response(instrument: &Instrument, answers: &[u8]) -> Response {
+        Response {
+            answers: answers.iter().map(|&a| Some(a)).collect(),
+            ..Response::blank(instrument)
+        }
+    }
+
+    /// A check-in finished at noon UTC on `date` with the given responses.
+    fn checkin(id: &str, date: NaiveDate, responses: Vec<Response>) -> CheckIn {
+        let at = Utc.from_utc_datetime(&date.and_hms_opt(12, 0, 0).unwrap());
+        CheckIn {
+            id: id.into(),
+            started_at: at,
+            finished_at: at,
+            responses,
+            follow_up: FollowUp::default(),
+            extra: Default::default(),
+        }
+    }
+
+    fn mhc(id: &str, date: NaiveDate, answers: [u8; 14]) -> CheckIn {
+        checkin(id, date, vec![response(&MHC_SF, &answers)])
+    }
+
+    fn values(s: &Series) -> Vec<u32> {
+        s.points.iter().map(|p| p.value).collect()
+    }
+
+    #[test]
+    fn the_mhc_sf_total_and_subscales_over_time() {
+        // Given out of order; the series come back oldest first.
+        let list = vec![
+            mhc(
+                "b",
+                d(2026, 2, 1),
+                [5, 4, 4, 4, 4, 4, 4, 4, 4, 2, 2, 2, 2, 2],
+            ),
+            mhc("a", d(2026, 1, 4), [3; 14]),
+            mhc(
+                "c",
+                d(2026, 3, 1),
+                [1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0],
+            ),
+        ];
+        let p = flourishing(&list, utc).unwrap();
+        assert_eq!(values(&p.total), [42, 47, 8]);
+        let cats: Vec<Option<Category>> = p.total.points.iter().map(|x| x.category).collect();
+        use Category::*;
+        assert_eq!(
+            cats,
+            [
+                Some(ModeratelyMentallyHealthy),
+                Some(Flourishing),
+                Some(Languishing)
+            ]
+        );
+        let ids: Vec<&str> = p
+            .total
+            .points
+            .iter()
+            .map(|x| x.checkin_id.as_str())
+            .collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        assert_eq!((p.total.min, p.total.max), (0, 70));
+        let sub: Vec<(&str, Vec<u32>, u32)> = p
+            .subscales
+            .iter()
+            .map(|s| (s.id, values(s), s.max))
+            .collect();
+        assert_eq!(
+            sub,
+            [
+                ("emotional", vec![9, 13, 3], 15),
+                ("social", vec![15, 20, 5], 25),
+                ("psychological", vec![18, 14, 0], 30),
+            ]
+        );
+        let total = p.total.changes;
+        assert_eq!(total.since_first.map(|c| c.delta), Some(-34));
+        assert_eq!(total.since_last.map(|c| c.verdict), Some(Verdict::Worse));
+    }
+
+    #[test]
+    fn each_dimension_changes_since_the_first_and_the_last_check_in() {
+        let list = vec![
+            mhc("a", d(2026, 1, 4), [3; 14]),
+            mhc(
+                "b",
+                d(2026, 2, 1),
+                [4, 4, 3, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+            ),
+            mhc(
+                "c",
+                d(2026, 3, 1),
+                [5, 4, 3, 4, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3],
+            ),
+        ];
+        let p = flourishing(&list, utc).unwrap();
+        assert_eq!(p.dimensions.len(), 13);
+        let affect = &p.dimensions[0];
+        assert_eq!(affect.id, "positive-affect");
+        // Items 1 and 2 together: 6, then 8, then 9 of 10.
+        assert_eq!((affect.latest, affect.max), (9, 10));
+        let first = affect.changes.since_first.unwrap();
+        let last = affect.changes.since_last.unwrap();
+        assert_eq!((first.delta, first.frequency()), (3, Frequency::MoreOften));
+        assert_eq!((last.delta, last.frequency()), (1, Frequency::MoreOften));
+        let contribution = &p.dimensions[2];
+        assert_eq!(contribution.id, "social-contribution");
+        // 3, then 2, then 4: more often than the first time and than last time.
+        assert_eq!(contribution.changes.since_first.map(|c| c.delta), Some(1));
+        assert_eq!(contribution.changes.since_last.map(|c| c.delta), Some(2));
+        let quality = &p.dimensions[1];
+        assert_eq!(
+            quality.changes.since_first.map(|c| c.frequency()),
+            Some(Frequency::Same)
+        );
+        // With one check-in there is nothing to compare.
+        let one = flourishing(&list[..1], utc).unwrap();
+        assert_eq!(one.dimensions[0].changes, Changes::default());
+    }
+
+    #[test]
+    fn ons4_items_come_with_bands_and_anxiety_rising_is_worse() {
+        let list = vec![
+            checkin("a", d(2026, 1, 4), vec![response(&ONS4, &[4, 5, 6, 7])]),
+            checkin("b", d(2026, 2, 1), vec![response(&ONS4, &[7, 5, 9, 3])]),
+            // A check-in without ONS4 is not a point.
+            mhc("c", d(2026, 3, 1), [3; 14]),
+        ];
+        let items = ons4(&list, utc).unwrap();
+        let ids: Vec<&str> = items.iter().map(|s| s.id).collect();
+        assert_eq!(
+            ids,
+            ["life-satisfaction", "worthwhile", "happiness", "anxiety"]
+        );
+        use BandLevel::*;
+        let bands = |s: &Series| s.points.iter().map(|p| p.band).collect::<Vec<_>>();
+        assert_eq!(bands(&items[0]), [Some(Low), Some(High)]);
+        assert_eq!(bands(&items[3]), [Some(High), Some(Low)]);
+        assert_eq!(
+            items[0].changes.since_last.map(|c| c.verdict),
+            Some(Verdict::Better)
+        );
+        assert_eq!(
+            items[1].changes.since_last.map(|c| c.verdict),
+            Some(Verdict::Same)
+        );
+        // Anxiety fell from 7 to 3: the number went down, which is better.
+        let anxiety = items[3].changes.since_last.unwrap();
+        assert_eq!(
+            (anxiety.direction, anxiety.verdict),
+            (Direction::Down, Verdict::Better)
+        );
+        assert_eq!((items[3].min, items[3].max), (0, 10));
+        assert_eq!(ons4(&list[2..], utc), None);
+    }
+
+    #[test]
+    fn loneliness_totals_rising_is_worse() {
+        let list = vec![
+            checkin("a", d(2026, 1, 4), vec![response(&UCLA3, &[1, 2, 1])]),
+            checkin(
+                "b",
+                d(2026, 2, 1),
+                vec![response(&MHC_SF, &[3; 14]), response(&UCLA3, &[3, 2, 3])],
+            ),
+        ];
+        let s = loneliness(&list, utc).unwrap();
+        assert_eq!(values(&s), [4, 8]);
+        assert_eq!((s.min, s.max), (3, 9));
+        let c = s.changes.since_first.unwrap();
+        assert_eq!(
+            (c.delta, c.direction, c.verdict),
+            (4, Direction::Up, Verdict::Worse)
+        );
+        assert_eq!(loneliness(&list[..0], utc), None);
+        assert_eq!(flourishing(&list[..1], utc), None);
+    }
+
+    #[test]
+    fn incomplete_or_unknown_responses_are_not_points() {
+        let mut partial = response(&MHC_SF, &[3; 14]);
+        partial.answers[5] = None;
+        let mut unknown = response(&MHC_SF, &[3; 14]);
+        unknown.instrument_version = "99".into();
+        let list = vec![
+            checkin("a", d(2026, 1, 4), vec![partial]),
+            checkin("b", d(2026, 1, 5), vec![unknown]),
+            mhc("c", d(2026, 2, 1), [2; 14]),
+        ];
+        let p = flourishing(&list, utc).unwrap();
+        assert_eq!(values(&p.total), [28]);
+    }
+
+    #[test]
+    fn points_carry_the_local_date() {
+        // 23:30 UTC on 24 October is 25 October in summer time (+1).
+        let at = Utc.with_ymd_and_hms(2026, 10, 24, 23, 30, 0).unwrap();
+        let mut c = mhc("a", d(2026, 10, 24), [3; 14]);
+        c.finished_at = at;
+        let bst = |_| FixedOffset::east_opt(3600).unwrap();
+        let p = flourishing(&[c], bst).unwrap();
+        assert_eq!(p.total.points[0].date, d(2026, 10, 25));
+    }
+
+    #[test]
+    fn a_languishing_result_or_a_big_drop_shows_a_care_card() {
+        let fine = [3; 14];
+        let low = [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 3, 3, 3]; // languishing, total 20
+        assert_eq!(
+            MHC_SF.score(&low.map(Some)).category,
+            Some(Category::Languishing)
+        );
+        // 42 → 32 is a fall of exactly 10; 42 → 33 is 9.
+        let ten_less = [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 1, 1];
+        let nine_less = [3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 1, 1, 1];
+        assert_eq!(MHC_SF.score(&ten_less.map(Some)).total, Some(32));
+        assert_eq!(MHC_SF.score(&nine_less.map(Some)).total, Some(33));
+
+        let a = mhc("a", d(2026, 1, 4), fine);
+        let list = vec![a.clone(), mhc("b", d(2026, 2, 1), ten_less)];
+        assert_eq!(
+            latest_care_card(&list),
+            Some(CareCard {
+                checkin_id: "b".into(),
+                reasons: vec![CareReason::Drop { from: 42, to: 32 }]
+            })
+        );
+        let list = vec![a.clone(), mhc("b", d(2026, 2, 1), nine_less)];
+        assert_eq!(latest_care_card(&list), None);
+
+        let list = vec![a.clone(), mhc("b", d(2026, 2, 1), low)];
+        assert_eq!(
+            latest_care_card(&list).map(|c| c.reasons),
+            Some(vec![
+                CareReason::Languishing,
+                CareReason::Drop { from: 42, to: 20 }
+            ])
+        );
+        // The first check-in alone: languishing is enough.
+        let first = vec![mhc("a", d(2026, 1, 4), low)];
+        assert_eq!(
+            latest_care_card(&first).map(|c| c.reasons),
+            Some(vec![CareReason::Languishing])
+        );
+        // An old low result does not raise a card once the latest is fine; its own page still can.
+        let list = vec![mhc("a", d(2026, 1, 4), low), mhc("b", d(2026, 2, 1), fine)];
+        assert_eq!(latest_care_card(&list), None);
+        assert!(care_card_for(&list, "a").is_some());
+        assert_eq!(care_card_for(&list, "nope"), None);
+        assert_eq!(latest_care_card(&[]), None);
+    }
+
+    #[test]
+    fn the_journey_and_goals_over_time() {
+        let mut a = mhc("a", d(2026, 1, 4), [3; 14]);
+        a.follow_up.journey_step = Some(JourneyStep::ProfessionalSupport);
+        a.follow_up.new_goals.push(NewGoal {
+            id: "g1".into(),
+            text: "Join the walking group".into(),
+        });
+        let mut b = mhc("b", d(2026, 2, 1), [3; 14]);
+        b.follow_up.journey_step = Some(JourneyStep::EngagingWithOthers);
+        b.follow_up.goal_updates = vec![
+            GoalUpdate {
+                goal_id: "g1".into(),
+                status: GoalStatus::Started,
+            },
+            GoalUpdate {
+                goal_id: "referral-1".into(),
+                status: GoalStatus::Done,
+            },
+        ];
+        let c = mhc("c", d(2026, 3, 1), [3; 14]);
+        let list = vec![c, b, a];
+        let steps: Vec<(NaiveDate, Option<u8>)> = journey(&list, utc)
+            .iter()
+            .map(|j| (j.date, j.step.number()))
+            .collect();
+        assert_eq!(steps, [(d(2026, 1, 4), Some(1)), (d(2026, 2, 1), Some(2))]);
+        let g = goals(&list, utc);
+        assert_eq!(g.len(), 2);
+        assert_eq!(g[0].goal_id, "g1");
+        assert_eq!(g[0].text.as_deref(), Some("Join the walking group"));
+        assert_eq!(g[0].updates, [(d(2026, 2, 1), GoalStatus::Started)]);
+        assert_eq!(g[1].text, None);
+    }
+
+    fn view() -> ViewBox {
+        ViewBox::default()
+    }
+
+    #[test]
+    fn a_single_point_sits_in_the_middle() {
+        let c = line_chart(&[(d(2026, 3, 1), 35)], 0, 70, &view());
+        assert_eq!(
+            c.plot,
+            Rect {
+                x: 40.0,
+                y: 16.0,
+                width: 584.0,
+                height: 272.0
+            }
+        );
+        assert_eq!(c.points.len(), 1);
+        assert!((c.points[0].x - (40.0 + 292.0)).abs() < 1e-9);
+        assert!((c.points[0].y - (16.0 + 136.0)).abs() < 1e-9);
+        assert_eq!(c.path, "M332.0,152.0");
+        assert!(!c.x_ticks.is_empty());
+        assert!(c.x_ticks.iter().all(|t| t.unit == TickUnit::Day));
+    }
+
+    #[test]
+    fn points_are_spaced_by_time_not_by_index() {
+        // Gaps of 28 days then 84 days: the second gap is three times as wide.
+        let c = line_chart(
+            &[
+                (d(2026, 1, 1), 0),
+                (d(2026, 1, 29), 70),
+                (d(2026, 4, 23), 35),
+            ],
+            0,
+            70,
+            &view(),
+        );
+        let xs: Vec<f64> = c.points.iter().map(|p| p.x).collect();
+        assert!((xs[0] - 40.0).abs() < 1e-9);
+        assert!((xs[2] - 624.0).abs() < 1e-9);
+        assert!(((xs[2] - xs[1]) - 3.0 * (xs[1] - xs[0])).abs() < 1e-9);
+        // 0 at the bottom of the plot, 70 at the top.
+        assert!((c.points[0].y - 288.0).abs() < 1e-9);
+        assert!((c.points[1].y - 16.0).abs() < 1e-9);
+        assert!(c.path.starts_with("M40.0,288.0 L"));
+    }
+
+    #[test]
+    fn value_ticks_are_round_numbers_in_range() {
+        let ticks = |lo, hi| value_ticks(lo, hi);
+        assert_eq!(ticks(0, 70), [0, 10, 20, 30, 40, 50, 60, 70]);
+        assert_eq!(ticks(3, 9), [3, 4, 5, 6, 7, 8, 9]);
+        assert_eq!(ticks(0, 10), [0, 2, 4, 6, 8, 10]);
+        assert_eq!(ticks(0, 15), [0, 5, 10, 15]);
+        assert_eq!(ticks(0, 30), [0, 5, 10, 15, 20, 25, 30]);
+        assert_eq!(ticks(4, 4), [4]);
+        // 0 to 13: no nice step ends on 13, so the smallest that fits.
+        assert_eq!(ticks(0, 13), [0, 2, 4, 6, 8, 10, 12]);
+        let c = line_chart(&[(d(2026, 1, 1), 5)], 3, 9, &view());
+        assert_eq!(c.y_ticks.first().map(|t| (t.value, t.y)), Some((3, 288.0)));
+        assert_eq!(c.y_ticks.last().map(|t| (t.value, t.y)), Some((9, 16.0)));
+    }
+
+    #[test]
+    fn date_ticks_fall_on_calendar_boundaries() {
+        let months = date_ticks(d(2026, 1, 15), d(2026, 7, 10));
+        assert_eq!(
+            months.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [
+                d(2026, 2, 1),
+                d(2026, 3, 1),
+                d(2026, 4, 1),
+                d(2026, 5, 1),
+                d(2026, 6, 1),
+                d(2026, 7, 1)
+            ]
+        );
+        assert!(months.iter().all(|t| t.1 == TickUnit::Month));
+        let quarters = date_ticks(d(2026, 1, 15), d(2027, 9, 1));
+        assert_eq!(
+            quarters.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [
+                d(2026, 4, 1),
+                d(2026, 7, 1),
+                d(2026, 10, 1),
+                d(2027, 1, 1),
+                d(2027, 4, 1),
+                d(2027, 7, 1)
+            ]
+        );
+        let years = date_ticks(d(2026, 3, 1), d(2066, 3, 1));
+        assert_eq!(
+            years.iter().map(|t| t.0).collect::<Vec<_>>(),
+            [d(2030, 1, 1), d(2040, 1, 1), d(2050, 1, 1), d(2060, 1, 1)]
+        );
+        assert!(years.iter().all(|t| t.1 == TickUnit::Year));
+    }
+
+    #[test]
+    fn ten_years_of_four_weekly_check_ins_fit() {
+        let mut date = d(2026, 1, 1);
+        let mut values = Vec::new();
+        for i in 0..520u32 {
+            values.push((date, (i * 7) % 71));
+            date = add(date, 28);
+        }
+        let c = line_chart(&values, 0, 70, &view());
+        assert_eq!(c.points.len(), 520);
+        assert!(c.points.windows(2).all(|w| w[1].x > w[0].x));
+        assert_eq!(c.path.matches('L').count(), 519);
+        assert!(c.x_ticks.len() <= MAX_TICKS && c.x_ticks.len() >= 2);
+        assert!(c.x_ticks.iter().all(|t| t.unit == TickUnit::Year));
+    }
+
+    #[test]
+    fn an_empty_series_draws_nothing() {
+        let c = line_chart(&[], 0, 70, &view());
+        assert!(c.points.is_empty() && c.path.is_empty() && c.x_ticks.is_empty());
+        assert_eq!(c.y_ticks.len(), 8);
+    }
+
+    proptest! {
+        #[test]
+        fn every_point_and_tick_is_inside_the_plot(
+            raw in proptest::collection::vec((0u32..20_000, 0u32..=80), 1..60),
+            width in 100.0f64..2000.0,
+            height in 100.0f64..1000.0,
+        ) {
+            let values: Vec<(NaiveDate, u32)> =
+                raw.iter().map(|&(n, v)| (add(d(2000, 1, 1), n), v)).collect();
+            let v = ViewBox { width, height, ..ViewBox::default() };
+            let c = line_chart(&values, 0, 70, &v);
+            let inside_x = |x: f64| x >= c.plot.x - 1e-9 && x <= c.plot.x + c.plot.width + 1e-9;
+            let inside_y = |y: f64| y >= c.plot.y - 1e-9 && y <= c.plot.y + c.plot.height + 1e-9;
+            prop_assert_eq!(c.points.len(), values.len());
+            for p in &c.points {
+                prop_assert!(inside_x(p.x) && inside_y(p.y));
+            }
+            prop_assert!(c.points.windows(2).all(|w| w[1].x >= w[0].x));
+            prop_assert!(c.x_ticks.len() <= MAX_TICKS && c.y_ticks.len() <= MAX_TICKS);
+            for t in &c.x_ticks { prop_assert!(inside_x(t.x)); }
+            for t in &c.y_ticks { prop_assert!(inside_y(t.y)); }
+            prop_assert!(c.x_ticks.windows(2).all(|w| w[1].date > w[0].date));
+        }
+
+        #[test]
+        fn changes_agree_with_the_values(vals in proptest::collection::vec(0u32..=70, 0..10)) {
+            let c = Changes::of(&vals, Polarity::HigherIsBetter);
+            if vals.len() < 2 {
+                prop_assert_eq!(c, Changes::default());
+            } else {
+                let n = vals.len();
+                let latest = i64::from(vals[n - 1]);
+                prop_assert_eq!(c.since_first.map(|x| x.delta), Some(latest - i64::from(vals[0])));
+                prop_assert_eq!(c.since_last.map(|x| x.delta), Some(latest - i64::from(vals[n - 2])));
+                let worse = Changes::of(&vals, Polarity::LowerIsBetter);
+                prop_assert_eq!(
+                    c.since_first.map(|x| x.verdict == Verdict::Better),
+                    worse.since_first.map(|x| x.verdict == Verdict::Worse)
+                );
+            }
+        }
+    }
+}
