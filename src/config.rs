@@ -1,7 +1,15 @@
-//! The service's configuration. This build ships the built-in defaults; reading a service's
-//! own `config.json` comes with the self-referral journey.
+//! The service's configuration: `config.json` served beside the app, read field by field.
+//!
+//! One build serves many services. Every field has a built-in default; a field that is
+//! missing takes it, and a field that is wrong is reported by name and takes it too, so one
+//! typo never stops the app or throws away the rest of the file. This module is pure: the
+//! file is fetched by [`crate::sync`].
 
+use std::collections::HashSet;
+
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 /// How a crisis route is reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,6 +23,7 @@ pub enum ContactKind {
 
 /// One way to get urgent help.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct CrisisContact {
     /// Who or what, e.g. "Samaritans".
     pub name: String,
@@ -42,70 +51,322 @@ impl CrisisContact {
     }
 }
 
+/// How the person can reach the service itself (not an emergency route).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServiceContact {
+    /// A phone number as people read it; empty when the service has none.
+    pub phone: String,
+    /// An email address; empty when none.
+    pub email: String,
+    /// When someone answers, e.g. "Monday to Friday, 9am to 5pm".
+    pub hours: String,
+}
+
+/// One answer a journey question offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// Stable id, stored in the referral and sent to the service.
+    pub id: String,
+    /// What the person reads.
+    pub label: String,
+    /// Examples or help under the label.
+    #[serde(default)]
+    pub hint: Option<String>,
+    /// Whether choosing it clears every other choice ("None of these").
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
 /// What a service sets for its own deployment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceConfig {
     /// The service's name, shown in the header.
     pub service_name: String,
+    /// One sentence on what the service does, for "Before you start".
+    pub service_description: String,
+    /// How to reach the service.
+    pub service_contact: ServiceContact,
     /// Urgent-help routes, in the order shown.
     pub crisis_contacts: Vec<CrisisContact>,
+    /// "What is going on for you" answers; an id `other` asks for the person's own words.
+    pub reasons: Vec<Choice>,
+    /// "What you might like to do": the activity categories.
+    pub activity_categories: Vec<Choice>,
+    /// "What might make it hard to go".
+    pub barriers: Vec<Choice>,
+    /// "How much support you'd like", least first.
+    pub support_levels: Vec<Choice>,
+    /// "Who suggested getting in touch".
+    pub referrers: Vec<Choice>,
+    /// Age bands offered on "About you".
+    pub age_bands: Vec<Choice>,
+}
+
+/// Something wrong with the configuration, said so that the person who wrote it can fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    /// The field, or `(file)` for the whole file.
+    pub field: String,
+    /// What is wrong, and what the app did instead.
+    pub message: String,
+}
+
+/// The configuration the app runs with, and what was wrong with the file, if anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadedConfig {
+    /// The configuration in force.
+    pub config: ServiceConfig,
+    /// Problems found; empty when the file was read whole.
+    pub problems: Vec<ConfigProblem>,
+}
+
+fn choice(id: &str, label: &str, hint: Option<&str>) -> Choice {
+    Choice {
+        id: id.into(),
+        label: label.into(),
+        hint: hint.map(Into::into),
+        exclusive: false,
+    }
+}
+
+fn exclusive(id: &str, label: &str) -> Choice {
+    Choice {
+        exclusive: true,
+        ..choice(id, label, None)
+    }
+}
+
+fn crisis(
+    name: &str,
+    description: &str,
+    kind: ContactKind,
+    number: &str,
+    display: &str,
+    body: Option<&str>,
+) -> CrisisContact {
+    CrisisContact {
+        name: name.into(),
+        description: description.into(),
+        kind,
+        number: number.into(),
+        display: display.into(),
+        body: body.map(Into::into),
+    }
 }
 
 impl Default for ServiceConfig {
-    /// England's routes (SPEC.md 3.5); Scotland, Wales and other areas set their own.
+    /// The lists of SPEC.md 3.1 and England's crisis routes (3.5); other areas set their own.
     fn default() -> Self {
-        let contact = |name: &str,
-                       description: &str,
-                       kind,
-                       number: &str,
-                       display: &str,
-                       body: Option<&str>| {
-            CrisisContact {
-                name: name.into(),
-                description: description.into(),
-                kind,
-                number: number.into(),
-                display: display.into(),
-                body: body.map(Into::into),
-            }
-        };
+        use ContactKind::{Phone, Text};
         Self {
             service_name: "Flourish".into(),
+            service_description: "We help you find local groups, activities and support that could make life feel better. A link worker talks with you about what matters to you.".into(),
+            service_contact: ServiceContact::default(),
             crisis_contacts: vec![
-                contact(
-                    "If a life is at risk now",
-                    "Call 999, or go to A&E.",
-                    ContactKind::Phone,
-                    "999",
-                    "999",
-                    None,
-                ),
-                contact(
-                    "NHS 111",
-                    "Call 111 and choose the mental health option.",
-                    ContactKind::Phone,
-                    "111",
-                    "111",
-                    None,
-                ),
-                contact(
-                    "Samaritans",
-                    "Call free, any time, day or night.",
-                    ContactKind::Phone,
-                    "116123",
-                    "116 123",
-                    None,
-                ),
-                contact(
-                    "Shout",
-                    "Text SHOUT to 85258. It is free and any time.",
-                    ContactKind::Text,
-                    "85258",
-                    "85258",
-                    Some("SHOUT"),
-                ),
+                crisis("If a life is at risk now", "Call 999, or go to A&E.", Phone, "999", "999", None),
+                crisis("NHS 111", "Call 111 and choose the mental health option.", Phone, "111", "111", None),
+                crisis("Samaritans", "Call free, any time, day or night.", Phone, "116123", "116 123", None),
+                crisis("Shout", "Text SHOUT to 85258. It is free and any time.", Text, "85258", "85258", Some("SHOUT")),
+            ],
+            reasons: vec![
+                choice("lonely", "Feeling lonely or on my own", None),
+                choice("low-mood", "Low mood or depression", None),
+                choice("anxiety", "Anxiety or stress", None),
+                choice("bereavement", "Bereavement or loss", None),
+                choice("money", "Money, debt or benefits", None),
+                choice("housing", "Housing", None),
+                choice("work", "Work, or looking for work", None),
+                choice("caring", "Caring for someone", None),
+                choice("health-condition", "A long-term health condition", None),
+                choice("active", "Wanting to be more active or lose weight", None),
+                choice("smoking", "Stopping smoking", None),
+                choice("life-change", "Retirement or a big change in my life", None),
+                choice("something-to-do", "Wanting something to do or to get out of the house", None),
+                choice(crate::domain::referral::OTHER, "Something else", None),
+            ],
+            activity_categories: vec![
+                choice("advice", "Advice and help", Some("For example, with money, benefits, housing or work")),
+                choice("physical", "Being active", Some("For example, walking groups, gentle exercise, swimming")),
+                choice("wellbeing", "Feeling calmer", Some("For example, yoga, mindfulness, time in nature")),
+                choice("social", "Meeting people", Some("For example, a social café, a lunch club, a group")),
+                choice("creative", "Making things", Some("For example, art, crafts, music, cooking")),
+                choice("volunteering", "Volunteering", Some("Helping others, using what you know")),
+                exclusive("not-sure", "I'm not sure yet"),
+            ],
+            barriers: vec![
+                choice("confidence", "Feeling confident enough", None),
+                choice("where", "Not knowing where things are", None),
+                choice("not-knowing-anyone", "Not knowing anyone there", None),
+                choice("getting-there", "Getting there", Some("For example, money, no car, buses")),
+                choice("panic", "Panic or anxiety when I go out", None),
+                choice("mobility", "My mobility or health", None),
+                choice("caring", "Caring for someone", None),
+                exclusive("none", "None of these"),
+            ],
+            support_levels: vec![
+                choice("information", "Just information, so I can go myself", None),
+                choice("help-to-choose", "Help to choose what to do", None),
+                choice("welcome", "Someone to welcome me when I first go", None),
+                choice("come-with-me", "Someone to come with me the first time", None),
+            ],
+            referrers: vec![
+                choice("gp", "My GP or someone at the practice", None),
+                choice("mental-health-team", "A mental health team", None),
+                choice("community-worker", "A community or charity worker", None),
+                choice("faith-group", "A faith group", None),
+                choice("housing-officer", "A housing officer", None),
+                choice("friend-family", "A friend or family member", None),
+                choice("myself", "I found it myself", None),
+            ],
+            age_bands: vec![
+                choice("under-18", "Under 18", None),
+                choice("18-24", "18 to 24", None),
+                choice("25-34", "25 to 34", None),
+                choice("35-49", "35 to 49", None),
+                choice("50-64", "50 to 64", None),
+                choice("65-79", "65 to 79", None),
+                choice("80-plus", "80 or over", None),
+                exclusive("prefer-not", "I'd rather not say"),
             ],
         }
+    }
+}
+
+/// Replaces `slot` with `value` read as `T`, or says why not.
+fn read<T: DeserializeOwned>(slot: &mut T, value: Value) -> Result<(), String> {
+    *slot = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+/// Checks a list of choices: not empty, every id and label present and ids unique.
+fn check_choices(list: &[Choice]) -> Result<(), String> {
+    if list.is_empty() {
+        return Err("the list is empty".into());
+    }
+    let mut seen = HashSet::new();
+    for c in list {
+        if c.id.trim().is_empty() || c.label.trim().is_empty() {
+            return Err("every choice needs an id and a label".into());
+        }
+        if !seen.insert(c.id.as_str()) {
+            return Err(format!("the id {:?} is used twice", c.id));
+        }
+    }
+    Ok(())
+}
+
+impl ServiceConfig {
+    /// Reads a `config.json`. Never fails: what cannot be used is reported and defaulted.
+    pub fn parse(text: &str) -> LoadedConfig {
+        let defaults = ServiceConfig::default();
+        let mut config = defaults.clone();
+        let mut problems = Vec::new();
+        let whole = |message: String| ConfigProblem {
+            field: "(file)".into(),
+            message,
+        };
+        let map: Map<String, Value> = match serde_json::from_str::<Value>(text) {
+            Ok(Value::Object(map)) => map,
+            Ok(_) => {
+                problems.push(whole(
+                    "the file must be a JSON object { … }; using the built-in settings".into(),
+                ));
+                return LoadedConfig { config, problems };
+            }
+            Err(e) => {
+                problems.push(whole(format!(
+                    "the file is not valid JSON ({e}); using the built-in settings"
+                )));
+                return LoadedConfig { config, problems };
+            }
+        };
+        for (field, value) in map {
+            let result = match field.as_str() {
+                "service_name" => read(&mut config.service_name, value).and_then(|()| {
+                    if config.service_name.trim().is_empty() {
+                        Err("it is empty".into())
+                    } else {
+                        Ok(())
+                    }
+                }),
+                "service_description" => read(&mut config.service_description, value),
+                "service_contact" => read(&mut config.service_contact, value),
+                "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
+                    let bad = config.crisis_contacts.iter().find(|c| {
+                        c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
+                    });
+                    match (config.crisis_contacts.is_empty(), bad) {
+                        (true, _) => Err("there must be at least one crisis contact".into()),
+                        (_, Some(c)) => {
+                            Err(format!("the number for {:?} must be digits only", c.name))
+                        }
+                        _ => Ok(()),
+                    }
+                }),
+                "reasons" => {
+                    read(&mut config.reasons, value).and_then(|()| check_choices(&config.reasons))
+                }
+                "activity_categories" => read(&mut config.activity_categories, value)
+                    .and_then(|()| check_choices(&config.activity_categories)),
+                "barriers" => {
+                    read(&mut config.barriers, value).and_then(|()| check_choices(&config.barriers))
+                }
+                "support_levels" => read(&mut config.support_levels, value)
+                    .and_then(|()| check_choices(&config.support_levels)),
+                "referrers" => read(&mut config.referrers, value)
+                    .and_then(|()| check_choices(&config.referrers)),
+                "age_bands" => read(&mut config.age_bands, value)
+                    .and_then(|()| check_choices(&config.age_bands)),
+                _ => {
+                    problems.push(ConfigProblem {
+                        field: field.clone(),
+                        message: "this app does not know this setting, so it was ignored".into(),
+                    });
+                    continue;
+                }
+            };
+            if let Err(message) = result {
+                config.reset(&field, &defaults);
+                problems.push(ConfigProblem {
+                    field,
+                    message: format!("{message}; using the built-in setting"),
+                });
+            }
+        }
+        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        LoadedConfig { config, problems }
+    }
+
+    /// Puts one field back to its default after a bad value.
+    fn reset(&mut self, field: &str, defaults: &ServiceConfig) {
+        match field {
+            "service_name" => self.service_name = defaults.service_name.clone(),
+            "service_description" => {
+                self.service_description = defaults.service_description.clone()
+            }
+            "service_contact" => self.service_contact = defaults.service_contact.clone(),
+            "crisis_contacts" => self.crisis_contacts = defaults.crisis_contacts.clone(),
+            "reasons" => self.reasons = defaults.reasons.clone(),
+            "activity_categories" => {
+                self.activity_categories = defaults.activity_categories.clone()
+            }
+            "barriers" => self.barriers = defaults.barriers.clone(),
+            "support_levels" => self.support_levels = defaults.support_levels.clone(),
+            "referrers" => self.referrers = defaults.referrers.clone(),
+            "age_bands" => self.age_bands = defaults.age_bands.clone(),
+            _ => {}
+        }
+    }
+
+    /// The label for a choice id in `list`, or the id itself when the list no longer has it
+    /// (the configuration changed after the answer was given).
+    pub fn label<'a>(list: &'a [Choice], id: &'a str) -> &'a str {
+        list.iter()
+            .find(|c| c.id == id)
+            .map(|c| c.label.as_str())
+            .unwrap_or(id)
     }
 }
 
@@ -124,5 +385,119 @@ mod tests {
             hrefs,
             ["tel:999", "tel:111", "tel:116123", "sms:85258?body=SHOUT"]
         );
+    }
+
+    #[test]
+    fn the_defaults_are_valid_lists() {
+        let d = ServiceConfig::default();
+        for list in [
+            &d.reasons,
+            &d.activity_categories,
+            &d.barriers,
+            &d.support_levels,
+            &d.referrers,
+            &d.age_bands,
+        ] {
+            assert_eq!(check_choices(list), Ok(()));
+        }
+        assert_eq!(
+            d.activity_categories.len(),
+            7,
+            "six categories and not sure"
+        );
+        assert_eq!(d.support_levels.len(), 4);
+    }
+
+    #[test]
+    fn the_shipped_config_file_is_the_defaults() {
+        let shipped = ServiceConfig::parse(include_str!("../public/config.json"));
+        assert_eq!(shipped.problems, vec![]);
+        assert_eq!(shipped.config, ServiceConfig::default());
+    }
+
+    #[test]
+    fn a_good_file_is_read_whole() {
+        let loaded = ServiceConfig::parse(
+            r#"{"service_name": "Cwm Taf Connect",
+                "service_contact": {"phone": "01443 000000", "hours": "Weekdays 9 to 5"},
+                "crisis_contacts": [{"name": "NHS 111 Wales", "description": "Press 2.", "kind": "phone", "number": "111", "display": "111"}],
+                "support_levels": [{"id": "info", "label": "Information"}]}"#,
+        );
+        assert_eq!(loaded.problems, vec![]);
+        assert_eq!(loaded.config.service_name, "Cwm Taf Connect");
+        assert_eq!(loaded.config.service_contact.hours, "Weekdays 9 to 5");
+        assert_eq!(loaded.config.crisis_contacts.len(), 1);
+        assert_eq!(loaded.config.support_levels.len(), 1);
+        assert_eq!(
+            loaded.config.reasons,
+            ServiceConfig::default().reasons,
+            "missing fields default"
+        );
+    }
+
+    #[test]
+    fn a_partial_file_keeps_what_is_good_and_names_what_is_not() {
+        let loaded = ServiceConfig::parse(
+            r#"{"service_name": "Valley Link",
+                "crisis_contacts": [{"name": "Bad", "description": "", "kind": "phone", "number": "11 1", "display": "111"}],
+                "barriers": [],
+                "reasons": [{"id": "a", "label": "A"}, {"id": "a", "label": "B"}],
+                "referrers": "GP",
+                "colour": "green"}"#,
+        );
+        let defaults = ServiceConfig::default();
+        assert_eq!(loaded.config.service_name, "Valley Link");
+        assert_eq!(loaded.config.crisis_contacts, defaults.crisis_contacts);
+        assert_eq!(loaded.config.barriers, defaults.barriers);
+        assert_eq!(loaded.config.reasons, defaults.reasons);
+        assert_eq!(loaded.config.referrers, defaults.referrers);
+        let fields: Vec<&str> = loaded.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            [
+                "barriers",
+                "colour",
+                "crisis_contacts",
+                "reasons",
+                "referrers"
+            ]
+        );
+        let message = |f: &str| {
+            loaded
+                .problems
+                .iter()
+                .find(|p| p.field == f)
+                .map(|p| p.message.clone())
+                .unwrap_or_default()
+        };
+        assert!(message("barriers").contains("empty"));
+        assert!(message("crisis_contacts").contains("digits only"));
+        assert!(message("reasons").contains("used twice"));
+        assert!(message("referrers").contains("invalid type"));
+        assert!(message("colour").contains("does not know"));
+    }
+
+    #[test]
+    fn a_broken_file_falls_back_to_the_defaults() {
+        for text in [
+            "",
+            "{",
+            "[1, 2]",
+            "null",
+            "<html>Not found</html>",
+            "{\"service_name\": }",
+        ] {
+            let loaded = ServiceConfig::parse(text);
+            assert_eq!(loaded.config, ServiceConfig::default(), "{text}");
+            assert_eq!(loaded.problems.len(), 1, "{text}");
+            assert_eq!(loaded.problems[0].field, "(file)");
+        }
+    }
+
+    #[test]
+    fn a_misspelt_field_inside_an_entry_is_reported() {
+        let loaded = ServiceConfig::parse(r#"{"service_contact": {"phone": "1", "emial": "x"}}"#);
+        assert_eq!(loaded.problems.len(), 1);
+        assert!(loaded.problems[0].message.contains("emial"));
     }
 }

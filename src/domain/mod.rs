@@ -4,5 +4,6 @@ pub mod checkin;
 pub mod ics;
 pub mod instrument;
 pub mod progress;
+pub mod referral;
 pub mod schedule;
 pub mod stored;
