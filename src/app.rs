@@ -8,7 +8,7 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::components::{Footer, Header, Notices};
-use crate::config::ServiceConfig;
+use crate::config::{LoadedConfig, ServiceConfig};
 use crate::i18n::use_messages;
 use crate::pages::{
     CheckAnswersPage, CheckInPage, GetHelpPage, HistoryPage, HomePage, NotFoundPage, QuestionPage,
@@ -16,17 +16,30 @@ use crate::pages::{
 use crate::state::AppState;
 use crate::storage::Store;
 
-/// The whole app, on the person's own device storage.
+/// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <AppWith store=Store::local()/> }
+    let config = LocalResource::new(load_config);
+    move || {
+        config
+            .get()
+            .map(|loaded| view! { <AppWith store=Store::local() config=loaded/> })
+    }
 }
 
-/// The whole app over a given store (memory in tests, later in kiosk mode).
+/// Reads `config.json`; whatever goes wrong, the app runs on with the built-in settings.
+async fn load_config() -> LoadedConfig {
+    match crate::sync::fetch_text(ServiceConfig::PATH).await {
+        Ok(text) => ServiceConfig::parse(&text),
+        Err(e) => ServiceConfig::unavailable(&e.to_string()),
+    }
+}
+
+/// The whole app over a given store and configuration (memory in tests, later in kiosk mode).
 #[component]
-pub fn AppWith(store: Store) -> impl IntoView {
+pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
     provide_meta_context();
-    provide_context(AppState::load(store, ServiceConfig::default()));
+    provide_context(AppState::load(store, config));
     let m = use_messages();
     let formatter = move |text: String| format!("{text} – {}", m.app_name);
     view! {

@@ -114,7 +114,7 @@ pub struct ConfigProblem {
 }
 
 /// The configuration the app runs with, and what was wrong with the file, if anything.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LoadedConfig {
     /// The configuration in force.
     pub config: ServiceConfig,
@@ -357,6 +357,23 @@ impl ServiceConfig {
             "referrers" => self.referrers = defaults.referrers.clone(),
             "age_bands" => self.age_bands = defaults.age_bands.clone(),
             _ => {}
+        }
+    }
+
+    /// The file the app reads, beside `index.html`.
+    pub const PATH: &'static str = "/config.json";
+
+    /// What to run with when the file could not be fetched at all.
+    pub fn unavailable(reason: &str) -> LoadedConfig {
+        LoadedConfig {
+            config: ServiceConfig::default(),
+            problems: vec![ConfigProblem {
+                field: "(file)".into(),
+                message: format!(
+                    "{} could not be read ({reason}); using the built-in settings",
+                    Self::PATH
+                ),
+            }],
         }
     }
 

@@ -154,6 +154,12 @@ pub struct Messages {
     pub category_names: [&'static str; 3],
     /// What each category means, in the same order.
     pub category_meanings: [&'static str; 3],
+    /// Heading of the notice when the service's configuration had problems.
+    pub config_problem_title: &'static str,
+    /// Body of that notice.
+    pub config_problem_body: &'static str,
+    /// The summary line that opens the technical details.
+    pub config_problem_details: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
@@ -279,6 +285,9 @@ pub static EN: Messages = Messages {
         "You said some things are going well and some are harder. This is where most people are. Small steps, like trying one activity, can help.",
         "You said you often felt good and that things in your life mostly work for you. That is worth noticing. Keep doing what helps.",
     ],
+    config_problem_title: "Some of this service's settings could not be read",
+    config_problem_body: "The app works as normal, using its standard settings where needed. Please tell the service if you can.",
+    config_problem_details: "Details for the service",
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod pages;
 pub mod state;
 pub mod storage;
+pub mod sync;

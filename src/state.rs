@@ -7,9 +7,10 @@
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::config::ServiceConfig;
+use crate::config::{ConfigProblem, LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft, DraftError};
 use crate::domain::instrument::{Instrument, MHC_SF};
+use crate::domain::referral::{self, Baseline, Referral};
 use crate::storage::{StorageError, Store};
 
 /// Something the person must be told, shown at the top of every page until dismissed.
@@ -19,6 +20,8 @@ pub enum Notice {
     SetAside,
     /// A save failed.
     SaveFailed(StorageError),
+    /// The service's configuration had problems; built-in settings are used where needed.
+    Config(Vec<ConfigProblem>),
 }
 
 /// Why an action did not complete.
@@ -27,6 +30,17 @@ pub enum ActionError {
     /// The check-in itself refused (unanswered questions, a wrong answer).
     #[error(transparent)]
     Draft(#[from] DraftError),
+    /// Storage refused.
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+}
+
+/// Why a referral could not be kept.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SubmitError {
+    /// A page still needs an answer.
+    #[error("a question still needs an answer")]
+    Unfinished(referral::Step),
     /// Storage refused.
     #[error(transparent)]
     Storage(#[from] StorageError),
@@ -49,12 +63,20 @@ pub struct AppState {
     pub draft: RwSignal<Option<Draft>>,
     /// What the person must be told.
     pub notices: RwSignal<Vec<Notice>>,
+    /// The referral being filled in.
+    pub referral: RwSignal<Option<Referral>>,
+    /// Referrals the person has finished.
+    pub referrals: RwSignal<Vec<Referral>>,
 }
 
 impl AppState {
     /// Loads everything from `store`. Unreadable data is set aside and noticed, not fatal.
-    pub fn load(store: Store, config: ServiceConfig) -> Self {
+    pub fn load(store: Store, loaded: LoadedConfig) -> Self {
+        let LoadedConfig { config, problems } = loaded;
         let mut notices = Vec::new();
+        if !problems.is_empty() {
+            notices.push(Notice::Config(problems));
+        }
         let mut set_aside = 0;
         let checkins = match store.load_checkins() {
             Ok(l) => {
@@ -73,6 +95,20 @@ impl AppState {
             }
             Err(_) => None,
         };
+        let referral = match store.load_referral_draft() {
+            Ok(l) => {
+                set_aside += l.set_aside;
+                l.value
+            }
+            Err(_) => None,
+        };
+        let referrals = match store.load_referrals() {
+            Ok(l) => {
+                set_aside += l.set_aside;
+                l.value
+            }
+            Err(_) => vec![],
+        };
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         if set_aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty()) {
             notices.push(Notice::SetAside);
@@ -83,6 +119,8 @@ impl AppState {
             checkins: RwSignal::new(checkins),
             draft: RwSignal::new(draft),
             notices: RwSignal::new(notices),
+            referral: RwSignal::new(referral),
+            referrals: RwSignal::new(referrals),
         }
     }
 
@@ -128,6 +166,14 @@ impl AppState {
                 self.saved();
                 self.checkins.set(all);
                 self.draft.set(None);
+                // A check-in started from the referral journey is that referral's baseline.
+                let baseline_started = self.referral.with_untracked(|r| {
+                    r.as_ref().is_some_and(|r| r.baseline == Baseline::Started)
+                });
+                if baseline_started {
+                    let checkin_id = id.clone();
+                    self.update_referral(move |r| r.baseline = Baseline::Done { checkin_id });
+                }
                 Ok(id)
             }
             Err(e) => {
@@ -135,6 +181,55 @@ impl AppState {
                 Err(e.into())
             }
         }
+    }
+
+    /// Changes the referral being filled in (starting one if needed) and saves it at once.
+    /// The change always shows on screen; if saving fails the person is told, and the next
+    /// change tries again.
+    pub fn update_referral(&self, change: impl FnOnce(&mut Referral)) {
+        let mut r = self.referral.get_untracked().unwrap_or_else(|| Referral {
+            id: browser::new_id(),
+            started_at: Some(browser::now()),
+            ..Referral::default()
+        });
+        change(&mut r);
+        match self.store.with_value(|s| s.save_referral_draft(&r)) {
+            Ok(()) => self.saved(),
+            Err(e) => self.report(e),
+        }
+        self.referral.set(Some(r));
+    }
+
+    /// Keeps the finished referral, returning its id, or the first page still to answer.
+    pub fn submit_referral(&self) -> Result<String, SubmitError> {
+        let mut r = self
+            .referral
+            .get_untracked()
+            .ok_or(SubmitError::Unfinished(referral::Step::Start))?;
+        if let Some(step) = referral::first_unfinished(&r) {
+            return Err(SubmitError::Unfinished(step));
+        }
+        r.submitted_at = Some(browser::now());
+        let id = r.id.clone();
+        match self.store.with_value(|s| s.add_referral(r)) {
+            Ok(all) => {
+                self.saved();
+                self.referrals.set(all);
+                self.referral.set(None);
+                Ok(id)
+            }
+            Err(e) => {
+                self.report(e.clone());
+                Err(SubmitError::Storage(e))
+            }
+        }
+    }
+
+    /// Throws away the referral being filled in, after the person confirmed it.
+    pub fn discard_referral(&self) -> Result<(), StorageError> {
+        self.store.with_value(|s| s.clear_referral_draft())?;
+        self.referral.set(None);
+        Ok(())
     }
 
     /// Removes a notice the person has read.
@@ -147,5 +242,5 @@ impl AppState {
 /// in-memory state, so nothing a test does reaches real storage.
 pub fn use_app() -> AppState {
     use_context::<AppState>()
-        .unwrap_or_else(|| AppState::load(Store::memory(), ServiceConfig::default()))
+        .unwrap_or_else(|| AppState::load(Store::memory(), LoadedConfig::default()))
 }

@@ -8,12 +8,17 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::referral::Referral;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
 
 /// Key of the finished check-ins.
 pub const CHECKINS_KEY: &str = "flourish.checkins";
 /// Key of the check-in in progress.
 pub const DRAFT_KEY: &str = "flourish.draft";
+/// Key of the referral being filled in.
+pub const REFERRAL_DRAFT_KEY: &str = "flourish.referral.draft";
+/// Key of the referrals the person has finished.
+pub const REFERRALS_KEY: &str = "flourish.referrals";
 /// Prefix of keys holding data that could not be read.
 pub const SET_ASIDE_PREFIX: &str = "flourish.aside.";
 
@@ -161,16 +166,12 @@ impl Store {
 
     /// The finished check-ins, with any unreadable ones set aside.
     pub fn load_checkins(&self) -> Result<Loaded<Vec<CheckIn>>, StorageError> {
-        let raw = self.backend.get(CHECKINS_KEY)?;
-        let restored = stored::restore_list::<CheckIn>(raw.as_deref());
-        self.keep(CHECKINS_KEY, raw.as_deref(), restored)
+        self.load_list(CHECKINS_KEY)
     }
 
     /// The check-in in progress, if any.
     pub fn load_draft(&self) -> Result<Loaded<Option<Draft>>, StorageError> {
-        let raw = self.backend.get(DRAFT_KEY)?;
-        let restored = stored::restore::<Option<Draft>>(raw.as_deref());
-        self.keep(DRAFT_KEY, raw.as_deref(), restored)
+        self.load_one(DRAFT_KEY)
     }
 
     /// Saves the check-in in progress.
@@ -183,16 +184,72 @@ impl Store {
         self.backend.remove(DRAFT_KEY)
     }
 
-    /// Adds a finished check-in and removes the draft it came from. The stored list is read
-    /// again first, so a check-in saved meanwhile from another tab is not written over; a
-    /// check-in with the same id replaces the old one rather than appearing twice.
+    /// Adds a finished check-in and removes the draft it came from.
     pub fn add_checkin(&self, checkin: CheckIn) -> Result<Vec<CheckIn>, StorageError> {
-        let mut all = self.load_checkins()?.value;
-        all.retain(|c| c.id != checkin.id);
-        all.push(checkin);
-        self.write(CHECKINS_KEY, &all)?;
+        let all = self.upsert(CHECKINS_KEY, checkin, |c| c.id.clone())?;
         // The check-in is safe; a draft left behind only means the person sees "carry on".
         let _ = self.clear_draft();
+        Ok(all)
+    }
+
+    /// The referral being filled in, if any.
+    pub fn load_referral_draft(&self) -> Result<Loaded<Option<Referral>>, StorageError> {
+        self.load_one(REFERRAL_DRAFT_KEY)
+    }
+
+    /// Saves the referral being filled in.
+    pub fn save_referral_draft(&self, referral: &Referral) -> Result<(), StorageError> {
+        self.write(REFERRAL_DRAFT_KEY, &Some(referral))
+    }
+
+    /// Forgets the referral being filled in (the person chose to start again).
+    pub fn clear_referral_draft(&self) -> Result<(), StorageError> {
+        self.backend.remove(REFERRAL_DRAFT_KEY)
+    }
+
+    /// The referrals the person has finished.
+    pub fn load_referrals(&self) -> Result<Loaded<Vec<Referral>>, StorageError> {
+        self.load_list(REFERRALS_KEY)
+    }
+
+    /// Keeps a finished referral and removes the draft it came from.
+    pub fn add_referral(&self, referral: Referral) -> Result<Vec<Referral>, StorageError> {
+        let all = self.upsert(REFERRALS_KEY, referral, |r| r.id.clone())?;
+        let _ = self.clear_referral_draft();
+        Ok(all)
+    }
+
+    fn load_list<T: serde::de::DeserializeOwned + serde::Serialize>(
+        &self,
+        key: &str,
+    ) -> Result<Loaded<Vec<T>>, StorageError> {
+        let raw = self.backend.get(key)?;
+        let restored = stored::restore_list::<T>(raw.as_deref());
+        self.keep(key, raw.as_deref(), restored)
+    }
+
+    fn load_one<T: serde::de::DeserializeOwned + serde::Serialize + Default>(
+        &self,
+        key: &str,
+    ) -> Result<Loaded<T>, StorageError> {
+        let raw = self.backend.get(key)?;
+        let restored = stored::restore::<T>(raw.as_deref());
+        self.keep(key, raw.as_deref(), restored)
+    }
+
+    /// Adds or replaces one record of a list by id. The stored list is read again first, so a
+    /// record saved meanwhile from another tab is not written over, and a record with the
+    /// same id replaces the old one rather than appearing twice.
+    fn upsert<T, F>(&self, key: &str, item: T, id: F) -> Result<Vec<T>, StorageError>
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize,
+        F: Fn(&T) -> String,
+    {
+        let mut all = self.load_list::<T>(key)?.value;
+        let new_id = id(&item);
+        all.retain(|x| id(x) != new_id);
+        all.push(item);
+        self.write(key, &all)?;
         Ok(all)
     }
 

@@ -72,6 +72,20 @@ pub fn Notices() -> impl IntoView {
                         </button>
                     </div>
                 }.into_any(),
+                Notice::Config(problems) => view! {
+                    <div class="f-notice" role="region" aria-labelledby="notice-config">
+                        <h2 class="f-notice__title" id="notice-config">{m.config_problem_title}</h2>
+                        <p>{m.config_problem_body}</p>
+                        <details class="f-details">
+                            <summary class="f-details__summary">{m.config_problem_details}</summary>
+                            <ul class="f-list">
+                                {problems.into_iter().map(|p| view! {
+                                    <li><code>{p.field}</code>": "{p.message}</li>
+                                }).collect_view()}
+                            </ul>
+                        </details>
+                    </div>
+                }.into_any(),
                 Notice::SaveFailed(e) => view! {
                     <div class="f-notice f-notice--warning" role="alert">
                         <h2 class="f-notice__title">{m.save_failed_title}</h2>
