@@ -10,12 +10,7 @@ use std::sync::{Arc, Mutex};
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
 
-/// Key of the finished check-ins.
-pub const CHECKINS_KEY: &str = "flourish.checkins";
-/// Key of the check-in in progress.
-pub const DRAFT_KEY: &str = "flourish.draft";
-/// Prefix of keys holding data that could not be read.
-pub const SET_ASIDE_PREFIX: &str = "flourish.aside.";
+pub use crate::domain::stored::{CHECKINS_KEY, DRAFT_KEY, KEY_PREFIX, SET_ASIDE_PREFIX};
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -241,8 +236,8 @@ impl Store {
                         break candidate;
                     }
                 };
-                let record = serde_json::json!({ "from": key, "reason": reason, "raw": raw });
-                self.backend.set(&aside_key, &record.to_string())?;
+                self.backend
+                    .set(&aside_key, &stored::aside_text(key, reason, raw))?;
             }
             if whole {
                 // The original text is now safe under its own key; leaving it in place would
