@@ -1,5 +1,6 @@
 //! The pure core: plain Rust with no browser or UI crates, tested natively with `cargo test`.
 
 pub mod checkin;
+pub mod export;
 pub mod instrument;
 pub mod stored;
