@@ -3,4 +3,5 @@
 pub mod checkin;
 pub mod export;
 pub mod instrument;
+pub mod scores_csv;
 pub mod stored;
