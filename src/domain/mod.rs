@@ -4,4 +4,5 @@ pub mod checkin;
 pub mod export;
 pub mod instrument;
 pub mod scores_csv;
+pub mod storage_usage;
 pub mod stored;
