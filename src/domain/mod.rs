@@ -6,3 +6,6 @@ pub mod instrument;
 pub mod scores_csv;
 pub mod storage_usage;
 pub mod stored;
+
+#[cfg(test)]
+mod properties;
