@@ -14,6 +14,8 @@ use crate::domain::export::{self, ExportDocument, ImportSummary, ParsedImport};
 use crate::domain::storage_usage::StorageUsage;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
 
+/// The key names live in the pure core, which needs them too; they are re-exported here, where
+/// callers of storage look for them.
 pub use crate::domain::stored::{CHECKINS_KEY, DRAFT_KEY, KEY_PREFIX, SET_ASIDE_PREFIX};
 
 /// Why storage did not do what was asked.
