@@ -7,20 +7,19 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
+use chrono::{DateTime, Utc};
+
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::export::{self, ExportDocument, ImportSummary, ParsedImport};
 use crate::domain::referral::Referral;
+use crate::domain::storage_usage::StorageUsage;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
 
-/// Key of the finished check-ins.
-pub const CHECKINS_KEY: &str = "flourish.checkins";
-/// Key of the check-in in progress.
-pub const DRAFT_KEY: &str = "flourish.draft";
-/// Key of the referral being filled in.
-pub const REFERRAL_DRAFT_KEY: &str = "flourish.referral.draft";
-/// Key of the referrals the person has finished.
-pub const REFERRALS_KEY: &str = "flourish.referrals";
-/// Prefix of keys holding data that could not be read.
-pub const SET_ASIDE_PREFIX: &str = "flourish.aside.";
+/// The key names live in the pure core, which needs them too; they are re-exported here, where
+/// callers of storage look for them.
+pub use crate::domain::stored::{
+    CHECKINS_KEY, DRAFT_KEY, KEY_PREFIX, REFERRALS_KEY, REFERRAL_DRAFT_KEY, SET_ASIDE_PREFIX,
+};
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -268,6 +267,86 @@ impl Store {
             .collect())
     }
 
+    /// Everything the person has, as one export document. It only reads: an export must work
+    /// even on a full store, which is when a person most needs one. So pieces that a load
+    /// would set aside, and has not yet, go into the document's set-aside list too, under the
+    /// key they were read from.
+    pub fn export(&self, exported_at: DateTime<Utc>) -> Result<ExportDocument, StorageError> {
+        let checkins = stored::restore_list::<CheckIn>(self.backend.get(CHECKINS_KEY)?.as_deref());
+        let draft = stored::restore::<Option<Draft>>(self.backend.get(DRAFT_KEY)?.as_deref());
+        let mut aside = self.set_aside()?;
+        for (key, pieces) in [
+            (CHECKINS_KEY, &checkins.set_aside),
+            (DRAFT_KEY, &draft.set_aside),
+        ] {
+            for SetAside { raw, reason } in pieces {
+                aside.push((key.to_owned(), stored::aside_text(key, reason, raw)));
+            }
+        }
+        Ok(export::build(
+            &checkins.value,
+            draft.value.as_ref(),
+            &aside,
+            exported_at,
+        ))
+    }
+
+    /// Brings an export file in (see [`export::plan_import`] for the rules) and says what it
+    /// did. Everything stored is read again right here, in the same uninterrupted run as the
+    /// writes, so a check-in another tab saved before the import began is merged rather than
+    /// written over. (Browsers give no transaction across tabs; this keeps the gap to the
+    /// few statements between the read and the write.)
+    ///
+    /// Order of writes: set-aside pieces first, then the check-ins, then the draft. If the
+    /// store fills up part way, what was already there is still there: at worst a replaced
+    /// copy is both set aside and still in the list, and a second import completes the rest.
+    pub fn import(&self, file: &ParsedImport) -> Result<ImportSummary, StorageError> {
+        let checkins = self.load_checkins()?.value;
+        let draft = self.load_draft()?.value;
+        let aside = self.set_aside()?;
+        let plan = export::plan_import(&checkins, draft.as_ref(), &aside, file);
+        let taken = self.backend.keys()?;
+        let mut n = 0;
+        for text in &plan.set_aside {
+            let key = free_key(&taken, export::IMPORT_SOURCE, &mut n);
+            self.backend.set(&key, text)?;
+        }
+        if plan.checkins_changed {
+            self.write(CHECKINS_KEY, &plan.checkins)?;
+        }
+        if let Some(draft) = &plan.draft {
+            self.save_draft(draft)?;
+        }
+        Ok(plan.summary)
+    }
+
+    /// Deletes everything this app keeps: every `flourish.*` key, set-aside pieces included,
+    /// and nothing else on the site. Only for after the person has confirmed. Returns how
+    /// many keys were removed; on an error some may already be gone.
+    pub fn delete_everything(&self) -> Result<usize, StorageError> {
+        let keys: Vec<String> = self
+            .backend
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(KEY_PREFIX))
+            .collect();
+        for key in &keys {
+            self.backend.remove(key)?;
+        }
+        Ok(keys.len())
+    }
+
+    /// How much space each kind of data uses, as the browser counts it.
+    pub fn usage(&self) -> Result<StorageUsage, StorageError> {
+        let mut entries = vec![];
+        for key in self.backend.keys()? {
+            if let Some(value) = self.backend.get(&key)? {
+                entries.push((key, value));
+            }
+        }
+        Ok(StorageUsage::of(entries))
+    }
+
     fn write<T: serde::Serialize>(&self, key: &str, value: &T) -> Result<(), StorageError> {
         let text = Envelope::encode(value).map_err(|e| StorageError::Encode(e.to_string()))?;
         self.backend.set(key, &text)
@@ -290,16 +369,9 @@ impl Store {
             let taken = self.backend.keys()?;
             let mut n = 0;
             for SetAside { raw, reason } in &restored.set_aside {
-                // Numbered after any kept from earlier loads; never reuse a key in use.
-                let aside_key = loop {
-                    n += 1;
-                    let candidate = format!("{SET_ASIDE_PREFIX}{key}.{n}");
-                    if !taken.contains(&candidate) {
-                        break candidate;
-                    }
-                };
-                let record = serde_json::json!({ "from": key, "reason": reason, "raw": raw });
-                self.backend.set(&aside_key, &record.to_string())?;
+                let aside_key = free_key(&taken, key, &mut n);
+                self.backend
+                    .set(&aside_key, &stored::aside_text(key, reason, raw))?;
             }
             if whole {
                 // The original text is now safe under its own key; leaving it in place would
@@ -314,6 +386,18 @@ impl Store {
             value: restored.value,
             set_aside: count,
         })
+    }
+}
+
+/// The first set-aside key for `stem` after number `n` that is not in use; numbering goes on
+/// from `n` so that one batch never reuses a key either.
+fn free_key(taken: &[String], stem: &str, n: &mut usize) -> String {
+    loop {
+        *n += 1;
+        let candidate = format!("{SET_ASIDE_PREFIX}{stem}.{n}");
+        if !taken.contains(&candidate) {
+            return candidate;
+        }
     }
 }
 
@@ -426,5 +510,154 @@ mod tests {
         // The unreadable text could not be set aside, so the load refuses rather than
         // offering a list that a save would write over it.
         assert_eq!(store.load_checkins(), Err(StorageError::Full));
+    }
+
+    fn at(h: u32) -> chrono::DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 21, h, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    fn file_of(store: &Store) -> export::ParsedImport {
+        let text = store.export(at(12)).unwrap().to_json().unwrap();
+        export::parse(&text).unwrap()
+    }
+
+    #[test]
+    fn an_export_brings_everything_to_a_new_device() {
+        let old = Store::memory();
+        old.add_checkin(checkin("a")).unwrap();
+        old.add_checkin(checkin("b")).unwrap();
+        old.save_draft(&Draft::new("d".into(), at(9), &[&MHC_SF]))
+            .unwrap();
+        let file = file_of(&old);
+
+        let new = Store::memory();
+        let summary = new.import(&file).unwrap();
+        assert_eq!((summary.added, summary.already_there), (2, 0));
+        assert!(summary.draft_restored);
+        assert_eq!(new.load_checkins().unwrap().value.len(), 2);
+        assert_eq!(
+            new.load_draft().unwrap().value.map(|d| d.id),
+            Some("d".into())
+        );
+
+        // The same file again: nothing added, nothing kept twice.
+        let again = new.import(&file).unwrap();
+        assert!(!again.changed_anything(), "{again:?}");
+        assert_eq!(again.already_there, 2);
+        assert_eq!(new.load_checkins().unwrap().value.len(), 2);
+    }
+
+    #[test]
+    fn an_import_merges_with_a_check_in_saved_meanwhile_in_another_tab() {
+        let backend = Arc::new(MemoryBackend::default());
+        let this_tab = Store::with_backend(backend.clone());
+        let other_tab = Store::with_backend(backend);
+        let source = Store::memory();
+        source.add_checkin(checkin("from-file")).unwrap();
+        let file = file_of(&source);
+        // This tab shows its list, then the other tab saves, then this tab imports.
+        let _shown = this_tab.load_checkins().unwrap();
+        other_tab.add_checkin(checkin("other-tab")).unwrap();
+        this_tab.import(&file).unwrap();
+        let ids: Vec<String> = this_tab
+            .load_checkins()
+            .unwrap()
+            .value
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(ids, ["other-tab", "from-file"]);
+    }
+
+    #[test]
+    fn a_replaced_copy_and_unreadable_parts_of_the_file_are_set_aside() {
+        let store = Store::memory();
+        store.add_checkin(checkin("a")).unwrap();
+        let mut later = checkin("a");
+        later.finished_at = at(20);
+        let text = export::build(&[later.clone()], None, &[], at(21))
+            .to_json()
+            .unwrap()
+            .replacen("\"checkins\": [", "\"checkins\": [{\"id\": 7},", 1);
+        let summary = store.import(&export::parse(&text).unwrap()).unwrap();
+        assert_eq!(
+            (summary.conflicts, summary.replaced, summary.unreadable),
+            (1, 1, 1)
+        );
+        assert_eq!(store.load_checkins().unwrap().value, vec![later]);
+        let aside = store.set_aside().unwrap();
+        assert_eq!(aside.len(), 2, "{aside:?}");
+        assert!(aside
+            .iter()
+            .all(|(k, _)| k.starts_with("flourish.aside.import.")));
+    }
+
+    #[test]
+    fn an_import_on_a_full_store_changes_nothing_and_says_so() {
+        let inner = MemoryBackend::default();
+        let ok = Store::memory();
+        ok.add_checkin(checkin("a")).unwrap();
+        inner
+            .set(
+                CHECKINS_KEY,
+                &ok.backend.get(CHECKINS_KEY).unwrap().unwrap(),
+            )
+            .unwrap();
+        let store = Store::with_backend(Arc::new(FullBackend(inner)));
+        let source = Store::memory();
+        source.add_checkin(checkin("b")).unwrap();
+        assert_eq!(store.import(&file_of(&source)), Err(StorageError::Full));
+        let ids: Vec<String> = store
+            .load_checkins()
+            .unwrap()
+            .value
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(ids, ["a"]);
+    }
+
+    #[test]
+    fn an_export_works_on_a_full_store_and_carries_what_could_not_be_read() {
+        let inner = MemoryBackend::default();
+        inner
+            .set(CHECKINS_KEY, "{\"schema\":1,\"data\":[tru")
+            .unwrap();
+        inner.set("flourish.aside.old.1", "kept earlier").unwrap();
+        let store = Store::with_backend(Arc::new(FullBackend(inner)));
+        let doc = store.export(at(12)).unwrap();
+        assert!(doc.data.checkins.is_empty());
+        let texts: Vec<&str> = doc.data.set_aside.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts.len(), 2);
+        assert!(texts[0] == "kept earlier" && texts[1].contains("[tru"));
+    }
+
+    #[test]
+    fn delete_everything_removes_every_flourish_key_and_nothing_else() {
+        let backend = Arc::new(MemoryBackend::default());
+        backend.set("someone.else", "x").unwrap();
+        backend.set(CHECKINS_KEY, "not json").unwrap();
+        let store = Store::with_backend(backend.clone());
+        store.load_checkins().unwrap(); // sets the damage aside
+        store.add_checkin(checkin("a")).unwrap();
+        store
+            .save_draft(&Draft::new("d".into(), at(9), &[&MHC_SF]))
+            .unwrap();
+        assert_eq!(store.delete_everything().unwrap(), 3);
+        assert_eq!(backend.keys().unwrap(), ["someone.else"]);
+        assert!(store.load_checkins().unwrap().value.is_empty());
+    }
+
+    #[test]
+    fn usage_counts_what_is_stored() {
+        let store = Store::memory();
+        assert_eq!(store.usage().unwrap().total(), 0);
+        store.add_checkin(checkin("a")).unwrap();
+        let text = store.backend.get(CHECKINS_KEY).unwrap().unwrap();
+        let usage = store.usage().unwrap();
+        assert_eq!(usage.checkins, 2 * (CHECKINS_KEY.len() + text.len()) as u64);
+        assert_eq!(usage.total(), usage.checkins);
     }
 }

@@ -391,11 +391,11 @@ pub fn validate(step: Step, r: &Referral) -> Vec<Problem> {
             }
             _ => {}
         },
-        Step::AboutYou => {
-            if !r.postcode_district.trim().is_empty() && !is_postcode_district(&r.postcode_district)
-            {
-                problems.push(Problem::BadPostcode);
-            }
+        Step::AboutYou
+            if !r.postcode_district.trim().is_empty()
+                && !is_postcode_district(&r.postcode_district) =>
+        {
+            problems.push(Problem::BadPostcode);
         }
         Step::Access => {
             too_long("language", &r.language, OTHER_MAX);

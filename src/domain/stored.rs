@@ -8,6 +8,21 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 
+/// Key of the finished check-ins. The storage module reads and writes it; the pure core
+/// needs the name too, to account for space and to label exports.
+pub const CHECKINS_KEY: &str = "flourish.checkins";
+/// Key of the check-in in progress.
+pub const DRAFT_KEY: &str = "flourish.draft";
+/// Prefix of keys holding data that could not be read.
+pub const SET_ASIDE_PREFIX: &str = "flourish.aside.";
+/// Key of the referral being filled in.
+pub const REFERRAL_DRAFT_KEY: &str = "flourish.referral.draft";
+/// Key of the referrals the person has finished.
+pub const REFERRALS_KEY: &str = "flourish.referrals";
+/// Prefix every key this app writes starts with, so "delete everything" finds them all and
+/// touches nothing else on the same site.
+pub const KEY_PREFIX: &str = "flourish.";
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -169,6 +184,13 @@ pub fn restore_list_with<T: DeserializeOwned>(
         }
     }
     restored
+}
+
+/// The text kept under a set-aside key: where the piece came from, why it was set aside, and
+/// the piece itself, exactly. Storage and import both write this shape so the "Your data"
+/// page reads one format.
+pub fn aside_text(from: &str, reason: &str, raw: &str) -> String {
+    serde_json::json!({ "from": from, "reason": reason, "raw": raw }).to_string()
 }
 
 #[cfg(test)]
