@@ -10,6 +10,9 @@ use crate::browser;
 use crate::components::{Footer, Header, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::i18n::use_messages;
+use crate::pages::referral::{
+    ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
+};
 use crate::pages::{
     CheckAnswersPage, CheckInPage, GetHelpPage, HistoryPage, HomePage, NotFoundPage, QuestionPage,
 };
@@ -58,6 +61,10 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
                         <Route path=path!("/check-ins") view=HistoryPage/>
                         <Route path=path!("/check-ins/:id") view=CheckInPage/>
                         <Route path=path!("/get-help") view=GetHelpPage/>
+                        <Route path=path!("/referral/start-again") view=ReferralStartAgainPage/>
+                        <Route path=path!("/referral/done/:id") view=ReferralDonePage/>
+                        <Route path=path!("/referral/:step") view=ReferralPage/>
+                        <Route path=path!("/referrals/:id") view=ReferralViewPage/>
                     </Routes>
                 </main>
             </div>

@@ -38,6 +38,13 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Opens the browser's print dialogue (the print stylesheet shapes the page).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
 /// Offers `text` to the person as a file called `filename`.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let document = web_sys::window()

@@ -160,10 +160,263 @@ pub struct Messages {
     pub config_problem_body: &'static str,
     /// The summary line that opens the technical details.
     pub config_problem_details: &'static str,
+    /// "or", between the answers and an exclusive "None of these".
+    pub or: &'static str,
+    /// Character count: "You have {n} characters remaining".
+    pub characters_left: &'static str,
+    /// Character count: "You have {n} characters too many".
+    pub characters_too_many: &'static str,
+    /// The self-referral journey.
+    pub referral: ReferralMessages,
     /// Month names, January first.
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
     pub date_pattern: &'static str,
+}
+
+/// The words of the self-referral journey.
+#[derive(Debug)]
+pub struct ReferralMessages {
+    /// Home: heading of the referral card.
+    pub home_title: &'static str,
+    /// Home: what a referral is.
+    pub home_intro: &'static str,
+    /// Home: start link.
+    pub start: &'static str,
+    /// Home: resume link.
+    pub carry_on: &'static str,
+    /// Home: link to a finished referral, "Your referral of {date}".
+    pub your_referral_of: &'static str,
+    /// Start page heading: "Get support from {service}".
+    pub start_title: &'static str,
+    /// Start: what happens.
+    pub start_what: &'static str,
+    /// Start: heading of the emergency inset.
+    pub start_not_emergency_title: &'static str,
+    /// Start: not for emergencies.
+    pub start_not_emergency: &'static str,
+    /// Start: where answers are kept.
+    pub start_privacy: &'static str,
+    /// Start: how long it takes.
+    pub start_time: &'static str,
+    /// Start button.
+    pub start_now: &'static str,
+    /// Safety question.
+    pub safety_question: &'static str,
+    /// Safety hint.
+    pub safety_hint: &'static str,
+    /// Yes.
+    pub yes: &'static str,
+    /// No.
+    pub no: &'static str,
+    /// Urgent help heading.
+    pub urgent_title: &'static str,
+    /// Urgent help lead.
+    pub urgent_lead: &'static str,
+    /// Urgent help: you can go on afterwards.
+    pub urgent_go_on: &'static str,
+    /// Urgent help: continue button.
+    pub urgent_continue: &'static str,
+    /// What is going on question.
+    pub reasons_question: &'static str,
+    /// Hint for checkbox questions.
+    pub choose_all: &'static str,
+    /// Label of the "other" text box.
+    pub reason_other_label: &'static str,
+    /// Activities question.
+    pub activities_question: &'static str,
+    /// Barriers question.
+    pub barriers_question: &'static str,
+    /// Barriers hint.
+    pub barriers_hint: &'static str,
+    /// Support question.
+    pub support_question: &'static str,
+    /// Support hint.
+    pub support_hint: &'static str,
+    /// Goals heading.
+    pub goals_question: &'static str,
+    /// Goals hint.
+    pub goals_hint: &'static str,
+    /// Label for goal n: "Goal {n}".
+    pub goal_n: &'static str,
+    /// Add another goal button.
+    pub add_goal: &'static str,
+    /// Remove goal button, with hidden "goal {n}".
+    pub remove_goal: &'static str,
+    /// Who suggested question.
+    pub referred_by_question: &'static str,
+    /// Optional-question hint.
+    pub optional_hint: &'static str,
+    /// Name question.
+    pub name_question: &'static str,
+    /// Name hint.
+    pub name_hint: &'static str,
+    /// Contact question.
+    pub contact_question: &'static str,
+    /// Contact method labels: phone, text, email, I'll call you, no contact.
+    pub contact_methods: [&'static str; 5],
+    /// Contact details heading.
+    pub details_title: &'static str,
+    /// Phone label.
+    pub phone_label: &'static str,
+    /// Mobile label (for texts).
+    pub mobile_label: &'static str,
+    /// Phone hint.
+    pub phone_hint: &'static str,
+    /// Email label.
+    pub email_label: &'static str,
+    /// Best times label.
+    pub best_times_label: &'static str,
+    /// Best times hint.
+    pub best_times_hint: &'static str,
+    /// About you heading.
+    pub about_title: &'static str,
+    /// About you intro.
+    pub about_intro: &'static str,
+    /// Age band question.
+    pub age_question: &'static str,
+    /// Postcode label.
+    pub postcode_label: &'static str,
+    /// Postcode hint.
+    pub postcode_hint: &'static str,
+    /// Access heading.
+    pub access_title: &'static str,
+    /// Language label.
+    pub language_label: &'static str,
+    /// Language hint.
+    pub language_hint: &'static str,
+    /// Access needs label.
+    pub access_label: &'static str,
+    /// Access needs hint.
+    pub access_hint: &'static str,
+    /// Baseline question.
+    pub baseline_question: &'static str,
+    /// Baseline hint.
+    pub baseline_hint: &'static str,
+    /// Baseline yes.
+    pub baseline_yes: &'static str,
+    /// Baseline no.
+    pub baseline_no: &'static str,
+    /// Baseline done text.
+    pub baseline_done: &'static str,
+    /// Check answers: referral heading.
+    pub check_title: &'static str,
+    /// Check answers intro.
+    pub check_intro: &'static str,
+    /// Shown for a skipped optional answer.
+    pub not_provided: &'static str,
+    /// Save button.
+    pub save: &'static str,
+    /// Start again link.
+    pub start_again: &'static str,
+    /// Start again page heading.
+    pub start_again_title: &'static str,
+    /// Start again warning.
+    pub start_again_body: &'static str,
+    /// Start again confirm button.
+    pub start_again_confirm: &'static str,
+    /// Start again cancel link.
+    pub start_again_cancel: &'static str,
+    /// Confirmation heading.
+    pub done_title: &'static str,
+    /// Confirmation: "Your reference is".
+    pub your_reference: &'static str,
+    /// Confirmation: what happens next heading.
+    pub next_title: &'static str,
+    /// Confirmation: honest next steps.
+    pub next_body: &'static str,
+    /// Confirmation: contact the service "Call {service} on {phone}".
+    pub call_service: &'static str,
+    /// Confirmation: email the service "Email {email}".
+    pub email_service: &'static str,
+    /// Link to the full referral.
+    pub view_referral: &'static str,
+    /// Referral view heading.
+    pub view_title: &'static str,
+    /// "Made on {date}".
+    pub made_on: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Download button.
+    pub download: &'static str,
+    /// Check-in result: go back to the referral.
+    pub back_to_referral: &'static str,
+    /// Check answers row keys, by step slug order of questions.
+    pub keys: ReferralKeys,
+    /// Error messages.
+    pub errors: ReferralErrors,
+}
+
+/// Short names of each answer, for check your answers and the printed referral.
+#[derive(Debug)]
+pub struct ReferralKeys {
+    /// Safety.
+    pub safety: &'static str,
+    /// Reasons.
+    pub reasons: &'static str,
+    /// Activities.
+    pub activities: &'static str,
+    /// Barriers.
+    pub barriers: &'static str,
+    /// Support.
+    pub support: &'static str,
+    /// Goals.
+    pub goals: &'static str,
+    /// Referred by.
+    pub referred_by: &'static str,
+    /// Name.
+    pub name: &'static str,
+    /// Contact method.
+    pub contact: &'static str,
+    /// Contact details.
+    pub details: &'static str,
+    /// About you.
+    pub about: &'static str,
+    /// Language and access.
+    pub access: &'static str,
+    /// Baseline.
+    pub baseline: &'static str,
+}
+
+/// Validation messages of the referral journey (GOV.UK style: say what to do).
+#[derive(Debug)]
+pub struct ReferralErrors {
+    /// Safety unanswered.
+    pub safety: &'static str,
+    /// No reason ticked.
+    pub reasons: &'static str,
+    /// Other ticked without words.
+    pub other_empty: &'static str,
+    /// No activity ticked.
+    pub activities: &'static str,
+    /// No barrier ticked.
+    pub barriers: &'static str,
+    /// No support level.
+    pub support: &'static str,
+    /// No goal.
+    pub no_goal: &'static str,
+    /// Too long: "{field} must be {max} characters or fewer".
+    pub too_long: &'static str,
+    /// No name.
+    pub no_name: &'static str,
+    /// No contact method.
+    pub contact: &'static str,
+    /// No phone.
+    pub no_phone: &'static str,
+    /// Bad phone.
+    pub bad_phone: &'static str,
+    /// Texts need a mobile.
+    pub not_mobile: &'static str,
+    /// No email.
+    pub no_email: &'static str,
+    /// Bad email.
+    pub bad_email: &'static str,
+    /// Bad postcode district.
+    pub bad_postcode: &'static str,
+    /// Baseline unanswered.
+    pub baseline: &'static str,
+    /// Something still needs an answer before saving.
+    pub unfinished: &'static str,
 }
 
 impl Messages {
@@ -288,6 +541,134 @@ pub static EN: Messages = Messages {
     config_problem_title: "Some of this service's settings could not be read",
     config_problem_body: "The app works as normal, using its standard settings where needed. Please tell the service if you can.",
     config_problem_details: "Details for the service",
+    or: "or",
+    characters_left: "You have {n} characters remaining",
+    characters_too_many: "You have {n} characters too many",
+    referral: ReferralMessages {
+        home_title: "Get support",
+        home_intro: "Tell the service what is going on for you and what might help. It takes about 10 minutes.",
+        start: "Ask for support",
+        carry_on: "Carry on asking for support",
+        your_referral_of: "Your request for support of {date}",
+        start_title: "Get support from {service}",
+        start_what: "We will ask about what is going on for you, what you might like to do, and how to contact you. Answer what you can. You can skip the questions marked optional.",
+        start_not_emergency_title: "This is not for emergencies",
+        start_not_emergency: "No one reads your answers straight away. If you need help now, use Get help now.",
+        start_privacy: "Your answers are kept on this device as you go. Nothing is sent to anyone. At the end you can print or download your answers to give to the service.",
+        start_time: "It takes about 10 minutes. You can stop and come back later.",
+        start_now: "Start now",
+        safety_question: "Are you thinking about hurting yourself or ending your life?",
+        safety_hint: "We ask everyone this. It helps us make sure you get the right help.",
+        yes: "Yes",
+        no: "No",
+        urgent_title: "Please get help now",
+        urgent_lead: "Thank you for telling us. You do not have to wait. These people can help you now, any time of day or night.",
+        urgent_go_on: "When you are ready, you can carry on asking for support. Your answers so far are saved.",
+        urgent_continue: "Carry on asking for support",
+        reasons_question: "What is going on for you at the moment?",
+        choose_all: "Choose all that apply.",
+        reason_other_label: "Tell us in your own words",
+        activities_question: "What might you like to do?",
+        barriers_question: "What might make it hard to go?",
+        barriers_hint: "Choose all that apply. This helps the service offer the right support.",
+        support_question: "How much support would you like?",
+        support_hint: "You can change your mind later.",
+        goals_question: "What matters to you?",
+        goals_hint: "Write one thing you would like to be different in 3 months. Keep it small. For example, \"go to one group\" or \"talk to someone new each week\".",
+        goal_n: "Goal {n}",
+        add_goal: "Add another goal",
+        remove_goal: "Remove",
+        referred_by_question: "Who suggested getting in touch? (optional)",
+        optional_hint: "You can skip this question.",
+        name_question: "What would you like us to call you?",
+        name_hint: "Your first name, or any name you like.",
+        contact_question: "How would you like the service to contact you?",
+        contact_methods: [
+            "Phone call",
+            "Text message",
+            "Email",
+            "I will contact the service myself",
+            "I do not want to be contacted",
+        ],
+        details_title: "How can we reach you?",
+        phone_label: "Phone number",
+        mobile_label: "Mobile phone number",
+        phone_hint: "For example, 07700 900 982. You can use +44.",
+        email_label: "Email address",
+        best_times_label: "When is best to contact you? (optional)",
+        best_times_hint: "For example, weekday mornings.",
+        about_title: "About you (optional)",
+        about_intro: "This helps the service plan. You can skip any of it.",
+        age_question: "How old are you?",
+        postcode_label: "The first part of your postcode",
+        postcode_hint: "For example, CF10 or M1. Not your whole postcode.",
+        access_title: "Language and access needs (optional)",
+        language_label: "Which language would you like to use?",
+        language_hint: "Leave this empty for English.",
+        access_label: "Is there anything that would make things easier for you?",
+        access_hint: "For example, large print, an interpreter, British Sign Language, or step-free access.",
+        baseline_question: "Would you like to do a short well-being check-in now?",
+        baseline_hint: "It is 14 questions about how you have felt in the past month. It helps you and the service see how things change. It is up to you.",
+        baseline_yes: "Yes, do it now",
+        baseline_no: "Not now",
+        baseline_done: "You have done your first check-in.",
+        check_title: "Check your answers",
+        check_intro: "You can change any answer before you save.",
+        not_provided: "Not provided",
+        save: "Save my request for support",
+        start_again: "Start again",
+        start_again_title: "Do you want to start again?",
+        start_again_body: "This deletes the answers you have given so far on this device. Check-ins you have saved are kept.",
+        start_again_confirm: "Yes, delete my answers and start again",
+        start_again_cancel: "No, go back to my answers",
+        done_title: "Your request for support is saved",
+        your_reference: "Your reference is",
+        next_title: "What happens next",
+        next_body: "Your answers are saved on this device. This app does not send them to anyone. To get support, contact the service and give them your reference, or show them this page, a print-out, or the downloaded file.",
+        call_service: "Call {service} on {phone}.",
+        email_service: "Email {email}.",
+        view_referral: "See all your answers, print or download them",
+        view_title: "Your request for support",
+        made_on: "Made on {date}",
+        print: "Print",
+        download: "Download (JSON file)",
+        back_to_referral: "Carry on asking for support",
+        keys: ReferralKeys {
+            safety: "Thoughts of hurting yourself",
+            reasons: "What is going on",
+            activities: "What you might like to do",
+            barriers: "What might make it hard",
+            support: "Support you would like",
+            goals: "What matters to you",
+            referred_by: "Who suggested getting in touch",
+            name: "Name",
+            contact: "How to contact you",
+            details: "Contact details",
+            about: "About you",
+            access: "Language and access",
+            baseline: "First well-being check-in",
+        },
+        errors: ReferralErrors {
+            safety: "Choose yes or no",
+            reasons: "Choose at least one thing that is going on for you",
+            other_empty: "Tell us what else is going on, in your own words",
+            activities: "Choose at least one thing, or choose I'm not sure yet",
+            barriers: "Choose at least one thing, or choose None of these",
+            support: "Choose how much support you would like",
+            no_goal: "Write at least one thing that matters to you",
+            too_long: "This must be {max} characters or fewer",
+            no_name: "Enter a name we can call you",
+            contact: "Choose how you would like to be contacted",
+            no_phone: "Enter a phone number",
+            bad_phone: "Enter a UK phone number, like 07700 900 982 or 020 7946 0018",
+            not_mobile: "Enter a mobile number for text messages, like 07700 900 982",
+            no_email: "Enter an email address",
+            bad_email: "Enter an email address in the right format, like name@example.com",
+            bad_postcode: "Enter just the first part of a postcode, like CF10 or M1",
+            baseline: "Choose whether to do a check-in now",
+            unfinished: "Answer this question before you save",
+        },
+    },
     months: [
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December",

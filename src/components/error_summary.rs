@@ -34,7 +34,7 @@ pub fn ErrorSummary(
             <div class="f-error-summary" node_ref=summary tabindex="-1" role="alert" aria-labelledby="error-summary-title">
                 <h2 class="f-error-summary__title" id="error-summary-title">{m.there_is_a_problem}</h2>
                 <ul class="f-error-summary__list">
-                    <For each=move || errors.get() key=|e| e.field_id.clone() let:e>
+                    <For each=move || errors.get() key=|e| (e.field_id.clone(), e.message.clone()) let:e>
                         <li>
                             <a
                                 href=format!("#{}", e.field_id)

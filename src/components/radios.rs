@@ -39,6 +39,9 @@ pub fn Radios(
     /// Called with the value the moment an option is chosen.
     #[prop(into)]
     on_choose: Callback<String>,
+    /// The question is one of several on the page, so it is not the page heading.
+    #[prop(optional)]
+    not_heading: bool,
 ) -> impl IntoView {
     let m = use_messages();
     let hint_id = format!("{name}-hint");
@@ -91,7 +94,11 @@ pub fn Radios(
             <fieldset class="f-fieldset" aria-describedby=described_by>
                 <legend class="f-fieldset__legend">
                     {caption.map(|c| view! { <span class="f-caption">{c}</span> })}
-                    <h1 class="f-fieldset__heading" tabindex="-1">{question}</h1>
+                    {if not_heading {
+                        view! { <span class="f-fieldset__legend-m">{question}</span> }.into_any()
+                    } else {
+                        view! { <h1 class="f-fieldset__heading" tabindex="-1">{question}</h1> }.into_any()
+                    }}
                 </legend>
                 {hint.map(|h| view! { <div id=hint_id class="f-hint">{h}</div> })}
                 {move || error.get().map(|e| view! {

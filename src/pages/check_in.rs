@@ -5,7 +5,9 @@ use leptos_router::hooks::use_params_map;
 use crate::components::PageTitle;
 use crate::domain::checkin::CheckIn;
 use crate::domain::instrument::Scores;
+use crate::domain::referral::{Baseline, Step};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::pages::referral::step_path;
 use crate::pages::NotFoundPage;
 use crate::state::use_app;
 
@@ -59,11 +61,32 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
                 </table>
             })
         }).collect_view()}
+        <BackToReferral checkin_id=checkin.id.clone()/>
         <h2 class="f-heading-m">{m.what_next}</h2>
         <p>{m.what_next_body}</p>
         <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
         <p><A href="/">{m.go_home}</A></p>
     }
+}
+
+/// After the first check-in taken within the referral journey: the way back to it.
+#[component]
+fn BackToReferral(checkin_id: String) -> impl IntoView {
+    let m = use_messages();
+    let app = use_app();
+    let linked = app.referral.with_untracked(|r| {
+        r.as_ref().is_some_and(|r| {
+            r.baseline
+                == Baseline::Done {
+                    checkin_id: checkin_id.clone(),
+                }
+        })
+    });
+    linked.then(|| {
+        view! {
+            <p><A href=step_path(Step::Check, false) attr:class="f-button">{m.referral.back_to_referral}</A></p>
+        }
+    })
 }
 
 /// The total, the category in kind words, and the three subscales.

@@ -3,9 +3,48 @@ use leptos_router::components::A;
 
 use crate::components::PageTitle;
 use crate::domain::checkin::newest_first;
+use crate::domain::referral::{first_unfinished, Step};
 use crate::i18n::{fill, use_messages};
 use crate::pages::question::question_path;
+use crate::pages::referral::step_path;
 use crate::state::use_app;
+
+/// Asking for support: start or carry on the referral, and the ones already made.
+#[component]
+fn ReferralCard() -> impl IntoView {
+    let m = use_messages();
+    let r = &m.referral;
+    let app = use_app();
+    let link = move || match app.referral.get() {
+        Some(draft) => {
+            // Resume at the first page still to answer, or at check your answers.
+            let step = first_unfinished(&draft).unwrap_or(Step::Check);
+            view! { <A href=step_path(step, false) attr:class="f-button">{r.carry_on}</A> }
+                .into_any()
+        }
+        None => view! { <A href=step_path(Step::Start, false) attr:class="f-button">{r.start}</A> }
+            .into_any(),
+    };
+    let made = move || {
+        app.referrals
+            .get()
+            .into_iter()
+            .rev()
+            .map(|x| {
+                let date = x.submitted_at.map(|d| m.date(d.with_timezone(&chrono::Local).date_naive())).unwrap_or_default();
+                view! { <li><A href=format!("/referrals/{}", x.id)>{fill(r.your_referral_of, &[("date", &date)])}</A></li> }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="f-card">
+            <h2 class="f-heading-m">{r.home_title}</h2>
+            <p>{r.home_intro}</p>
+            {link}
+            <ul class="f-list">{made}</ul>
+        </div>
+    }
+}
 
 /// The start: begin or carry on a check-in, and the last result.
 #[component]
@@ -79,5 +118,6 @@ pub fn HomePage() -> impl IntoView {
         <p class="f-body-l">{m.home_intro}</p>
         {start}
         {last}
+        <ReferralCard/>
     }
 }

@@ -7,10 +7,11 @@ mod history;
 mod home;
 mod not_found;
 pub mod question;
+pub mod referral;
 
 pub use check_answers::CheckAnswersPage;
 pub use check_in::CheckInPage;
-pub use get_help::GetHelpPage;
+pub use get_help::{CrisisContacts, GetHelpPage};
 pub use history::HistoryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -1,0 +1,500 @@
+// People ask for support through the self-referral journey, as they would: each journey ends
+// with the referral still readable after a reload. axe runs on every page and state.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+
+let suite;
+before(async () => { suite = await startSuite(); });
+after(async () => {
+  await suite?.close();
+  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
+});
+
+/** A page object for the journey: each method is something a person does. */
+function journey(page) {
+  const self = {
+    async at(slug) {
+      await page.waitForURL((url) => url.pathname === `/referral/${slug}`);
+      const h = await heading(page);
+      await assertAccessible(page, `referral ${slug}`);
+      return h;
+    },
+    next: () => page.getByRole('button', { name: 'Continue' }).click(),
+    tick: (label) => page.getByLabel(label, { exact: true }).check(),
+    choose: (label) => page.getByLabel(label, { exact: true }).check(),
+    type: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
+    async errorSays(message) {
+      await page.locator('.f-error-summary', { hasText: message }).waitFor();
+      assert.match(await page.title(), /^Error: /);
+      await assertAccessible(page, `error: ${message}`);
+    },
+    async answers() {
+      return page.locator('.f-summary-list__row').evaluateAll((rows) => Object.fromEntries(
+        rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').innerText.trim()])));
+    },
+    async start() {
+      await page.goto(suite.origin + '/');
+      await heading(page);
+      await page.getByRole('link', { name: 'Ask for support' }).click();
+      assert.equal(await self.at('start'), 'Get support from Flourish');
+      await page.getByText('This is not for emergencies').waitFor();
+      await page.getByRole('button', { name: 'Start now' }).click();
+    },
+    /** The questions from "what is going on" to "how much support", with typical answers. */
+    async middle({ reasons, activities, barriers, support }) {
+      await self.at('whats-going-on');
+      for (const r of reasons) await self.tick(r);
+      await self.next();
+      await self.at('what-you-might-like');
+      for (const a of activities) await self.tick(a);
+      await self.next();
+      await self.at('what-might-make-it-hard');
+      for (const b of barriers) await self.tick(b);
+      await self.next();
+      await self.at('support');
+      await self.choose(support);
+      await self.next();
+    },
+    async save() {
+      await page.getByRole('button', { name: 'Save my request for support' }).click();
+      await page.waitForURL(/\/referral\/done\/[0-9a-f-]+$/);
+      assert.equal(await heading(page), 'Your request for support is saved');
+      await assertAccessible(page, 'confirmation');
+      const reference = (await page.locator('.f-reference').textContent()).trim();
+      assert.match(reference, /^FL-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
+      await page.getByText('This app does not send them to anyone', { exact: false }).waitFor();
+      return reference;
+    },
+    /** Reloads, then opens the referral from the home screen and returns its answers. */
+    async readAfterReload(reference) {
+      await page.goto(suite.origin + '/');
+      await page.reload();
+      await page.getByRole('link', { name: /^Your request for support of / }).click();
+      await page.waitForURL(/\/referrals\/[0-9a-f-]+$/);
+      assert.equal(await heading(page), 'Your request for support');
+      assert.equal((await page.locator('.f-reference').textContent()).trim(), reference);
+      await assertAccessible(page, 'referral view');
+      return self.answers();
+    },
+  };
+  return self;
+}
+
+test('someone lonely and low, who wants someone to come with them, contacted by phone', async () => {
+  const page = await suite.newPage();
+  const j = journey(page);
+  await j.start();
+  assert.equal(await j.at('safety'), 'Are you thinking about hurting yourself or ending your life?');
+  await j.next();
+  await j.errorSays('Choose yes or no');
+  await j.choose('No');
+  await j.next();
+  await j.middle({
+    reasons: ['Feeling lonely or on my own', 'Low mood or depression'],
+    activities: ['Meeting people'],
+    barriers: ['Not knowing anyone there', 'Feeling confident enough'],
+    support: 'Someone to come with me the first time',
+  });
+  await j.at('what-matters');
+  await j.type('Goal 1', 'Go to the social café once');
+  await page.getByRole('button', { name: 'Add another goal' }).click();
+  assert.equal((await focused(page)).id, 'goal-2');
+  await page.keyboard.type('Talk to one new person');
+  await j.next();
+  await j.at('who-suggested');
+  await j.choose('My GP or someone at the practice');
+  await j.next();
+  await j.at('name');
+  await j.type('What would you like us to call you?', 'Sam');
+  await j.next();
+  await j.at('contact');
+  await j.choose('Phone call');
+  await j.next();
+  assert.equal(await j.at('contact-details'), 'How can we reach you?');
+  await j.type('Phone number', '0770 12');
+  await j.next();
+  await j.errorSays('Enter a UK phone number');
+  assert.equal(await page.getByLabel('Phone number', { exact: true }).inputValue(), '0770 12', 'what was typed is kept');
+  await j.type('Phone number', '+44 7700 900123');
+  await j.type('When is best to contact you? (optional)', 'Weekday mornings');
+  await j.next();
+  await j.at('about-you');
+  await j.next();
+  await j.at('language-and-access');
+  await j.next();
+  await j.at('first-check-in');
+  await j.choose('Not now');
+  await j.next();
+  assert.equal(await j.at('check'), 'Check your answers');
+  const expected = {
+    'Thoughts of hurting yourself': 'No',
+    'What is going on': 'Feeling lonely or on my own\nLow mood or depression',
+    'What you might like to do': 'Meeting people',
+    'What might make it hard': 'Not knowing anyone there\nFeeling confident enough',
+    'Support you would like': 'Someone to come with me the first time',
+    'What matters to you': 'Go to the social café once\nTalk to one new person',
+    'Who suggested getting in touch': 'My GP or someone at the practice',
+    Name: 'Sam',
+    'How to contact you': 'Phone call',
+    'Contact details': '+44 7700 900123\nWeekday mornings',
+    'About you': 'Not provided',
+    'Language and access': 'Not provided',
+    'First well-being check-in': 'Not now',
+  };
+  assert.deepEqual(await j.answers(), expected);
+  const reference = await j.save();
+
+  // The copy to keep: download it, and check it is the documented format.
+  await page.getByRole('link', { name: 'See all your answers, print or download them' }).click();
+  await page.waitForURL(/\/referrals\//);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download (JSON file)' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `flourish-referral-${reference}.json`);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(file.format, 'flourish-referral');
+  assert.equal(file.version, 1);
+  assert.equal(file.reference, reference);
+  assert.equal(file.referral.name, 'Sam');
+  assert.equal(file.referral.contact_method, 'phone');
+  assert.deepEqual(file.referral.reasons, ['lonely', 'low-mood']);
+  assert.equal(file.referral.support, 'come-with-me');
+  assert.ok(file.referral.submitted_at);
+  // The print view: the page as printed passes axe too, without buttons or header.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByRole('button', { name: 'Print' }).isVisible(), false);
+  await assertAccessible(page, 'referral print view');
+  await page.emulateMedia({ media: 'screen' });
+
+  assert.deepEqual(await j.readAfterReload(reference), expected);
+  page.assertClean();
+});
+
+test('someone who says yes to the safety question sees urgent help, then completes the referral', async () => {
+  const page = await suite.newPage();
+  const j = journey(page);
+  await j.start();
+  await j.at('safety');
+  await j.choose('Yes');
+  await j.next();
+  assert.equal(await j.at('urgent-help'), 'Please get help now');
+  const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?body=SHOUT']);
+  await page.getByRole('button', { name: 'Carry on asking for support' }).click();
+  await j.at('whats-going-on');
+  await j.tick('Bereavement or loss');
+  await j.tick('Something else');
+  await j.next();
+  // "Something else" needs the person's own words.
+  await j.errorSays('Tell us what else is going on');
+  await j.type('Tell us in your own words', 'My sister died last spring');
+  await j.next();
+  await j.at('what-you-might-like');
+  await j.tick('Making things');
+  await j.next();
+  await j.at('what-might-make-it-hard');
+  await j.tick('Feeling confident enough');
+  // "None of these" clears the other ticks: it cannot stand with them.
+  await j.tick('None of these');
+  assert.equal(await page.getByLabel('Feeling confident enough', { exact: true }).isChecked(), false);
+  await j.next();
+  await j.at('support');
+  await j.choose('Just information, so I can go myself');
+  await j.next();
+  await j.at('what-matters');
+  await j.type('Goal 1', 'Sleep better');
+  await j.next();
+  await j.at('who-suggested');
+  await j.next();
+  await j.at('name');
+  await j.type('What would you like us to call you?', 'Alex');
+  await j.next();
+  await j.at('contact');
+  await j.choose('Email');
+  await j.next();
+  await j.at('contact-details');
+  await j.type('Email address', 'alex@');
+  await j.next();
+  await j.errorSays('Enter an email address in the right format');
+  await j.type('Email address', 'alex@example.org');
+  await j.next();
+  await j.at('about-you');
+  await j.next();
+  await j.at('language-and-access');
+  await j.next();
+  // The first check-in, linked to this referral as its baseline.
+  await j.at('first-check-in');
+  await j.choose('Yes, do it now');
+  await j.next();
+  for (let n = 1; n <= 14; n++) {
+    await page.waitForURL((url) => url.pathname === `/check-in/questions/${n}`);
+    await page.getByLabel('About once a week', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL((url) => url.pathname === '/check-in/check');
+  await page.getByRole('button', { name: 'Save my check-in' }).click();
+  await page.waitForURL(/\/check-ins\//);
+  await page.getByText('You scored 28 out of 70.').waitFor();
+  await page.getByRole('link', { name: 'Carry on asking for support' }).click();
+  await j.at('check');
+  const answers = await j.answers();
+  assert.equal(answers['Thoughts of hurting yourself'], 'Yes');
+  assert.equal(answers['What is going on'], 'Bereavement or loss\nMy sister died last spring');
+  assert.equal(answers['What might make it hard'], 'None of these');
+  assert.equal(answers['First well-being check-in'], 'You have done your first check-in.');
+  const reference = await j.save();
+  const kept = await j.readAfterReload(reference);
+  assert.equal(kept['Contact details'], 'alex@example.org');
+  page.assertClean();
+});
+
+test('someone who wants no contact and skips every optional question', async () => {
+  const page = await suite.newPage();
+  const j = journey(page);
+  await j.start();
+  await j.at('safety');
+  await j.choose('No');
+  await j.next();
+  await j.middle({
+    reasons: ['Wanting something to do or to get out of the house'],
+    activities: ["I'm not sure yet"],
+    barriers: ['Getting there'],
+    support: 'Help to choose what to do',
+  });
+  await j.at('what-matters');
+  await j.next();
+  await j.errorSays('Write at least one thing that matters to you');
+  // The count warns before the limit, and too long is refused on Continue with the words kept.
+  const long = 'a'.repeat(205);
+  await j.type('Goal 1', long);
+  await page.getByText('You have 5 characters too many').waitFor();
+  await j.next();
+  await j.errorSays('This must be 200 characters or fewer');
+  await j.type('Goal 1', 'Get out more');
+  await page.getByText('You have 188 characters remaining').waitFor();
+  await j.next();
+  await j.at('who-suggested');
+  await j.next();
+  await j.at('name');
+  await j.type('What would you like us to call you?', 'Jo');
+  await j.next();
+  await j.at('contact');
+  await j.choose('I do not want to be contacted');
+  await j.next();
+  // No contact: no details asked.
+  await j.at('about-you');
+  await j.next();
+  await j.at('language-and-access');
+  await j.next();
+  await j.at('first-check-in');
+  await j.choose('Not now');
+  await j.next();
+  await j.at('check');
+  const answers = await j.answers();
+  assert.equal(answers['Who suggested getting in touch'], 'Not provided');
+  assert.equal(answers['How to contact you'], 'I do not want to be contacted');
+  assert.equal(answers['Contact details'], undefined, 'no contact details row');
+  assert.equal(answers['About you'], 'Not provided');
+  assert.equal(answers['Language and access'], 'Not provided');
+  const reference = await j.save();
+  const kept = await j.readAfterReload(reference);
+  assert.equal(kept['What you might like to do'], "I'm not sure yet");
+  page.assertClean();
+});
+
+test('one journey by keyboard alone', async () => {
+  const page = await suite.newPage();
+  const key = (k) => page.keyboard.press(k);
+  const tabTo = async (text) => {
+    for (let i = 0; i < 40; i++) {
+      const f = await focused(page);
+      if (f.text === text || f.id === text) return;
+      await key('Tab');
+    }
+    assert.fail(`could not reach ${text} by Tab`);
+  };
+  const onHeading = () => page.waitForFunction(() => document.activeElement?.tagName === 'H1' || document.activeElement?.closest('h1'));
+  await page.goto(suite.origin + '/referral/start');
+  await heading(page);
+  await tabTo('Start now');
+  await key('Enter');
+  await page.waitForURL('**/referral/safety');
+  await onHeading();
+  await key('Tab'); // first radio: Yes
+  await key('ArrowDown'); // No
+  await tabTo('Continue');
+  await key('Enter');
+  for (const [slug, id] of [['whats-going-on', 'whats-going-on'], ['what-you-might-like', 'what-you-might-like'], ['what-might-make-it-hard', 'what-might-make-it-hard']]) {
+    await page.waitForURL(`**/referral/${slug}`);
+    await onHeading();
+    await tabTo(id);
+    await key('Space'); // tick the first answer
+    await tabTo('Continue');
+    await key('Enter');
+  }
+  await page.waitForURL('**/referral/support');
+  await onHeading();
+  await key('Tab');
+  await key('Space');
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/what-matters');
+  await onHeading();
+  await tabTo('goal-1');
+  await page.keyboard.type('Walk to the park');
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/who-suggested');
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/name');
+  await tabTo('name');
+  await page.keyboard.type('Kim');
+  await key('Enter'); // Enter in a text box submits the form
+  await page.waitForURL('**/referral/contact');
+  await onHeading();
+  await key('Tab');
+  await key('ArrowDown'); // Text message
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/contact-details');
+  await tabTo('phone');
+  await page.keyboard.type('07700 900 982');
+  await key('Enter');
+  await page.waitForURL('**/referral/about-you');
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/language-and-access');
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/first-check-in');
+  await onHeading();
+  await key('Tab');
+  await key('ArrowDown'); // Not now
+  await tabTo('Continue');
+  await key('Enter');
+  await page.waitForURL('**/referral/check');
+  await tabTo('Save my request for support');
+  await key('Enter');
+  await page.waitForURL(/\/referral\/done\//);
+  const reference = (await page.locator('.f-reference').textContent()).trim();
+  const kept = await journey(page).readAfterReload(reference);
+  assert.equal(kept.Name, 'Kim');
+  assert.equal(kept['How to contact you'], 'Text message');
+  assert.equal(kept['Contact details'], '07700 900 982');
+  page.assertClean();
+});
+
+test('changing answers from check your answers returns there, asking any new detail first', async () => {
+  const page = await suite.newPage();
+  const j = journey(page);
+  await j.start();
+  await j.at('safety');
+  await j.choose('No');
+  await j.next();
+  await j.middle({ reasons: ['Housing'], activities: ['Advice and help'], barriers: ['None of these'], support: 'Help to choose what to do' });
+  await j.at('what-matters');
+  await j.type('Goal 1', 'Sort out my flat');
+  await j.next();
+  await j.at('who-suggested');
+  await j.next();
+  await j.at('name');
+  await j.type('What would you like us to call you?', 'Pat');
+  await j.next();
+  await j.at('contact');
+  await j.choose('I will contact the service myself');
+  await j.next();
+  await j.at('about-you');
+  await j.next();
+  await j.at('language-and-access');
+  await j.next();
+  await j.at('first-check-in');
+  await j.choose('Not now');
+  await j.next();
+  await j.at('check');
+
+  // A simple change comes straight back.
+  await page.getByRole('link', { name: 'Change support you would like' }).click();
+  await page.waitForURL('**/referral/support?from=check');
+  await assertAccessible(page, 'change support');
+  assert.equal(await page.getByLabel('Help to choose what to do', { exact: true }).isChecked(), true);
+  await j.choose('Someone to welcome me when I first go');
+  await j.next();
+  await j.at('check');
+  assert.equal((await j.answers())['Support you would like'], 'Someone to welcome me when I first go');
+
+  // A new contact method asks for the new detail, then comes back.
+  await page.getByRole('link', { name: 'Change how to contact you' }).click();
+  await page.waitForURL('**/referral/contact?from=check');
+  await j.choose('Email');
+  await j.next();
+  await page.waitForURL('**/referral/contact-details?from=check');
+  await j.type('Email address', 'pat@example.org');
+  await j.next();
+  await j.at('check');
+  const answers = await j.answers();
+  assert.equal(answers['How to contact you'], 'Email');
+  assert.equal(answers['Contact details'], 'pat@example.org');
+  const reference = await j.save();
+  assert.equal((await j.readAfterReload(reference))['Contact details'], 'pat@example.org');
+  page.assertClean();
+});
+
+test('a broken configuration is reported plainly and the journey works on the built-in lists', async () => {
+  const page = await suite.newPage();
+  // The service's file has a good name, a broken list, and a field the app does not know.
+  await page.route('**/config.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ service_name: 'Valley Link', reasons: 'lonely', colour: 'green' }),
+  }));
+  await page.goto(suite.origin + '/');
+  await heading(page);
+  await page.getByRole('heading', { name: "Some of this service's settings could not be read" }).waitFor();
+  await page.getByText('Details for the service').click();
+  const details = await page.locator('.f-details').textContent();
+  assert.match(details, /reasons: invalid type/);
+  assert.match(details, /colour: this app does not know this setting/);
+  await assertAccessible(page, 'home with a configuration notice');
+  assert.equal((await page.locator('.f-header__name').textContent()).trim(), 'Valley Link', 'the good parts apply');
+
+  const j = journey(page);
+  await page.getByRole('link', { name: 'Ask for support' }).click();
+  assert.equal(await j.at('start'), 'Get support from Valley Link');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await j.at('safety');
+  await j.choose('No');
+  await j.next();
+  // The built-in reasons stand in for the broken list.
+  await j.middle({ reasons: ['Caring for someone'], activities: ['Volunteering'], barriers: ['My mobility or health'], support: 'Just information, so I can go myself' });
+  await j.at('what-matters');
+  await j.type('Goal 1', 'Help out somewhere');
+  await j.next();
+  await j.at('who-suggested');
+  await j.next();
+  await j.at('name');
+  await j.type('What would you like us to call you?', 'Lee');
+  await j.next();
+  await j.at('contact');
+  await j.choose('I do not want to be contacted');
+  await j.next();
+  await j.at('about-you');
+  await j.next();
+  await j.at('language-and-access');
+  await j.next();
+  await j.at('first-check-in');
+  await j.choose('Not now');
+  await j.next();
+  await j.at('check');
+  const reference = await j.save();
+  assert.equal((await j.readAfterReload(reference))['What is going on'], 'Caring for someone');
+
+  // A file that is not JSON at all: the same notice, and the built-in name.
+  await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ "service_name": ' }));
+  await page.reload();
+  await page.getByRole('heading', { name: "Some of this service's settings could not be read" }).waitFor();
+  assert.equal((await page.locator('.f-header__name').textContent()).trim(), 'Flourish');
+  page.assertClean();
+});
