@@ -154,7 +154,7 @@ test('a reload in the middle resumes the check-in with every answer kept', async
   await at(page, '/check-in/questions/6');
 
   // Closing the tab and coming back later: the home screen offers to carry on.
-  const later = await page.context().newPage();
+  const later = await suite.newTab(page);
   await later.goto(suite.origin + '/');
   await later.getByText('5 of 14 questions answered').waitFor();
   await later.getByRole('link', { name: 'Carry on with your check-in' }).click();

@@ -25,26 +25,33 @@ export async function startSuite() {
       await browser.close();
       await server.close();
     },
-    /** A fresh person on a fresh device (320 px wide unless told otherwise). */
+    /** A fresh person on a fresh device (360 px wide unless told otherwise). */
     async newPage({ width = 360, height = 740 } = {}) {
       const context = await browser.newContext({ viewport: { width, height } });
-      const page = await context.newPage();
-      const problems = [];
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
-      });
-      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-      page.on('request', (req) => {
-        const url = req.url();
-        if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
-          problems.push(`request to another host: ${url}`);
-        }
-      });
-      page.assertClean = () => assert.deepEqual(problems, [], problems.join('\n'));
-      page.origin = server.origin;
-      return page;
+      return guard(await context.newPage());
+    },
+    /** Another tab on the same device as `page`, sharing its storage. */
+    async newTab(page) {
+      return guard(await page.context().newPage());
     },
   };
+
+  function guard(page) {
+    const problems = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+    page.on('request', (req) => {
+      const url = req.url();
+      if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+        problems.push(`request to another host: ${url}`);
+      }
+    });
+    page.assertClean = () => assert.deepEqual(problems, [], problems.join('\n'));
+    page.origin = server.origin;
+    return page;
+  }
 }
 
 /** Runs axe-core on the page as it is now; fails with every violation listed. */

@@ -14,7 +14,8 @@ use crate::pages::referral::{
     ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
 };
 use crate::pages::{
-    CheckAnswersPage, CheckInPage, GetHelpPage, HistoryPage, HomePage, NotFoundPage, QuestionPage,
+    CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage, HistoryPage,
+    HomePage, NotFoundPage, QuestionPage, YourDataPage,
 };
 use crate::state::AppState;
 use crate::storage::Store;
@@ -50,6 +51,7 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
         <Title formatter/>
         <Router>
             <FocusOnNavigation/>
+            <OtherTabs/>
             <Header/>
             <div class="f-width-container">
                 <main class="f-main" id="main" tabindex="-1">
@@ -65,12 +67,33 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
                         <Route path=path!("/referral/done/:id") view=ReferralDonePage/>
                         <Route path=path!("/referral/:step") view=ReferralPage/>
                         <Route path=path!("/referrals/:id") view=ReferralViewPage/>
+                        <Route path=path!("/your-data") view=YourDataPage/>
+                        <Route path=path!("/your-data/delete") view=DeleteDataPage/>
+                        <Route path=path!("/your-data/deleted") view=DataDeletedPage/>
                     </Routes>
                 </main>
             </div>
             <Footer/>
         </Router>
     }
+}
+
+/// Another tab saving shows here at once: its records are read in (they are merged by id
+/// when either tab saves), and the person is told the page changed.
+#[component]
+fn OtherTabs() -> impl IntoView {
+    let app = crate::state::use_app();
+    let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
+        // A null key means the other tab cleared everything.
+        let ours = ev
+            .key()
+            .is_none_or(|k| k.starts_with(crate::storage::KEY_PREFIX));
+        if ours {
+            app.reload();
+            app.notify(crate::state::Notice::ChangedElsewhere);
+        }
+    });
+    on_cleanup(move || handle.remove());
 }
 
 /// Moves focus to the new page's heading after every navigation (not on first load), so that

@@ -38,6 +38,31 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Asks the browser to keep this site's data even when the device runs low on space.
+/// `Some(true)` when it agreed, `Some(false)` when it did not, `None` when it cannot say.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let persisted = wasm_bindgen_futures::JsFuture::from(storage.persisted().ok()?)
+        .await
+        .ok()?;
+    if persisted.as_bool() == Some(true) {
+        return Some(true);
+    }
+    let granted = wasm_bindgen_futures::JsFuture::from(storage.persist().ok()?)
+        .await
+        .ok()?;
+    granted.as_bool()
+}
+
+/// Reads a file the person chose as text.
+pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| format!("{e:?}"))?;
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_string())
+}
+
 /// Opens the browser's print dialogue (the print stylesheet shapes the page).
 pub fn print() {
     if let Some(w) = web_sys::window() {

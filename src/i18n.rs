@@ -168,10 +168,93 @@ pub struct Messages {
     pub characters_too_many: &'static str,
     /// The self-referral journey.
     pub referral: ReferralMessages,
+    /// The "Your data" page.
+    pub data: DataMessages,
+    /// Footer link to "Your data".
+    pub your_data: &'static str,
+    /// Notice: another tab changed the data.
+    pub changed_elsewhere: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
     pub date_pattern: &'static str,
+}
+
+/// The words of the "Your data" page.
+#[derive(Debug)]
+pub struct DataMessages {
+    /// Heading.
+    pub title: &'static str,
+    /// Intro.
+    pub intro: &'static str,
+    /// "What is stored" heading.
+    pub what_title: &'static str,
+    /// Row: check-ins.
+    pub checkins: &'static str,
+    /// Row: referrals.
+    pub referrals: &'static str,
+    /// Row: in progress.
+    pub in_progress: &'static str,
+    /// Row: set aside.
+    pub set_aside: &'static str,
+    /// Row: space used.
+    pub space: &'static str,
+    /// "{kb} KB".
+    pub kb: &'static str,
+    /// The browser agreed to keep the data.
+    pub persisted_yes: &'static str,
+    /// The browser did not agree.
+    pub persisted_no: &'static str,
+    /// The browser cannot say.
+    pub persisted_unknown: &'static str,
+    /// Download heading.
+    pub download_title: &'static str,
+    /// Download body.
+    pub download_body: &'static str,
+    /// Download everything button.
+    pub download_all: &'static str,
+    /// Download CSV button.
+    pub download_csv: &'static str,
+    /// Import heading.
+    pub import_title: &'static str,
+    /// Import label.
+    pub import_label: &'static str,
+    /// Import hint.
+    pub import_hint: &'static str,
+    /// Import result: "{added} check-ins added, {same} already here, {referrals} requests for support added."
+    pub import_done: &'static str,
+    /// Import: some parts kept aside.
+    pub import_kept_aside: &'static str,
+    /// Import failed: "The file could not be brought in: {why}".
+    pub import_failed: &'static str,
+    /// Delete heading.
+    pub delete_title: &'static str,
+    /// Delete body.
+    pub delete_body: &'static str,
+    /// Delete button.
+    pub delete_button: &'static str,
+    /// Confirm heading.
+    pub delete_confirm_title: &'static str,
+    /// Confirm body.
+    pub delete_confirm_body: &'static str,
+    /// "{n} check-ins".
+    pub delete_checkins: &'static str,
+    /// "{n} requests for support".
+    pub delete_referrals: &'static str,
+    /// "{n} things in progress".
+    pub delete_in_progress: &'static str,
+    /// "{n} pieces of information that could not be read".
+    pub delete_set_aside: &'static str,
+    /// Cannot undo.
+    pub delete_cannot_undo: &'static str,
+    /// Confirm button.
+    pub delete_confirm: &'static str,
+    /// Cancel link.
+    pub delete_cancel: &'static str,
+    /// After delete heading.
+    pub deleted_title: &'static str,
+    /// After delete body.
+    pub deleted_body: &'static str,
 }
 
 /// The words of the self-referral journey.
@@ -544,6 +627,46 @@ pub static EN: Messages = Messages {
     or: "or",
     characters_left: "You have {n} characters remaining",
     characters_too_many: "You have {n} characters too many",
+    your_data: "Your data",
+    changed_elsewhere: "This page was updated with changes made in another tab or window.",
+    data: DataMessages {
+        title: "Your data",
+        intro: "Everything you save in this app is kept on this device, in this browser. Nothing is sent anywhere.",
+        what_title: "What is stored",
+        checkins: "Check-ins",
+        referrals: "Requests for support",
+        in_progress: "Things you have started",
+        set_aside: "Information that could not be read",
+        space: "Space used",
+        kb: "{kb} KB",
+        persisted_yes: "Your browser has agreed to keep this data, even if the device runs low on space.",
+        persisted_no: "Your browser has not agreed to keep this data for sure. It may clear it if the device runs low on space, so download a copy now and then.",
+        persisted_unknown: "Your browser cannot say whether it will keep this data. Download a copy now and then.",
+        download_title: "Keep a copy",
+        download_body: "Download everything as one file. You can bring it back into this app on this or another device.",
+        download_all: "Download everything (JSON file)",
+        download_csv: "Download check-in scores (CSV file, for a spreadsheet)",
+        import_title: "Bring in a copy",
+        import_label: "Choose a file you downloaded from this app",
+        import_hint: "Nothing here is deleted. Anything already here is kept, and nothing is added twice.",
+        import_done: "Done. {added} check-ins added, {same} already here. {referrals} requests for support added.",
+        import_kept_aside: "Some parts could not be used, so they were kept aside: you can download them.",
+        import_failed: "The file could not be brought in: {why}",
+        delete_title: "Delete everything",
+        delete_body: "Remove all of your information from this device. Download a copy first if you may want it.",
+        delete_button: "Delete everything",
+        delete_confirm_title: "Are you sure you want to delete everything?",
+        delete_confirm_body: "This removes from this device:",
+        delete_checkins: "{n} check-ins",
+        delete_referrals: "{n} requests for support",
+        delete_in_progress: "{n} things you have started and not finished",
+        delete_set_aside: "{n} pieces of information that could not be read",
+        delete_cannot_undo: "You cannot undo this. Anything not downloaded will be gone.",
+        delete_confirm: "Yes, delete everything",
+        delete_cancel: "No, keep my information",
+        deleted_title: "Your information has been deleted",
+        deleted_body: "Nothing of yours is kept on this device now.",
+    },
     referral: ReferralMessages {
         home_title: "Get support",
         home_intro: "Tell the service what is going on for you and what might help. It takes about 10 minutes.",

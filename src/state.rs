@@ -22,6 +22,8 @@ pub enum Notice {
     SaveFailed(StorageError),
     /// The service's configuration had problems; built-in settings are used where needed.
     Config(Vec<ConfigProblem>),
+    /// Another tab or window changed the saved data; this one now shows it.
+    ChangedElsewhere,
 }
 
 /// Why an action did not complete.
@@ -33,6 +35,14 @@ pub enum ActionError {
     /// Storage refused.
     #[error(transparent)]
     Storage(#[from] StorageError),
+}
+
+/// Asks the browser to keep the data, once there is something worth keeping. Not at first
+/// load: some browsers ask the person, and a question before anything is saved is noise.
+fn ask_to_keep_data() {
+    leptos::task::spawn_local(async {
+        let _ = browser::request_persistence().await;
+    });
 }
 
 /// Why a referral could not be kept.
@@ -164,6 +174,7 @@ impl AppState {
         match self.store.with_value(|s| s.add_checkin(checkin)) {
             Ok(all) => {
                 self.saved();
+                ask_to_keep_data();
                 self.checkins.set(all);
                 self.draft.set(None);
                 // A check-in started from the referral journey is that referral's baseline.
@@ -181,6 +192,45 @@ impl AppState {
                 Err(e.into())
             }
         }
+    }
+
+    /// Reads everything again from storage: after another tab saved, an import or a delete.
+    /// A failed read keeps what is on screen, so nothing the person sees disappears.
+    pub fn reload(&self) {
+        let store = self.store.get_value();
+        let mut set_aside = 0;
+        if let Ok(l) = store.load_checkins() {
+            set_aside += l.set_aside;
+            self.checkins.set(l.value);
+        }
+        if let Ok(l) = store.load_draft() {
+            set_aside += l.set_aside;
+            self.draft.set(l.value);
+        }
+        if let Ok(l) = store.load_referral_draft() {
+            set_aside += l.set_aside;
+            self.referral.set(l.value);
+        }
+        if let Ok(l) = store.load_referrals() {
+            set_aside += l.set_aside;
+            self.referrals.set(l.value);
+        }
+        let any_aside = set_aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());
+        self.notices.update(|n| {
+            n.retain(|x| *x != Notice::SetAside);
+            if any_aside {
+                n.push(Notice::SetAside);
+            }
+        });
+    }
+
+    /// Shows a notice, once.
+    pub fn notify(&self, notice: Notice) {
+        self.notices.update(|n| {
+            if !n.contains(&notice) {
+                n.push(notice);
+            }
+        });
     }
 
     /// Changes the referral being filled in (starting one if needed) and saves it at once.
@@ -214,6 +264,7 @@ impl AppState {
         match self.store.with_value(|s| s.add_referral(r)) {
             Ok(all) => {
                 self.saved();
+                ask_to_keep_data();
                 self.referrals.set(all);
                 self.referral.set(None);
                 Ok(id)

@@ -283,12 +283,25 @@ impl Store {
                 aside.push((key.to_owned(), stored::aside_text(key, reason, raw)));
             }
         }
-        Ok(export::build(
-            &checkins.value,
-            draft.value.as_ref(),
-            &aside,
-            exported_at,
-        ))
+        let mut doc = export::build(&checkins.value, draft.value.as_ref(), &aside, exported_at);
+        let referrals =
+            stored::restore_list::<Referral>(self.backend.get(REFERRALS_KEY)?.as_deref());
+        let referral_draft =
+            stored::restore::<Option<Referral>>(self.backend.get(REFERRAL_DRAFT_KEY)?.as_deref());
+        for (key, pieces) in [
+            (REFERRALS_KEY, &referrals.set_aside),
+            (REFERRAL_DRAFT_KEY, &referral_draft.set_aside),
+        ] {
+            for SetAside { raw, reason } in pieces {
+                doc.data.set_aside.push(export::SetAsideEntry {
+                    key: key.to_owned(),
+                    text: stored::aside_text(key, reason, raw),
+                });
+            }
+        }
+        doc.data.referrals = referrals.value;
+        doc.data.referral_draft = referral_draft.value;
+        Ok(doc)
     }
 
     /// Brings an export file in (see [`export::plan_import`] for the rules) and says what it
@@ -303,8 +316,17 @@ impl Store {
     pub fn import(&self, file: &ParsedImport) -> Result<ImportSummary, StorageError> {
         let checkins = self.load_checkins()?.value;
         let draft = self.load_draft()?.value;
+        let referrals = self.load_referrals()?.value;
+        let referral_draft = self.load_referral_draft()?.value;
         let aside = self.set_aside()?;
-        let plan = export::plan_import(&checkins, draft.as_ref(), &aside, file);
+        let plan = export::plan_import_all(
+            &checkins,
+            draft.as_ref(),
+            &referrals,
+            referral_draft.as_ref(),
+            &aside,
+            file,
+        );
         let taken = self.backend.keys()?;
         let mut n = 0;
         for text in &plan.set_aside {
@@ -316,6 +338,12 @@ impl Store {
         }
         if let Some(draft) = &plan.draft {
             self.save_draft(draft)?;
+        }
+        if plan.referrals_changed {
+            self.write(REFERRALS_KEY, &plan.referrals)?;
+        }
+        if let Some(r) = &plan.referral_draft {
+            self.save_referral_draft(r)?;
         }
         Ok(plan.summary)
     }
@@ -659,5 +687,46 @@ mod tests {
         let usage = store.usage().unwrap();
         assert_eq!(usage.checkins, 2 * (CHECKINS_KEY.len() + text.len()) as u64);
         assert_eq!(usage.total(), usage.checkins);
+    }
+
+    #[test]
+    fn export_delete_import_gives_back_check_ins_and_referrals() {
+        use crate::domain::referral::{ContactMethod, Referral};
+        let store = Store::memory();
+        store.add_checkin(checkin("c1")).unwrap();
+        let sent = Referral {
+            id: "r1".into(),
+            name: "Sam".into(),
+            submitted_at: Some(Utc::now()),
+            ..Referral::default()
+        };
+        store.add_referral(sent.clone()).unwrap();
+        let draft = Referral {
+            id: "r2".into(),
+            contact_method: Some(ContactMethod::Email),
+            ..Referral::default()
+        };
+        store.save_referral_draft(&draft).unwrap();
+        let text = store.export(Utc::now()).unwrap().to_json().unwrap();
+
+        store.delete_everything().unwrap();
+        assert!(store.load_referrals().unwrap().value.is_empty());
+
+        let parsed = export::parse(&text).unwrap();
+        let summary = store.import(&parsed).unwrap();
+        assert_eq!(
+            (
+                summary.added,
+                summary.referrals_added,
+                summary.referral_draft_restored
+            ),
+            (1, 1, true)
+        );
+        assert_eq!(store.load_checkins().unwrap().value, vec![checkin("c1")]);
+        assert_eq!(store.load_referrals().unwrap().value, vec![sent]);
+        assert_eq!(store.load_referral_draft().unwrap().value, Some(draft));
+        // Importing again adds nothing.
+        let again = store.import(&parsed).unwrap();
+        assert!(!again.changed_anything(), "{again:?}");
     }
 }

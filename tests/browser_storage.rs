@@ -127,3 +127,22 @@ fn the_memory_store_leaves_nothing_in_local_storage() {
     assert_eq!(store.load_checkins().expect("load").value.len(), 1);
     assert_eq!(local().length().expect("length"), 0);
 }
+
+#[wasm_bindgen_test]
+fn unavailable_storage_is_reported_and_nothing_crashes() {
+    // As in a browser with storage blocked: reading `localStorage` throws a SecurityError.
+    js_sys::eval(
+        "Object.defineProperty(window, 'localStorage', { configurable: true, \
+         get() { throw new DOMException('blocked', 'SecurityError'); } })",
+    )
+    .expect("simulate blocked storage");
+    let load = Store::local().load_checkins();
+    let save = Store::local().add_checkin(checkin("blocked", 2));
+    let draft = Store::local().load_draft();
+    // Put the real storage back before asserting, so a failure cannot break the other tests.
+    js_sys::eval("delete window.localStorage").expect("unblock storage");
+    assert_eq!(load, Err(StorageError::Unavailable));
+    assert_eq!(save, Err(StorageError::Unavailable));
+    assert_eq!(draft, Err(StorageError::Unavailable));
+    assert!(local().length().is_ok(), "the real storage is back");
+}

@@ -31,7 +31,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="f-footer">
             <div class="f-width-container">
-                <p>{m.kept_on_device}</p>
+                <p>{m.kept_on_device}" "<A href="/your-data">{m.your_data}</A></p>
                 <p>{m.not_monitored}</p>
             </div>
         </footer>
@@ -84,6 +84,11 @@ pub fn Notices() -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </details>
+                    </div>
+                }.into_any(),
+                Notice::ChangedElsewhere => view! {
+                    <div class="f-notice" role="status">
+                        <p>{m.changed_elsewhere}</p>
                     </div>
                 }.into_any(),
                 Notice::SaveFailed(e) => view! {

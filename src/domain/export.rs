@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::checkin::{CheckIn, Draft};
+use super::referral::Referral;
 use super::stored::{self, SetAside};
 
 /// The value of `format` that marks a Flourish export.
@@ -61,6 +62,13 @@ pub struct ExportData {
     pub draft: Option<Draft>,
     /// Everything that could not be read on the device, exactly as it was kept.
     pub set_aside: Vec<SetAsideEntry>,
+    /// Finished requests for support. Added after version 1 shipped, as an optional section
+    /// (the version rule above): files without it read as having none.
+    #[serde(default)]
+    pub referrals: Vec<Referral>,
+    /// The request for support being filled in, if any (optional section, as above).
+    #[serde(default)]
+    pub referral_draft: Option<Referral>,
     /// Sections this build does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -98,6 +106,8 @@ pub fn build(
                     text: text.clone(),
                 })
                 .collect(),
+            referrals: vec![],
+            referral_draft: None,
             extra: Map::new(),
         },
     }
@@ -154,6 +164,10 @@ pub struct ParsedImport {
     pub draft: Option<Draft>,
     /// The set-aside pieces the file carries from the device that made it.
     pub set_aside: Vec<SetAsideEntry>,
+    /// The readable finished requests for support.
+    pub referrals: Vec<Referral>,
+    /// The request for support that was being filled in, if readable.
+    pub referral_draft: Option<Referral>,
     /// The parts of the file that could not be read, each kept whole with the reason.
     pub unreadable: Vec<SetAside>,
     /// Names of sections under `data` that this build does not know (from a newer app).
@@ -200,6 +214,17 @@ pub fn parse(text: &str) -> Result<ParsedImport, ImportError> {
             "set_aside" => {
                 parsed.set_aside = read_list(value, "set-aside piece", &mut parsed.unreadable)
             }
+            "referrals" => {
+                parsed.referrals = read_list(value, "request for support", &mut parsed.unreadable)
+            }
+            "referral_draft" if value.is_null() => {}
+            "referral_draft" => match serde_json::from_value::<Referral>(value.clone()) {
+                Ok(r) => parsed.referral_draft = Some(r),
+                Err(e) => parsed.unreadable.push(SetAside {
+                    raw: value.to_string(),
+                    reason: format!("the request for support in progress could not be read: {e}"),
+                }),
+            },
             "draft" if value.is_null() => {}
             "draft" => match serde_json::from_value::<Draft>(value.clone()) {
                 Ok(draft) => parsed.draft = Some(draft),
@@ -293,12 +318,21 @@ pub struct ImportSummary {
     pub set_aside_added: usize,
     /// Sections of the file this version of the app cannot bring in yet.
     pub unknown_sections: Vec<String>,
+    /// Requests for support that were not on this device and now are.
+    pub referrals_added: usize,
+    /// Whether the file's request in progress became this device's (only when none was).
+    pub referral_draft_restored: bool,
 }
 
 impl ImportSummary {
     /// Whether the import changed anything on this device.
     pub fn changed_anything(&self) -> bool {
-        self.added > 0 || self.replaced > 0 || self.draft_restored || self.set_aside_added > 0
+        self.added > 0
+            || self.replaced > 0
+            || self.draft_restored
+            || self.set_aside_added > 0
+            || self.referrals_added > 0
+            || self.referral_draft_restored
     }
 }
 
@@ -377,6 +411,12 @@ pub struct ImportPlan {
     pub checkins_changed: bool,
     /// A check-in in progress to store, when there was none.
     pub draft: Option<Draft>,
+    /// The referral list to store (written only when `referrals_changed`).
+    pub referrals: Vec<Referral>,
+    /// Whether the referral list differs from what is stored.
+    pub referrals_changed: bool,
+    /// A referral in progress to store, when there was none.
+    pub referral_draft: Option<Referral>,
     /// New set-aside texts to keep, each under a fresh key. Written before anything else, so
     /// that a full store stops the import before anything could be replaced.
     pub set_aside: Vec<String>,
@@ -397,7 +437,45 @@ pub fn plan_import(
     set_aside: &[(String, String)],
     file: &ParsedImport,
 ) -> ImportPlan {
+    plan_import_all(checkins, draft, &[], None, set_aside, file)
+}
+
+/// Merges requests for support by id, like [`merge`]: new ids are added, identical copies
+/// count once, and for the same id with different content the copy submitted later is kept
+/// and the other returned to be set aside.
+pub fn merge_referrals(
+    existing: &[Referral],
+    incoming: &[Referral],
+) -> (Vec<Referral>, usize, Vec<Referral>) {
+    let mut all = existing.to_vec();
+    let (mut added, mut displaced) = (0, Vec::new());
+    for new in incoming {
+        match all.iter().position(|r| r.id == new.id) {
+            None => {
+                all.push(new.clone());
+                added += 1;
+            }
+            Some(i) if all[i] != *new && new.submitted_at > all[i].submitted_at => {
+                displaced.push(std::mem::replace(&mut all[i], new.clone()));
+            }
+            Some(_) => {}
+        }
+    }
+    (all, added, displaced)
+}
+
+/// [`plan_import`] including the requests for support.
+pub fn plan_import_all(
+    checkins: &[CheckIn],
+    draft: Option<&Draft>,
+    referrals: &[Referral],
+    referral_draft: Option<&Referral>,
+    set_aside: &[(String, String)],
+    file: &ParsedImport,
+) -> ImportPlan {
     let merged = merge(checkins, &file.checkins);
+    let (all_referrals, referrals_added, displaced_referrals) =
+        merge_referrals(referrals, &file.referrals);
     let mut summary = merged.summary;
     summary.unreadable = file.unreadable.len();
     summary.unknown_sections = file.unknown_sections.clone();
@@ -418,7 +496,16 @@ pub fn plan_import(
         .unreadable
         .iter()
         .map(|s| stored::aside_text(IMPORT_SOURCE, &s.reason, &s.raw));
+    let replaced_referrals = displaced_referrals.iter().map(|r| {
+        let raw = serde_json::to_string(r).unwrap_or_else(|_| format!("{r:?}"));
+        stored::aside_text(
+            IMPORT_SOURCE,
+            "an imported copy sent later replaced this one",
+            &raw,
+        )
+    });
     let candidates: Vec<String> = replaced
+        .chain(replaced_referrals)
         .chain(unreadable)
         .chain(file.set_aside.iter().map(|e| e.text.clone()))
         .collect();
@@ -434,12 +521,26 @@ pub fn plan_import(
         _ => false,
     };
     summary.draft_restored = restore_draft;
+    let restore_referral_draft = match (&file.referral_draft, referral_draft) {
+        (Some(r), None) => !all_referrals.iter().any(|x| x.id == r.id),
+        _ => false,
+    };
+    summary.referral_draft_restored = restore_referral_draft;
+    summary.referrals_added = referrals_added;
+    let referrals_changed = referrals_added > 0 || !displaced_referrals.is_empty();
 
     ImportPlan {
         checkins_changed: summary.added > 0 || summary.replaced > 0,
         checkins: merged.checkins,
         draft: if restore_draft {
             file.draft.clone()
+        } else {
+            None
+        },
+        referrals: all_referrals,
+        referrals_changed,
+        referral_draft: if restore_referral_draft {
+            file.referral_draft.clone()
         } else {
             None
         },

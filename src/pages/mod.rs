@@ -8,6 +8,7 @@ mod home;
 mod not_found;
 pub mod question;
 pub mod referral;
+mod your_data;
 
 pub use check_answers::CheckAnswersPage;
 pub use check_in::CheckInPage;
@@ -16,3 +17,4 @@ pub use history::HistoryPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use question::QuestionPage;
+pub use your_data::{DataDeletedPage, DeleteDataPage, YourDataPage};
