@@ -132,7 +132,8 @@ fn the_memory_store_leaves_nothing_in_local_storage() {
 fn unavailable_storage_is_reported_and_nothing_crashes() {
     // As in a browser with storage blocked: reading `localStorage` throws a SecurityError.
     js_sys::eval(
-        "Object.defineProperty(window, 'localStorage', { configurable: true, \
+        "window.__realStorage = Object.getOwnPropertyDescriptor(window, 'localStorage'); \
+         Object.defineProperty(window, 'localStorage', { configurable: true, \
          get() { throw new DOMException('blocked', 'SecurityError'); } })",
     )
     .expect("simulate blocked storage");
@@ -140,7 +141,9 @@ fn unavailable_storage_is_reported_and_nothing_crashes() {
     let save = Store::local().add_checkin(checkin("blocked", 2));
     let draft = Store::local().load_draft();
     // Put the real storage back before asserting, so a failure cannot break the other tests.
-    js_sys::eval("delete window.localStorage").expect("unblock storage");
+    // On the global object `localStorage` is an own property: put the original back.
+    js_sys::eval("Object.defineProperty(window, 'localStorage', window.__realStorage)")
+        .expect("unblock storage");
     assert_eq!(load, Err(StorageError::Unavailable));
     assert_eq!(save, Err(StorageError::Unavailable));
     assert_eq!(draft, Err(StorageError::Unavailable));
