@@ -13,6 +13,8 @@ use crate::i18n::use_messages;
 use crate::pages::{
     CheckAnswersPage, CheckInPage, GetHelpPage, HistoryPage, HomePage, NotFoundPage, QuestionPage,
 };
+// Check-ins over time (issue 5)
+use crate::pages::{ActivitiesPage, GoalsPage, JourneyStepPage, NotNowPage, ProgressPage};
 use crate::state::AppState;
 use crate::storage::Store;
 
@@ -45,6 +47,12 @@ pub fn AppWith(store: Store) -> impl IntoView {
                         <Route path=path!("/check-ins") view=HistoryPage/>
                         <Route path=path!("/check-ins/:id") view=CheckInPage/>
                         <Route path=path!("/get-help") view=GetHelpPage/>
+                        // Check-ins over time (issue 5)
+                        <Route path=path!("/check-in/activities") view=ActivitiesPage/>
+                        <Route path=path!("/check-in/goals") view=GoalsPage/>
+                        <Route path=path!("/check-in/step") view=JourneyStepPage/>
+                        <Route path=path!("/check-in/not-now") view=NotNowPage/>
+                        <Route path=path!("/progress") view=ProgressPage/>
                     </Routes>
                 </main>
             </div>

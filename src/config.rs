@@ -3,6 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::instrument::DEFAULT_INSTRUMENT_IDS;
+use crate::domain::schedule::ScheduleSettings;
+
 /// How a crisis route is reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -49,6 +52,38 @@ pub struct ServiceConfig {
     pub service_name: String,
     /// Urgent-help routes, in the order shown.
     pub crisis_contacts: Vec<CrisisContact>,
+    /// The instruments a check-in asks, by id, in order (see `domain::instrument::choose`).
+    /// Default: the MHC-SF, then UCLA-3. A service without MHC-SF permission leaves it out.
+    #[serde(default = "default_instruments")]
+    pub instruments: Vec<String>,
+    /// How check-ins are spaced: interval, "not now" wait, pathway window.
+    #[serde(default)]
+    pub schedule: ScheduleSettings,
+    /// How a person reaches the service itself (not for emergencies), shown on care cards.
+    #[serde(default)]
+    pub contact: Option<ServiceContact>,
+}
+
+/// The instruments asked when the configuration does not say.
+fn default_instruments() -> Vec<String> {
+    DEFAULT_INSTRUMENT_IDS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// How a person reaches the service for a non-urgent talk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ServiceContact {
+    /// A phone number, digits only, for a `tel:` link.
+    pub phone: Option<String>,
+    /// The phone number as people read it, e.g. "0161 123 4567".
+    pub phone_display: Option<String>,
+    /// An email address, for a `mailto:` link.
+    pub email: Option<String>,
+    /// When someone answers, in plain words, e.g. "Monday to Friday, 9am to 5pm".
+    pub hours: Option<String>,
 }
 
 impl Default for ServiceConfig {
@@ -105,6 +140,9 @@ impl Default for ServiceConfig {
                     Some("SHOUT"),
                 ),
             ],
+            instruments: default_instruments(),
+            schedule: ScheduleSettings::default(),
+            contact: None,
         }
     }
 }
@@ -112,6 +150,20 @@ impl Default for ServiceConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_configuration_without_the_new_fields_gets_the_defaults() {
+        let text = serde_json::json!({
+            "service_name": "Town Link",
+            "crisis_contacts": [],
+        })
+        .to_string();
+        let config: ServiceConfig = serde_json::from_str(&text).unwrap_or_default();
+        assert_eq!(config.service_name, "Town Link");
+        assert_eq!(config.instruments, ["mhc-sf", "ucla3"]);
+        assert_eq!(config.schedule, ScheduleSettings::default());
+        assert_eq!(config.contact, None);
+    }
 
     #[test]
     fn crisis_routes_are_tel_and_sms_links() {

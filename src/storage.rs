@@ -8,12 +8,15 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::schedule::Deferral;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
 
 /// Key of the finished check-ins.
 pub const CHECKINS_KEY: &str = "flourish.checkins";
 /// Key of the check-in in progress.
 pub const DRAFT_KEY: &str = "flourish.draft";
+/// Key of a due check-in put off (snoozed, or "not now"): never part of the history.
+pub const DEFERRAL_KEY: &str = "flourish.deferral";
 /// Prefix of keys holding data that could not be read.
 pub const SET_ASIDE_PREFIX: &str = "flourish.aside.";
 
@@ -196,6 +199,18 @@ impl Store {
         Ok(all)
     }
 
+    /// The due check-in put off, if any.
+    pub fn load_deferral(&self) -> Result<Loaded<Option<Deferral>>, StorageError> {
+        let raw = self.backend.get(DEFERRAL_KEY)?;
+        let restored = stored::restore::<Option<Deferral>>(raw.as_deref());
+        self.keep(DEFERRAL_KEY, raw.as_deref(), restored)
+    }
+
+    /// Saves a due check-in put off, replacing any earlier one.
+    pub fn save_deferral(&self, deferral: &Deferral) -> Result<(), StorageError> {
+        self.write(DEFERRAL_KEY, &Some(deferral))
+    }
+
     /// Everything that has been set aside, as (key, text) pairs.
     pub fn set_aside(&self) -> Result<Vec<(String, String)>, StorageError> {
         let mut keys: Vec<String> = self
@@ -341,6 +356,23 @@ mod tests {
         assert_eq!((loaded.value.len(), loaded.set_aside), (1, 1));
         assert_eq!(store.load_checkins().unwrap().set_aside, 0);
         assert_eq!(store.set_aside().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_deferral_survives_a_save_and_load_and_is_not_a_check_in() {
+        use crate::domain::schedule::DeferralKind;
+        let store = Store::memory();
+        assert_eq!(store.load_deferral().unwrap().value, None);
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        let deferral = Deferral {
+            kind: DeferralKind::NotNow,
+            for_due: day(1),
+            made_on: day(3),
+            until: day(10),
+        };
+        store.save_deferral(&deferral).unwrap();
+        assert_eq!(store.load_deferral().unwrap().value, Some(deferral));
+        assert!(store.load_checkins().unwrap().value.is_empty());
     }
 
     /// A backend whose writes always fail, as a full browser store does.

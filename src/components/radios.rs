@@ -39,8 +39,13 @@ pub fn Radios(
     /// Called with the value the moment an option is chosen.
     #[prop(into)]
     on_choose: Callback<String>,
+    /// Whether the question is one of several on a page: its legend is then a plain bold
+    /// label rather than the page's `<h1>`.
+    #[prop(optional)]
+    not_heading: bool,
 ) -> impl IntoView {
     let m = use_messages();
+    let hint = hint.filter(|h| !h.is_empty());
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described_by = {
@@ -89,9 +94,13 @@ pub fn Radios(
     view! {
         <div class="f-form-group" class:f-form-group--error=move || error.read().is_some()>
             <fieldset class="f-fieldset" aria-describedby=described_by>
-                <legend class="f-fieldset__legend">
+                <legend class="f-fieldset__legend" class:f-fieldset__legend--m=not_heading>
                     {caption.map(|c| view! { <span class="f-caption">{c}</span> })}
-                    <h1 class="f-fieldset__heading" tabindex="-1">{question}</h1>
+                    {if not_heading {
+                        question.into_any()
+                    } else {
+                        view! { <h1 class="f-fieldset__heading" tabindex="-1">{question}</h1> }.into_any()
+                    }}
                 </legend>
                 {hint.map(|h| view! { <div id=hint_id class="f-hint">{h}</div> })}
                 {move || error.get().map(|e| view! {
