@@ -133,7 +133,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await page.getByLabel('None yet').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await at(page, '/check-in/goals');
-  await page.getByRole('group', { name: 'Go for a walk once a week' }).getByLabel('Started').check();
+  await page.getByRole('group', { name: 'Go for a walk once a week' }).getByLabel('Started', { exact: true }).check();
   await assertAccessible(page, 'goals with a goal');
   await page.getByRole('button', { name: 'Continue' }).click();
   await at(page, '/check-in/step');
@@ -304,7 +304,18 @@ test('ONS4, when the service configures it, asks 0 to 10 as radios and shows ban
   // ignores it and this test says so and skips.
   const config = join('dist', 'config.json');
   assert.ok(!existsSync(config), 'dist/config.json is only written by this test');
-  writeFileSync(config, JSON.stringify({ instruments: ['mhc-sf', 'ons4', 'ucla3'] }));
+  // A whole configuration (the built-in defaults of src/config.rs), so a loader that needs
+  // every field still reads it; only `instruments` differs.
+  writeFileSync(config, JSON.stringify({
+    service_name: 'Flourish',
+    crisis_contacts: [
+      { name: 'If a life is at risk now', description: 'Call 999, or go to A&E.', kind: 'phone', number: '999', display: '999' },
+      { name: 'NHS 111', description: 'Call 111 and choose the mental health option.', kind: 'phone', number: '111', display: '111' },
+      { name: 'Samaritans', description: 'Call free, any time, day or night.', kind: 'phone', number: '116123', display: '116 123' },
+      { name: 'Shout', description: 'Text SHOUT to 85258. It is free and any time.', kind: 'text', number: '85258', display: '85258', body: 'SHOUT' },
+    ],
+    instruments: ['mhc-sf', 'ons4', 'ucla3'],
+  }));
   try {
     const page = await suite.newPage();
     await page.goto(suite.origin + '/check-in/questions/1');
