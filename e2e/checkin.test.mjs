@@ -26,7 +26,7 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
 
   await page.getByRole('link', { name: 'Start a check-in' }).click();
   assert.equal(await at(page, '/check-in/questions/1'), 'During the past month, how often did you feel happy?');
-  await page.getByText('Question 1 of 14').waitFor();
+  await page.getByText('Question 1 of 17').waitFor();
   await assertAccessible(page, 'question 1');
 
   // Continue with nothing chosen: an error summary that takes focus, and an inline error.
@@ -41,17 +41,23 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await summary.getByRole('link', { name: 'Choose how often you felt this' }).click();
   assert.equal((await focused(page)).id, 'answer');
 
-  for (let n = 1; n <= 14; n++) {
+  // The default check-in: the MHC-SF's 14 questions, then UCLA-3's 3 on loneliness.
+  for (let n = 1; n <= 17; n++) {
     if (n > 1) await at(page, `/check-in/questions/${n}`);
-    await page.getByText(`Question ${n} of 14`).waitFor();
-    await page.getByLabel('Almost every day', { exact: true }).check();
+    await page.getByText(`Question ${n} of 17`).waitFor();
+    await page.getByLabel(n <= 14 ? 'Almost every day' : 'Hardly ever or never', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  // The three brief optional questions can each be left out with Continue.
+  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
+    await at(page, path);
     await page.getByRole('button', { name: 'Continue' }).click();
   }
 
   assert.equal(await at(page, '/check-in/check'), 'Check your answers');
   await assertAccessible(page, 'check your answers');
   const rows = page.locator('.f-summary-list__row');
-  assert.equal(await rows.count(), 14);
+  assert.equal(await rows.count(), 14 + 3 + 3);
   // Change question 3, and come straight back here.
   await page.getByRole('link', { name: 'Change how often you felt satisfied with life' }).click();
   assert.equal(await at(page, '/check-in/questions/3?from=check'), 'During the past month, how often did you feel satisfied with life?');
@@ -90,7 +96,7 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await assertAccessible(page, 'history');
   await history.first().getByRole('link').click();
   await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
-  assert.equal(await page.locator('tbody tr').count(), 14, 'every answer is shown');
+  assert.equal(await page.locator('tbody tr').count(), 17, 'every answer is shown');
   page.assertClean();
 });
 
@@ -106,7 +112,7 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   }
   await page.keyboard.press('Enter');
 
-  for (let n = 1; n <= 14; n++) {
+  for (let n = 1; n <= 17; n++) {
     await at(page, `/check-in/questions/${n}`);
     // Focus starts on the question, so a screen reader reads it first.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
@@ -116,6 +122,17 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
     await page.keyboard.press('ArrowDown'); // Once or twice
     await page.keyboard.press('Tab'); // Continue
     assert.equal((await focused(page)).text, 'Continue');
+    await page.keyboard.press('Enter');
+  }
+  // The optional questions: Tab to Continue and press Enter.
+  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
+    await at(page, path);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    let tabs = 0;
+    while ((await focused(page)).text !== 'Continue') {
+      await page.keyboard.press('Tab');
+      assert.ok(++tabs < 20, `Continue is reachable by Tab on ${path}`);
+    }
     await page.keyboard.press('Enter');
   }
 
@@ -156,7 +173,7 @@ test('a reload in the middle resumes the check-in with every answer kept', async
   // Closing the tab and coming back later: the home screen offers to carry on.
   const later = await suite.newTab(page);
   await later.goto(suite.origin + '/');
-  await later.getByText('5 of 14 questions answered').waitFor();
+  await later.getByText('5 of 17 questions answered').waitFor();
   await later.getByRole('link', { name: 'Carry on with your check-in' }).click();
   await later.waitForURL((url) => url.pathname === '/check-in/questions/6');
   page.assertClean();

@@ -64,10 +64,20 @@ setup_browser() {
   fi
 }
 
+setup_python() {
+  # scripts/check_ics.py reads the downloaded calendar with an independent parser.
+  have python3 || { echo "python3 is needed to check calendar files" >&2; return 1; }
+  if ! python3 -c "import icalendar" 2>/dev/null; then
+    step "Installing the python icalendar package"
+    python3 -m pip install --quiet icalendar 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages icalendar
+  fi
+}
+
 setup() {
   have cargo || { echo "Rust (rustup, cargo) is needed: see README.md" >&2; return 1; }
   have npm || { echo "Node.js and npm are needed: see README.md" >&2; return 1; }
-  [ "${1:-}" = "--browser" ] && setup_browser
+  if [ "${1:-}" = "--browser" ]; then setup_browser; setup_python; fi
   setup_node
   setup_rust
 }

@@ -17,6 +17,8 @@ use crate::pages::{
     CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage, HistoryPage,
     HomePage, NotFoundPage, QuestionPage, YourDataPage,
 };
+// Check-ins over time (issue 5)
+use crate::pages::{ActivitiesPage, GoalsPage, JourneyStepPage, NotNowPage, ProgressPage};
 use crate::state::AppState;
 use crate::storage::Store;
 
@@ -70,6 +72,12 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
                         <Route path=path!("/your-data") view=YourDataPage/>
                         <Route path=path!("/your-data/delete") view=DeleteDataPage/>
                         <Route path=path!("/your-data/deleted") view=DataDeletedPage/>
+                        // Check-ins over time (issue 5)
+                        <Route path=path!("/check-in/activities") view=ActivitiesPage/>
+                        <Route path=path!("/check-in/goals") view=GoalsPage/>
+                        <Route path=path!("/check-in/step") view=JourneyStepPage/>
+                        <Route path=path!("/check-in/not-now") view=NotNowPage/>
+                        <Route path=path!("/progress") view=ProgressPage/>
                     </Routes>
                 </main>
             </div>

@@ -1,6 +1,6 @@
 //! Small browser calls that are neither storage nor network: ids, the clock, focus, downloads.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use wasm_bindgen::JsCast;
 
 /// A new random id for a record: a UUID where the browser offers one.
@@ -25,6 +25,20 @@ pub fn new_id() -> String {
 /// The current time.
 pub fn now() -> DateTime<Utc> {
     Utc::now()
+}
+
+/// The device's UTC offset at `at` (from the browser's time zone, which knows about daylight
+/// saving), for turning instants into the person's local dates.
+pub fn offset_at(at: DateTime<Utc>) -> FixedOffset {
+    chrono::Local
+        .offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+}
+
+/// Today's date where the person is.
+pub fn today() -> NaiveDate {
+    let now = now();
+    crate::domain::schedule::local_date(now, offset_at(now))
 }
 
 /// Moves focus to the first element matching `selector`, if there is one.

@@ -11,6 +11,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::domain::instrument::DEFAULT_INSTRUMENT_IDS;
+use crate::domain::schedule::ScheduleSettings;
+
 /// How a crisis route is reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -49,18 +52,6 @@ impl CrisisContact {
             (ContactKind::Text, None) => format!("sms:{}", self.number),
         }
     }
-}
-
-/// How the person can reach the service itself (not an emergency route).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct ServiceContact {
-    /// A phone number as people read it; empty when the service has none.
-    pub phone: String,
-    /// An email address; empty when none.
-    pub email: String,
-    /// When someone answers, e.g. "Monday to Friday, 9am to 5pm".
-    pub hours: String,
 }
 
 /// One answer a journey question offers.
@@ -102,6 +93,35 @@ pub struct ServiceConfig {
     pub referrers: Vec<Choice>,
     /// Age bands offered on "About you".
     pub age_bands: Vec<Choice>,
+    /// The instruments a check-in asks, by id, in order (see `domain::instrument::choose`).
+    /// Default: the MHC-SF, then UCLA-3. A service without MHC-SF permission leaves it out.
+    #[serde(default = "default_instruments")]
+    pub instruments: Vec<String>,
+    /// How check-ins are spaced: interval, "not now" wait, pathway window.
+    #[serde(default)]
+    pub schedule: ScheduleSettings,
+}
+
+/// The instruments asked when the configuration does not say.
+fn default_instruments() -> Vec<String> {
+    DEFAULT_INSTRUMENT_IDS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// How a person reaches the service for a non-urgent talk (not an emergency route).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ServiceContact {
+    /// A phone number, digits only, for a `tel:` link.
+    pub phone: Option<String>,
+    /// The phone number as people read it, e.g. "0161 123 4567".
+    pub phone_display: Option<String>,
+    /// An email address, for a `mailto:` link.
+    pub email: Option<String>,
+    /// When someone answers, in plain words, e.g. "Monday to Friday, 9am to 5pm".
+    pub hours: Option<String>,
 }
 
 /// Something wrong with the configuration, said so that the person who wrote it can fix it.
@@ -230,6 +250,8 @@ impl Default for ServiceConfig {
                 choice("80-plus", "80 or over", None),
                 exclusive("prefer-not", "I'd rather not say"),
             ],
+            instruments: default_instruments(),
+            schedule: ScheduleSettings::default(),
         }
     }
 }
@@ -293,6 +315,15 @@ impl ServiceConfig {
                 }),
                 "service_description" => read(&mut config.service_description, value),
                 "service_contact" => read(&mut config.service_contact, value),
+                "instruments" => read(&mut config.instruments, value).and_then(|()| {
+                    let chosen = crate::domain::instrument::choose(&config.instruments);
+                    match chosen.problems.first() {
+                        Some(problem) => Err(problem.to_string()),
+                        None => Ok(()),
+                    }
+                }),
+                "schedule" => read(&mut config.schedule, value)
+                    .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
                 "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
                     let bad = config.crisis_contacts.iter().find(|c| {
                         c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
@@ -347,6 +378,8 @@ impl ServiceConfig {
                 self.service_description = defaults.service_description.clone()
             }
             "service_contact" => self.service_contact = defaults.service_contact.clone(),
+            "instruments" => self.instruments = defaults.instruments.clone(),
+            "schedule" => self.schedule = defaults.schedule,
             "crisis_contacts" => self.crisis_contacts = defaults.crisis_contacts.clone(),
             "reasons" => self.reasons = defaults.reasons.clone(),
             "activity_categories" => {
@@ -390,6 +423,30 @@ impl ServiceConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instruments_and_schedule_are_read_and_checked() {
+        let loaded = ServiceConfig::parse(
+            r#"{"instruments": ["ons4", "ucla3"], "schedule": {"interval_days": 14}}"#,
+        );
+        assert_eq!(loaded.problems, vec![]);
+        assert_eq!(loaded.config.instruments, ["ons4", "ucla3"]);
+        assert_eq!(loaded.config.schedule.interval_days, 14);
+        let bad = ServiceConfig::parse(
+            r#"{"instruments": ["mhc-sf", "phq9"], "schedule": {"interval_days": 0}}"#,
+        );
+        let fields: Vec<&str> = bad.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["instruments", "schedule"]);
+        assert!(
+            bad.problems[0].message.contains("phq9"),
+            "{:?}",
+            bad.problems
+        );
+        assert_eq!(bad.config.instruments, ["mhc-sf", "ucla3"]);
+        assert_eq!(bad.config.schedule, ScheduleSettings::default());
+        let none = ServiceConfig::parse("{}");
+        assert_eq!(none.config.instruments, ["mhc-sf", "ucla3"]);
+    }
 
     #[test]
     fn crisis_routes_are_tel_and_sms_links() {
@@ -436,13 +493,16 @@ mod tests {
     fn a_good_file_is_read_whole() {
         let loaded = ServiceConfig::parse(
             r#"{"service_name": "Cwm Taf Connect",
-                "service_contact": {"phone": "01443 000000", "hours": "Weekdays 9 to 5"},
+                "service_contact": {"phone": "01443000000", "phone_display": "01443 000000", "hours": "Weekdays 9 to 5"},
                 "crisis_contacts": [{"name": "NHS 111 Wales", "description": "Press 2.", "kind": "phone", "number": "111", "display": "111"}],
                 "support_levels": [{"id": "info", "label": "Information"}]}"#,
         );
         assert_eq!(loaded.problems, vec![]);
         assert_eq!(loaded.config.service_name, "Cwm Taf Connect");
-        assert_eq!(loaded.config.service_contact.hours, "Weekdays 9 to 5");
+        assert_eq!(
+            loaded.config.service_contact.hours.as_deref(),
+            Some("Weekdays 9 to 5")
+        );
         assert_eq!(loaded.config.crisis_contacts.len(), 1);
         assert_eq!(loaded.config.support_levels.len(), 1);
         assert_eq!(

@@ -45,7 +45,7 @@ pub struct Messages {
 
     /// Home page heading.
     pub home_title: &'static str,
-    /// Home page introduction.
+    /// Home page introduction: "{count}" questions.
     pub home_intro: &'static str,
     /// Start button.
     pub start_check_in: &'static str,
@@ -178,6 +178,181 @@ pub struct Messages {
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
     pub date_pattern: &'static str,
+    // Check-ins over time (issue 5)
+    /// Error when a 0 to 10 question is left unanswered.
+    pub choose_a_number: &'static str,
+    /// Error when a question with worded answers (not "how often") is left unanswered.
+    pub choose_an_option: &'static str,
+    /// Hint under a 0 to 10 question: placeholders {low} and {high}.
+    pub scale_hint: &'static str,
+    /// Label of an end of a 0 to 10 scale: "{n} – {label}".
+    pub scale_end: &'static str,
+    /// Hidden text after "Change" for a question that is not "how often": "{question}".
+    pub your_answer_to_question: &'static str,
+    /// Caption above an optional question.
+    pub optional: &'static str,
+    /// Hint: an optional question can be left out.
+    pub can_skip: &'static str,
+    /// Heading of the activities question.
+    pub activities_title: &'static str,
+    /// Hint of the activities question.
+    pub activities_hint: &'static str,
+    /// "Something else" option.
+    pub something_else: &'static str,
+    /// Label of the text box for "something else".
+    pub something_else_label: &'static str,
+    /// The exclusive "none yet" option.
+    pub none_yet: &'static str,
+    /// Hint of the "none yet" option.
+    pub none_yet_hint: &'static str,
+    /// Error: "something else" ticked but left empty.
+    pub something_else_empty: &'static str,
+    /// Heading of the goals question.
+    pub goals_title: &'static str,
+    /// Shown when there are no goals yet.
+    pub goals_none_yet: &'static str,
+    /// Hint with a goal: "Last time: {status}".
+    pub goal_last_time: &'static str,
+    /// Label of the new goal box.
+    pub new_goal_label: &'static str,
+    /// Hint of the new goal box.
+    pub new_goal_hint: &'static str,
+    /// Heading of the journey step question.
+    pub step_title: &'static str,
+    /// Hint of the journey step question.
+    pub step_hint: &'static str,
+    /// Check-your-answers heading of the optional questions.
+    pub a_few_more_things: &'static str,
+    /// Row: activities.
+    pub activities_row: &'static str,
+    /// Row: goals.
+    pub goals_row: &'static str,
+    /// Row: a goal added at this check-in.
+    pub new_goal_row: &'static str,
+    /// Row: the journey step.
+    pub step_row: &'static str,
+    /// An optional question left out.
+    pub skipped: &'static str,
+    /// Plain names of the ONS bands: very low, low, medium, high, very high.
+    pub band_names: [&'static str; 5],
+    /// An ONS4 answer: "{score} out of 10 ({band})".
+    pub ons_score: &'static str,
+    /// Heading of ONS4 results.
+    pub ons4_title: &'static str,
+    /// Heading of the loneliness result.
+    pub loneliness_title: &'static str,
+    /// What a loneliness total means: hardly ever (3), some of the time (4 to 6), often (7 to 9).
+    pub loneliness_meanings: [&'static str; 3],
+    /// Home: "Your next check-in is on {date}."
+    pub next_check_in_on: &'static str,
+    /// Home: a check-in is due.
+    pub due_now_title: &'static str,
+    /// Home: what doing it now means.
+    pub due_now_body: &'static str,
+    /// A due date that is the 10-week or 6-month pathway point.
+    pub pathway_notes: [&'static str; 2],
+    /// Snooze button: "Remind me in {days} days".
+    pub snooze: &'static str,
+    /// "Not now" button.
+    pub not_now: &'static str,
+    /// After snoozing: "We will remind you on {date}."
+    pub snoozed_until: &'static str,
+    /// After "not now": "We will ask again gently on {date}."
+    pub not_now_until: &'static str,
+    /// You can still check in.
+    pub you_can_still: &'static str,
+    /// Calendar button.
+    pub add_to_calendar: &'static str,
+    /// Calendar hint: "{count}" dates.
+    pub calendar_hint: &'static str,
+    /// Calendar event title: "{service} check-in".
+    pub calendar_summary: &'static str,
+    /// Calendar event text: {service}.
+    pub calendar_description: &'static str,
+    /// When the calendar file cannot be made.
+    pub calendar_failed: &'static str,
+    /// "Not now" page heading.
+    pub not_now_title: &'static str,
+    /// "Not now" page body: {date}.
+    pub not_now_body: &'static str,
+    /// "Not now" page: nothing recorded.
+    pub nothing_recorded: &'static str,
+    /// Care card heading.
+    pub care_title: &'static str,
+    /// Care card: a languishing result.
+    pub care_languishing: &'static str,
+    /// Care card: a fall, {from} and {to}.
+    pub care_drop: &'static str,
+    /// Care card: what to do.
+    pub care_body: &'static str,
+    /// "You can talk to {service}."
+    pub talk_to_service: &'static str,
+    /// No service contact configured.
+    pub talk_to_someone: &'static str,
+    /// "Call {phone}"
+    pub call: &'static str,
+    /// "Email {email}"
+    pub email: &'static str,
+    /// Before the crisis link.
+    pub if_you_need_help_now: &'static str,
+    /// Link to the progress page.
+    pub see_progress: &'static str,
+    /// Progress page heading.
+    pub progress_title: &'static str,
+    /// Progress page with no check-ins.
+    pub progress_none: &'static str,
+    /// Heading: the MHC-SF total.
+    pub progress_overall: &'static str,
+    /// Chart title.
+    pub chart_title: &'static str,
+    /// Chart description: {count}, {from}, {to}, {first}, {last}.
+    pub chart_desc: &'static str,
+    /// Heading of the chart's key.
+    pub key: &'static str,
+    /// Caption of the scores table.
+    pub scores_caption: &'static str,
+    /// Heading: the 13 dimensions.
+    pub progress_dimensions: &'static str,
+    /// Intro to the dimensions.
+    pub progress_dimensions_intro: &'static str,
+    /// Column: part of well-being.
+    pub part: &'static str,
+    /// Column: now.
+    pub now: &'static str,
+    /// Column: since first.
+    pub since_first: &'static str,
+    /// Column: since last.
+    pub since_last: &'static str,
+    /// Frequency change since the first check-in: more, less, same.
+    pub often_since_first: [&'static str; 3],
+    /// Frequency change since the last check-in: more, less, same.
+    pub often_since_last: [&'static str; 3],
+    /// Score change: up {n}, down {n}, same (since first).
+    pub score_since_first: [&'static str; 3],
+    /// Score change: up {n}, down {n}, same (since last).
+    pub score_since_last: [&'static str; 3],
+    /// Only one check-in: nothing to compare.
+    pub first_only: &'static str,
+    /// Heading: goals.
+    pub progress_goals: &'static str,
+    /// No goals.
+    pub progress_no_goals: &'static str,
+    /// A goal from elsewhere (a referral) without words here.
+    pub goal_unnamed: &'static str,
+    /// "{status} on {date}".
+    pub status_on: &'static str,
+    /// Heading: journey steps.
+    pub progress_journey: &'static str,
+    /// "Step {n} of 5".
+    pub step_n: &'static str,
+    /// Heading: activities.
+    pub progress_activities: &'static str,
+    /// No follow-up answers yet.
+    pub progress_nothing_yet: &'static str,
+    /// Column: activities.
+    pub activities_column: &'static str,
+    /// Short month names, January first.
+    pub months_short: [&'static str; 12],
 }
 
 /// The words of the "Your data" page.
@@ -408,10 +583,6 @@ pub struct ReferralMessages {
     pub next_title: &'static str,
     /// Confirmation: honest next steps.
     pub next_body: &'static str,
-    /// Confirmation: contact the service "Call {service} on {phone}".
-    pub call_service: &'static str,
-    /// Confirmation: email the service "Email {email}".
-    pub email_service: &'static str,
     /// Link to the full referral.
     pub view_referral: &'static str,
     /// Referral view heading.
@@ -559,7 +730,7 @@ pub static EN: Messages = Messages {
     go_home: "Go to the start",
 
     home_title: "How are you doing?",
-    home_intro: "A check-in is 14 short questions about how you have felt in the past month. It takes about 5 minutes. You can stop at any time and carry on later.",
+    home_intro: "A check-in is {count} short questions about how you have been feeling. It takes about 5 minutes. You can stop at any time and carry on later.",
     start_check_in: "Start a check-in",
     continue_check_in: "Carry on with your check-in",
     answered_of: "{answered} of {total} questions answered",
@@ -748,8 +919,6 @@ pub static EN: Messages = Messages {
         your_reference: "Your reference is",
         next_title: "What happens next",
         next_body: "Your answers are saved on this device. This app does not send them to anyone. To get support, contact the service and give them your reference, or show them this page, a print-out, or the downloaded file.",
-        call_service: "Call {service} on {phone}.",
-        email_service: "Email {email}.",
         view_referral: "See all your answers, print or download them",
         view_title: "Your request for support",
         made_on: "Made on {date}",
@@ -797,6 +966,104 @@ pub static EN: Messages = Messages {
         "October", "November", "December",
     ],
     date_pattern: "{day} {month} {year}",
+
+    // Check-ins over time (issue 5)
+    choose_a_number: "Choose a number from 0 to 10",
+    choose_an_option: "Choose an answer",
+    scale_hint: "0 means “{low}”. 10 means “{high}”.",
+    scale_end: "{n} – {label}",
+    your_answer_to_question: "your answer to: {question}",
+    optional: "Optional",
+    can_skip: "You can leave this out. Press Continue to go on.",
+    activities_title: "Which activities have you been to since your last check-in?",
+    activities_hint: "Choose all that apply.",
+    something_else: "Something else",
+    something_else_label: "What else did you go to?",
+    none_yet: "None yet",
+    none_yet_hint: "That is OK. Going for the first time can take a while.",
+    something_else_empty: "Say what else you went to, or untick Something else",
+    goals_title: "How are your goals going?",
+    goals_none_yet: "You have not set a goal here yet.",
+    goal_last_time: "Last time: {status}",
+    new_goal_label: "Add a goal (optional)",
+    new_goal_hint: "One small thing you would like to be different in 3 months. For example, “Go for a walk with someone once a week”.",
+    step_title: "Which of these feels most like where you are now?",
+    step_hint: "There is no right answer. People move between these, forwards and back.",
+    a_few_more_things: "A few more things",
+    activities_row: "Activities",
+    goals_row: "Goals",
+    new_goal_row: "New goal",
+    step_row: "Where you are now",
+    skipped: "Left out",
+    band_names: ["very low", "low", "medium", "high", "very high"],
+    ons_score: "{score} out of 10 ({band})",
+    ons4_title: "Your well-being, from 0 to 10",
+    loneliness_title: "Loneliness",
+    loneliness_meanings: [
+        "You said you hardly ever feel lonely.",
+        "You said you feel lonely some of the time. Many people do. Meeting people, even a little, can help.",
+        "You said you often feel lonely. You are not alone in this. It is one of the most common reasons people get in touch, and it can change.",
+    ],
+    next_check_in_on: "Your next check-in is on {date}.",
+    due_now_title: "It is time for a check-in",
+    due_now_body: "It takes about 5 minutes. You can do it now, or later.",
+    pathway_notes: [
+        "This one is 10 weeks after your first check-in. It helps you see what has changed.",
+        "This one is 6 months after your first check-in. It helps you see what has changed.",
+    ],
+    snooze: "Remind me in {days} days",
+    not_now: "Not now, things are hard",
+    snoozed_until: "We will remind you on {date}.",
+    not_now_until: "We will ask again gently on {date}.",
+    you_can_still: "You can still do a check-in now if you want to.",
+    add_to_calendar: "Add to my calendar",
+    calendar_hint: "This saves a file with the dates of your next {count} check-ins. Open it to add them to your calendar.",
+    calendar_summary: "{service} check-in",
+    calendar_description: "Time for your check-in. Open {service} and answer a few short questions about how you are doing.",
+    calendar_failed: "Sorry, the calendar file could not be made.",
+    not_now_title: "That is OK",
+    not_now_body: "Things can be hard sometimes. You do not have to do a check-in now. We will ask again gently on {date}.",
+    nothing_recorded: "Nothing has been written down about this. Your check-ins are just as they were.",
+    care_title: "You do not have to manage on your own",
+    care_languishing: "You said you have not often felt good lately.",
+    care_drop: "Your score is lower than last time: {from} then, {to} now.",
+    care_body: "It might help to talk to someone about how things are. It does not have to be today.",
+    talk_to_service: "You can talk to {service}.",
+    talk_to_someone: "You can talk to the person who told you about this app, or to your GP.",
+    call: "Call {phone}",
+    email: "Email {email}",
+    if_you_need_help_now: "If you need help now:",
+    see_progress: "See your progress",
+    progress_title: "Your progress",
+    progress_none: "When you have done a check-in, you will see here how things change over time.",
+    progress_overall: "How you have been feeling overall",
+    chart_title: "Your well-being score over time",
+    chart_desc: "A line chart of {count} check-ins from {from} to {to}. Your score went from {first} to {last}, out of 70. The same numbers are in the table below.",
+    key: "Key",
+    scores_caption: "Your well-being score at each check-in",
+    progress_dimensions: "How often you felt each thing",
+    progress_dimensions_intro: "Each row is one part of well-being. The number is your latest answer, out of 5 (or out of 10 for positive feelings, which has two questions).",
+    part: "Part of well-being",
+    now: "Now",
+    since_first: "Since your first check-in",
+    since_last: "Since your last check-in",
+    often_since_first: ["More often than at first", "Less often than at first", "The same as at first"],
+    often_since_last: ["More often than last time", "Less often than last time", "The same as last time"],
+    score_since_first: ["Up {n} since your first check-in", "Down {n} since your first check-in", "The same as your first check-in"],
+    score_since_last: ["Up {n} since last time", "Down {n} since last time", "The same as last time"],
+    first_only: "This is your first check-in, so there is nothing to compare yet.",
+    progress_goals: "Your goals",
+    progress_no_goals: "You have not added any goals yet. You can add one at your next check-in.",
+    goal_unnamed: "A goal you set with the service",
+    status_on: "{status} on {date}",
+    progress_journey: "Where you feel you are",
+    step_n: "Step {n} of 5",
+    progress_activities: "Activities you went to",
+    progress_nothing_yet: "Nothing yet.",
+    activities_column: "Activities",
+    months_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
 };
 
 #[cfg(test)]

@@ -8,9 +8,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::config::{ConfigProblem, LoadedConfig, ServiceConfig};
-use crate::domain::checkin::{CheckIn, Draft, DraftError};
-use crate::domain::instrument::{Instrument, MHC_SF};
+use crate::domain::checkin::{CheckIn, Draft, DraftError, FollowUp, FollowUpError};
+use crate::domain::instrument::{choose, Instrument};
 use crate::domain::referral::{self, Baseline, Referral};
+use crate::domain::schedule::{checkin_dates, Deferral, Schedule};
 use crate::storage::{StorageError, Store};
 
 /// Something the person must be told, shown at the top of every page until dismissed.
@@ -35,6 +36,9 @@ pub enum ActionError {
     /// Storage refused.
     #[error(transparent)]
     Storage(#[from] StorageError),
+    /// An optional follow-up answer was not usable as given.
+    #[error(transparent)]
+    FollowUp(#[from] FollowUpError),
 }
 
 /// Asks the browser to keep the data, once there is something worth keeping. Not at first
@@ -56,9 +60,11 @@ pub enum SubmitError {
     Storage(#[from] StorageError),
 }
 
-/// The instruments a check-in asks, in order. Set per service once configuration arrives.
-pub fn check_in_instruments() -> Vec<&'static Instrument> {
-    vec![&MHC_SF]
+/// The instruments a check-in asks, in order, as the service configured them. Unknown or
+/// repeated ids are skipped (the configuration loader reports them); an empty list gives the
+/// defaults, so a check-in always has questions.
+pub fn check_in_instruments(config: &ServiceConfig) -> Vec<&'static Instrument> {
+    choose(&config.instruments).instruments
 }
 
 /// The state shared by every page, provided once at the root.
@@ -77,6 +83,8 @@ pub struct AppState {
     pub referral: RwSignal<Option<Referral>>,
     /// Referrals the person has finished.
     pub referrals: RwSignal<Vec<Referral>>,
+    /// A due check-in the person put off, if any.
+    pub deferral: RwSignal<Option<Deferral>>,
 }
 
 impl AppState {
@@ -112,6 +120,13 @@ impl AppState {
             }
             Err(_) => None,
         };
+        let deferral = match store.load_deferral() {
+            Ok(l) => {
+                set_aside += l.set_aside;
+                l.value
+            }
+            Err(_) => None,
+        };
         let referrals = match store.load_referrals() {
             Ok(l) => {
                 set_aside += l.set_aside;
@@ -131,7 +146,27 @@ impl AppState {
             notices: RwSignal::new(notices),
             referral: RwSignal::new(referral),
             referrals: RwSignal::new(referrals),
+            deferral: RwSignal::new(deferral),
         }
+    }
+
+    /// The instruments a new check-in asks.
+    pub fn instruments(&self) -> Vec<&'static Instrument> {
+        self.config.with_value(check_in_instruments)
+    }
+
+    /// A new, empty check-in with the configured instruments.
+    pub fn new_draft(&self) -> Draft {
+        Draft::new(browser::new_id(), browser::now(), &self.instruments())
+    }
+
+    /// The person's schedule, from the local dates of their check-ins.
+    pub fn schedule(&self) -> Schedule {
+        let settings = self.config.with_value(|c| c.schedule);
+        Schedule::new(
+            settings,
+            checkin_dates(&self.checkins.read(), browser::offset_at),
+        )
     }
 
     /// The store, for pages that read set-aside data.
@@ -153,17 +188,53 @@ impl AppState {
 
     /// Records the answer to question `n`, starting a check-in if none is in progress.
     pub fn answer(&self, n: usize, score: u8) -> Result<(), ActionError> {
-        let mut draft = self.draft.get_untracked().unwrap_or_else(|| {
-            Draft::new(browser::new_id(), browser::now(), &check_in_instruments())
-        });
+        let mut draft = self
+            .draft
+            .get_untracked()
+            .unwrap_or_else(|| self.new_draft());
         draft.set_answer(n, score)?;
+        self.keep_draft(draft);
+        Ok(())
+    }
+
+    /// Changes the optional follow-up answers of the check-in in progress (activities, goals,
+    /// journey step) and saves the draft. Nothing changes if `change` refuses.
+    pub fn follow_up(
+        &self,
+        change: impl FnOnce(&mut FollowUp) -> Result<(), FollowUpError>,
+    ) -> Result<(), ActionError> {
+        let mut draft = self
+            .draft
+            .get_untracked()
+            .unwrap_or_else(|| self.new_draft());
+        change(&mut draft.follow_up)?;
+        self.keep_draft(draft);
+        Ok(())
+    }
+
+    fn keep_draft(&self, draft: Draft) {
         match self.store.with_value(|s| s.save_draft(&draft)) {
             Ok(()) => self.saved(),
             // The answer still shows (the draft signal holds it) and is saved with the next one.
             Err(e) => self.report(e.clone()),
         }
         self.draft.set(Some(draft));
-        Ok(())
+    }
+
+    /// Puts off a due check-in (snooze, or "not now, things are hard"). Nothing is added to
+    /// the person's history.
+    pub fn defer(&self, deferral: Deferral) -> Result<(), ActionError> {
+        match self.store.with_value(|s| s.save_deferral(&deferral)) {
+            Ok(()) => {
+                self.saved();
+                self.deferral.set(Some(deferral));
+                Ok(())
+            }
+            Err(e) => {
+                self.report(e.clone());
+                Err(e.into())
+            }
+        }
     }
 
     /// Finishes the check-in in progress and stores it, returning its id.
@@ -294,4 +365,25 @@ impl AppState {
 pub fn use_app() -> AppState {
     use_context::<AppState>()
         .unwrap_or_else(|| AppState::load(Store::memory(), LoadedConfig::default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_in_asks_what_the_service_configured_in_order() {
+        let ids = |config: &ServiceConfig| -> Vec<&str> {
+            check_in_instruments(config).iter().map(|i| i.id).collect()
+        };
+        let mut config = ServiceConfig::default();
+        assert_eq!(ids(&config), ["mhc-sf", "ucla3"]);
+        config.instruments = vec!["mhc-sf".into(), "ons4".into(), "ucla3".into()];
+        assert_eq!(ids(&config), ["mhc-sf", "ons4", "ucla3"]);
+        // A service without permission for the MHC-SF switches it off.
+        config.instruments = vec!["ons4".into(), "ucla3".into()];
+        assert_eq!(ids(&config), ["ons4", "ucla3"]);
+        config.instruments = vec![];
+        assert_eq!(ids(&config), ["mhc-sf", "ucla3"]);
+    }
 }

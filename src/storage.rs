@@ -15,11 +15,15 @@ use crate::domain::referral::Referral;
 use crate::domain::storage_usage::StorageUsage;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
 
+use crate::domain::schedule::Deferral;
 /// The key names live in the pure core, which needs them too; they are re-exported here, where
 /// callers of storage look for them.
 pub use crate::domain::stored::{
     CHECKINS_KEY, DRAFT_KEY, KEY_PREFIX, REFERRALS_KEY, REFERRAL_DRAFT_KEY, SET_ASIDE_PREFIX,
 };
+
+/// Key of a due check-in put off (snoozed, or "not now"): never part of the history.
+pub const DEFERRAL_KEY: &str = "flourish.deferral";
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -250,6 +254,16 @@ impl Store {
         all.push(item);
         self.write(key, &all)?;
         Ok(all)
+    }
+
+    /// The due check-in put off, if any.
+    pub fn load_deferral(&self) -> Result<Loaded<Option<Deferral>>, StorageError> {
+        self.load_one(DEFERRAL_KEY)
+    }
+
+    /// Saves a due check-in put off, replacing any earlier one.
+    pub fn save_deferral(&self, deferral: &Deferral) -> Result<(), StorageError> {
+        self.write(DEFERRAL_KEY, &Some(deferral))
     }
 
     /// Everything that has been set aside, as (key, text) pairs.
@@ -510,6 +524,23 @@ mod tests {
         assert_eq!((loaded.value.len(), loaded.set_aside), (1, 1));
         assert_eq!(store.load_checkins().unwrap().set_aside, 0);
         assert_eq!(store.set_aside().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_deferral_survives_a_save_and_load_and_is_not_a_check_in() {
+        use crate::domain::schedule::DeferralKind;
+        let store = Store::memory();
+        assert_eq!(store.load_deferral().unwrap().value, None);
+        let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
+        let deferral = Deferral {
+            kind: DeferralKind::NotNow,
+            for_due: day(1),
+            made_on: day(3),
+            until: day(10),
+        };
+        store.save_deferral(&deferral).unwrap();
+        assert_eq!(store.load_deferral().unwrap().value, Some(deferral));
+        assert!(store.load_checkins().unwrap().value.is_empty());
     }
 
     /// A backend whose writes always fail, as a full browser store does.

@@ -1,7 +1,9 @@
 //! The shared form components' accessibility wiring, rendered in a real browser.
 #![cfg(target_arch = "wasm32")]
 
-use flourish::components::{ErrorSummary, FieldError, RadioOption, Radios};
+use flourish::components::{
+    CheckboxOption, Checkboxes, ErrorSummary, FieldError, RadioOption, Radios,
+};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -170,6 +172,97 @@ async fn the_error_summary_takes_focus_and_links_to_the_field() {
     assert_eq!(
         document().active_element().map(|e| e.id()).as_deref(),
         Some("field")
+    );
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn checkboxes_wire_hints_and_errors_and_keep_none_exclusive() {
+    let root = container();
+    let error = RwSignal::new(None::<String>);
+    let ticked = RwSignal::new(Vec::<String>::new());
+    let options: Vec<CheckboxOption> = [
+        ("walk", Some("Outdoors"), false),
+        ("cafe", None, false),
+        ("none", None, true),
+    ]
+    .iter()
+    .map(|(v, hint, exclusive)| CheckboxOption {
+        label: v.to_string(),
+        value: v.to_string(),
+        hint: hint.map(str::to_string),
+        exclusive: *exclusive,
+    })
+    .collect();
+    leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Checkboxes name="went" question="Where did you go?" hint="Choose all that apply."
+                options=options.clone() selected=Signal::derive(move || ticked.get()) error
+                on_change=Callback::new(move |v| ticked.set(v))/>
+        }
+    })
+    .forget();
+    leptos::task::tick().await;
+
+    let h1 = root
+        .query_selector("fieldset > legend h1")
+        .ok()
+        .flatten()
+        .expect("legend h1");
+    assert_eq!(h1.text_content().as_deref(), Some("Where did you go?"));
+    assert_eq!(
+        attr(&root, "fieldset", "aria-describedby").as_deref(),
+        Some("went-hint")
+    );
+    // The first checkbox carries the group's name as id; an option's hint describes it.
+    assert_eq!(
+        attr(&root, "#went[type=checkbox]", "aria-describedby").as_deref(),
+        Some("went-item-hint")
+    );
+    assert!(root
+        .query_selector("label[for='went-3']")
+        .ok()
+        .flatten()
+        .is_some());
+    assert!(root
+        .query_selector(".f-checkboxes__divider")
+        .ok()
+        .flatten()
+        .is_some());
+
+    error.set(Some("Choose one".into()));
+    leptos::task::tick().await;
+    assert_eq!(
+        attr(&root, "fieldset", "aria-describedby").as_deref(),
+        Some("went-hint went-error")
+    );
+
+    let click = |id: &str| {
+        let input: web_sys::HtmlInputElement = root
+            .query_selector(id)
+            .ok()
+            .flatten()
+            .expect("checkbox")
+            .unchecked_into();
+        input.click();
+    };
+    click("#went");
+    leptos::task::tick().await;
+    click("#went-2");
+    leptos::task::tick().await;
+    assert_eq!(ticked.get_untracked(), ["walk", "cafe"]);
+    click("#went-3");
+    leptos::task::tick().await;
+    assert_eq!(ticked.get_untracked(), ["none"]);
+    let walk: web_sys::HtmlInputElement = root
+        .query_selector("#went")
+        .ok()
+        .flatten()
+        .expect("walk")
+        .unchecked_into();
+    assert!(
+        !walk.checked(),
+        "ticking None yet unticks the others on screen"
     );
     root.remove();
 }

@@ -44,6 +44,7 @@ pub fn Radios(
     not_heading: bool,
 ) -> impl IntoView {
     let m = use_messages();
+    let hint = hint.filter(|h| !h.is_empty());
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
     let described_by = {
@@ -92,7 +93,7 @@ pub fn Radios(
     view! {
         <div class="f-form-group" class:f-form-group--error=move || error.read().is_some()>
             <fieldset class="f-fieldset" aria-describedby=described_by>
-                <legend class="f-fieldset__legend">
+                <legend class="f-fieldset__legend" class:f-fieldset__legend--m=not_heading>
                     {caption.map(|c| view! { <span class="f-caption">{c}</span> })}
                     {if not_heading {
                         view! { <span class="f-fieldset__legend-m">{question}</span> }.into_any()

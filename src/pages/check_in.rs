@@ -2,11 +2,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::PageTitle;
+use crate::components::{CareCardView, PageTitle};
 use crate::domain::checkin::CheckIn;
-use crate::domain::instrument::Scores;
+use crate::domain::instrument::{Scores, ONS4, UCLA3};
+use crate::domain::progress::care_card_for;
 use crate::domain::referral::{Baseline, Step};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::pages::progress::{band_name, loneliness_meaning};
 use crate::pages::referral::step_path;
 use crate::pages::NotFoundPage;
 use crate::state::use_app;
@@ -37,17 +39,69 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
     );
     let scores = checkin.flourishing();
     let responses = checkin.responses.clone();
+    let care = use_app()
+        .checkins
+        .with_untracked(|all| care_card_for(all, &checkin.id));
+    let ons4 = checkin.response(ONS4.id).and_then(|r| r.scores()).map(|s| {
+        let rows = ONS4
+            .items
+            .iter()
+            .zip(s.items)
+            .filter_map(|(item, score)| {
+                let value = fill(
+                    m.ons_score,
+                    &[
+                        ("score", &score.score?.to_string()),
+                        (
+                            "band",
+                            score.band.map(|b| band_name(m, b)).unwrap_or_default(),
+                        ),
+                    ],
+                );
+                let name = ONS4
+                    .dimensions
+                    .get(item.dimension)
+                    .map_or(item.id, |d| d.name);
+                Some(view! {
+                    <div class="f-summary-list__row">
+                        <dt class="f-summary-list__key">{name}</dt>
+                        <dd class="f-summary-list__value">{value}</dd>
+                    </div>
+                })
+            })
+            .collect_view();
+        view! {
+            <h2 class="f-heading-m">{m.ons4_title}</h2>
+            <dl class="f-summary-list">{rows}</dl>
+        }
+    });
+    let loneliness = checkin
+        .response(UCLA3.id)
+        .and_then(|r| r.scores())
+        .and_then(|s| s.total.map(|t| (t, s.total_max)))
+        .map(|(total, max)| {
+            view! {
+                <h2 class="f-heading-m">{m.loneliness_title}</h2>
+                <p class="f-body-l">{fill(m.out_of, &[("score", &total.to_string()), ("max", &max.to_string())])}</p>
+                <p>{loneliness_meaning(m, total)}</p>
+            }
+        });
     view! {
         <PageTitle text=m.result_title/>
         <span class="f-caption">{fill(m.checked_in_on, &[("date", &date)])}</span>
         <h1 class="f-heading-l" tabindex="-1">{m.result_title}</h1>
         {scores.map(|s| view! { <ResultSummary scores=s/> })}
+        {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
+        {ons4}
+        {loneliness}
         <h2 class="f-heading-m">{m.your_answers}</h2>
         {responses.into_iter().filter_map(|r| {
             let instrument = r.instrument()?;
             Some(view! {
                 <table class="f-table">
-                    <caption class="f-table__caption">{instrument.stem}" …"</caption>
+                    <caption class="f-table__caption">
+                        {if instrument.stem.is_empty() { instrument.name.to_string() } else { format!("{} …", instrument.stem) }}
+                    </caption>
                     <thead><tr><th scope="col">{m.question}</th><th scope="col">{m.answer}</th></tr></thead>
                     <tbody>
                         {instrument.items.iter().enumerate().map(|(i, item)| {
@@ -64,6 +118,7 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
         <BackToReferral checkin_id=checkin.id.clone()/>
         <h2 class="f-heading-m">{m.what_next}</h2>
         <p>{m.what_next_body}</p>
+        <p><A href="/progress">{m.see_progress}</A></p>
         <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
         <p><A href="/">{m.go_home}</A></p>
     }

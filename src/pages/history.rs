@@ -63,6 +63,7 @@ pub fn HistoryPage() -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </Show>
+        <p><A href="/progress">{m.see_progress}</A></p>
         <p><A href="/">{m.go_home}</A></p>
     }
 }

@@ -1,13 +1,17 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
 
+use crate::browser;
 use crate::components::PageTitle;
 use crate::domain::checkin::newest_first;
+use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
 use crate::domain::referral::{first_unfinished, Step};
-use crate::i18n::{fill, use_messages};
+use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAULT_SNOOZE_DAYS};
+use crate::i18n::{fill, use_messages, Messages};
 use crate::pages::question::question_path;
 use crate::pages::referral::step_path;
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
 
 /// Asking for support: start or carry on the referral, and the ones already made.
 #[component]
@@ -46,11 +50,69 @@ fn ReferralCard() -> impl IntoView {
     }
 }
 
-/// The start: begin or carry on a check-in, and the last result.
+/// How many coming check-ins the calendar file holds: about six months at the usual pace.
+pub const CALENDAR_EVENTS: usize = 6;
+
+/// The kind words for a due date that is a pathway point, if it is one.
+fn pathway_note(m: &Messages, due: DueDate) -> Option<&'static str> {
+    due.pathway.map(|p| match p {
+        PathwayPoint::TenWeeks => m.pathway_notes[0],
+        PathwayPoint::SixMonths => m.pathway_notes[1],
+    })
+}
+
+/// The calendar reminders for the coming due dates.
+pub fn calendar_events(m: &Messages, service: &str, dues: &[DueDate]) -> Vec<CalendarEvent> {
+    dues.iter()
+        .map(|due| {
+            let mut description = fill(m.calendar_description, &[("service", service)]);
+            if let Some(note) = pathway_note(m, *due) {
+                description = format!("{description}\n{note}");
+            }
+            CalendarEvent {
+                date: due.date,
+                summary: fill(m.calendar_summary, &[("service", service)]),
+                description,
+            }
+        })
+        .collect()
+}
+
+/// Offers the coming check-in dates as an `.ics` file. The UIDs are keyed on the first
+/// check-in's id, so downloading again updates the same events rather than adding more.
+fn download_calendar(app: AppState, m: &'static Messages) -> Result<(), String> {
+    let service = app.config.with_value(|c| c.service_name.clone());
+    let dues = app.schedule().upcoming(CALENDAR_EVENTS);
+    let key = app
+        .checkins
+        .with_untracked(|all| {
+            all.iter()
+                .min_by_key(|c| c.finished_at)
+                .map(|c| c.id.clone())
+        })
+        .unwrap_or_default();
+    let text = ics::calendar(
+        &calendar_events(m, &service, &dues),
+        &CalendarOptions {
+            uid_key: &key,
+            now: browser::now(),
+            reminder_hour: Some(10),
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    browser::download("check-ins.ics", "text/calendar", &text)
+}
+
+/// The start: begin or carry on a check-in, when the next one is due, and the last result.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let m = use_messages();
     let app = use_app();
+    let navigate = use_navigate();
+    let count = app
+        .draft
+        .with_untracked(|d| d.as_ref().map(|d| d.question_count()))
+        .unwrap_or_else(|| app.instruments().iter().map(|i| i.items.len()).sum());
     let in_progress = move || {
         app.draft.read().as_ref().map(|d| {
             let total = d.question_count();
@@ -76,6 +138,94 @@ pub fn HomePage() -> impl IntoView {
         }
         .into_any(),
     }
+    };
+    let status = Memo::new(move |_| {
+        let deferral = app.deferral.get();
+        app.schedule().status(browser::today(), deferral.as_ref())
+    });
+    let calendar_error = RwSignal::new(false);
+
+    // Where the person is in the schedule, said before the start button.
+    let due_notice = move || match status.get() {
+        Status::NotStarted => ().into_any(),
+        Status::Upcoming { due, .. } => view! {
+            <div class="f-inset" id="schedule-status" tabindex="-1">
+                <p>{fill(m.next_check_in_on, &[("date", &m.date(due.date))])}</p>
+                {pathway_note(m, due).map(|n| view! { <p>{n}</p> })}
+            </div>
+        }
+        .into_any(),
+        Status::DueNow { due, .. } => view! {
+            <div class="f-card f-card--due" id="schedule-status" tabindex="-1">
+                <h2 class="f-heading-m">{m.due_now_title}</h2>
+                <p>{m.due_now_body}</p>
+                {pathway_note(m, due).map(|n| view! { <p>{n}</p> })}
+            </div>
+        }
+        .into_any(),
+        Status::Deferred { deferral, .. } => {
+            let words = match deferral.kind {
+                DeferralKind::Snoozed => m.snoozed_until,
+                DeferralKind::NotNow => m.not_now_until,
+            };
+            view! {
+                <div class="f-inset" id="schedule-status" tabindex="-1">
+                    <p>{fill(words, &[("date", &m.date(deferral.until))])}</p>
+                    <p>{m.you_can_still}</p>
+                </div>
+            }
+            .into_any()
+        }
+    };
+    let snooze = move |_| {
+        let today = browser::today();
+        if let Ok(d) = app.schedule().snooze(today, DEFAULT_SNOOZE_DAYS) {
+            if app.defer(d).is_ok() {
+                // Say what happened: focus moves to the new words about the schedule.
+                request_animation_frame(|| browser::focus("#schedule-status"));
+            }
+        }
+    };
+    let not_now = move |_| {
+        let today = browser::today();
+        if let Ok(d) = app.schedule().not_now(today) {
+            if app.defer(d).is_ok() {
+                navigate("/check-in/not-now", Default::default());
+            }
+        }
+    };
+    let due_actions = move || {
+        matches!(status.get(), Status::DueNow { .. }).then(|| {
+            view! {
+                <div class="f-button-group">
+                    <button type="button" class="f-button f-button--secondary" on:click=snooze>
+                        {fill(m.snooze, &[("days", &DEFAULT_SNOOZE_DAYS.to_string())])}
+                    </button>
+                    <button type="button" class="f-button f-button--secondary" on:click=not_now.clone()>
+                        {m.not_now}
+                    </button>
+                </div>
+            }
+        })
+    };
+    let calendar = move || {
+        (status.get() != Status::NotStarted).then(|| {
+            view! {
+                <div class="f-calendar">
+                    <button type="button" class="f-button f-button--secondary" id="add-to-calendar"
+                        aria-describedby="calendar-hint"
+                        on:click=move |_| calendar_error.set(download_calendar(app, m).is_err())>
+                        {m.add_to_calendar}
+                    </button>
+                    <p class="f-hint" id="calendar-hint">
+                        {fill(m.calendar_hint, &[("count", &CALENDAR_EVENTS.to_string())])}
+                    </p>
+                    <Show when=move || calendar_error.get()>
+                        <p class="f-error-message" role="alert">{m.calendar_failed}</p>
+                    </Show>
+                </div>
+            }
+        })
     };
     let last = move || {
         let all = app.checkins.get();
@@ -106,6 +256,7 @@ pub fn HomePage() -> impl IntoView {
                         <p>{summary}</p>
                         <p><A href=format!("/check-ins/{}", c.id)>{m.view_last_result}</A></p>
                     </div>
+                    <p><A href="/progress">{m.see_progress}</A></p>
                     <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
                 }
                 .into_any()
@@ -115,9 +266,39 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle text=m.home_title/>
         <h1 class="f-heading-xl" tabindex="-1">{m.home_title}</h1>
-        <p class="f-body-l">{m.home_intro}</p>
+        <p class="f-body-l">{fill(m.home_intro, &[("count", &count.to_string())])}</p>
+        {due_notice}
         {start}
+        {due_actions}
+        {calendar}
         {last}
         <ReferralCard/>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::EN;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn calendar_events_name_the_service_and_mark_pathway_points() {
+        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).unwrap_or_default();
+        let dues = [
+            DueDate {
+                date: d(3, 1),
+                pathway: None,
+            },
+            DueDate {
+                date: d(3, 15),
+                pathway: Some(PathwayPoint::TenWeeks),
+            },
+        ];
+        let events = calendar_events(&EN, "Town Link", &dues);
+        assert_eq!(events.len(), 2);
+        assert_eq!(events[0].summary, "Town Link check-in");
+        assert!(events[0].description.contains("Open Town Link"));
+        assert!(events[1].description.ends_with(EN.pathway_notes[0]));
     }
 }

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::PageTitle;
+use crate::components::{PageTitle, ServiceContactLinks};
 use crate::domain::referral::reference;
-use crate::i18n::{fill, use_messages};
+use crate::i18n::use_messages;
 use crate::pages::NotFoundPage;
 use crate::state::use_app;
 
@@ -20,9 +20,6 @@ pub fn ReferralDonePage() -> impl IntoView {
         if !app.referrals.read().iter().any(|x| x.id == id) {
             return view! { <NotFoundPage/> }.into_any();
         }
-        let config = app.config.get_value();
-        let contact = config.service_contact.clone();
-        let service = config.service_name.clone();
         view! {
             <PageTitle text=r.done_title/>
             <div class="f-panel f-panel--confirmation">
@@ -31,10 +28,7 @@ pub fn ReferralDonePage() -> impl IntoView {
             </div>
             <h2 class="f-heading-m">{r.next_title}</h2>
             <p>{r.next_body}</p>
-            {(!contact.phone.is_empty()).then(|| view! {
-                <p>{fill(r.call_service, &[("service", &service), ("phone", &contact.phone)])}" "{contact.hours.clone()}</p>
-            })}
-            {(!contact.email.is_empty()).then(|| view! { <p>{fill(r.email_service, &[("email", &contact.email)])}</p> })}
+            <ServiceContactLinks/>
             <p><A href=format!("/referrals/{id}") attr:class="f-button">{r.view_referral}</A></p>
             <p><A href="/">{m.go_home}</A></p>
         }

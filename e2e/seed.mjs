@@ -1,0 +1,78 @@
+// Check-ins in the stored format (README "Stored data"), and the app's own arithmetic done
+// again independently, so journeys can seed a history and check what the pages say.
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Noon UTC `daysAgo` days before now, so the local date is stable in any nearby zone. */
+export function daysAgo(days) {
+  const d = new Date(Date.now() - days * DAY);
+  d.setUTCHours(12, 0, 0, 0);
+  return d;
+}
+
+/** A finished check-in as stored: MHC-SF answers (14), optional UCLA-3 (3), follow-up. */
+export function checkin(id, finished, { mhc, ucla, ons4, ...followUp } = {}) {
+  const responses = [];
+  if (mhc) responses.push({ instrument_id: 'mhc-sf', instrument_version: '1', answers: mhc });
+  if (ons4) responses.push({ instrument_id: 'ons4', instrument_version: '1', answers: ons4 });
+  if (ucla) responses.push({ instrument_id: 'ucla3', instrument_version: '1', answers: ucla });
+  return {
+    id,
+    started_at: new Date(finished.getTime() - 5 * 60 * 1000).toISOString(),
+    finished_at: finished.toISOString(),
+    responses,
+    ...followUp,
+  };
+}
+
+/** Opens the app once, stores `checkins` (and any other keys) in its envelope, and leaves. */
+export async function seed(page, checkins, extra = {}) {
+  await page.goto(page.origin + '/get-help');
+  await page.evaluate(({ checkins, extra }) => {
+    localStorage.clear();
+    localStorage.setItem('flourish.checkins', JSON.stringify({ schema: 1, data: checkins }));
+    for (const [k, v] of Object.entries(extra)) localStorage.setItem(k, JSON.stringify({ schema: 1, data: v }));
+  }, { checkins, extra });
+}
+
+/** The date as the app writes it: "21 November 2026", in the local time zone. */
+export function longDate(d) {
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** The same calendar day `n` days later, in local time. */
+export function addDays(d, n) {
+  const r = new Date(d.getFullYear(), d.getMonth(), d.getDate());
+  r.setDate(r.getDate() + n);
+  return r;
+}
+
+/** YYYY-MM-DD of a local date. */
+export function isoDate(d) {
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+
+/** Keyes' category of 14 MHC-SF answers, in the app's kind words. */
+export function category(a) {
+  const hedonic = a.slice(0, 3);
+  const functioning = a.slice(3);
+  const count = (xs, test) => xs.filter(test).length;
+  if (count(hedonic, (s) => s >= 4) >= 1 && count(functioning, (s) => s >= 4) >= 6) return 'Flourishing';
+  if (count(hedonic, (s) => s <= 1) >= 1 && count(functioning, (s) => s <= 1) >= 6) return 'Finding things hard';
+  return 'Getting by';
+}
+
+export const total = sum;
+
+/** The 13 dimensions' scores: items 1 and 2 together, then one item each. */
+export function dimensions(a) {
+  return [a[0] + a[1], ...a.slice(2)];
+}
+
+/** The subscales: emotional, social, psychological. */
+export function subscales(a) {
+  return [sum(a.slice(0, 3)), sum(a.slice(3, 8)), sum(a.slice(8))];
+}

@@ -1,0 +1,566 @@
+//! "Your progress" (SPEC.md 3.3): the well-being score over time as a chart with a table
+//! beside it, the three parts, each of the 13 dimensions' change in words and numbers, ONS4
+//! and loneliness when asked, goals, journey steps and activities; and a kind care card when
+//! the latest result calls for one.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser;
+use crate::components::{CareCardView, PageTitle};
+use crate::domain::checkin::{newest_first, CheckIn};
+use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
+use crate::i18n::{fill, use_messages, Messages};
+use crate::pages::follow_up::activities_in_words;
+use crate::pages::question::question_path;
+use crate::state::use_app;
+
+/// The plain name of an ONS band ("high").
+pub fn band_name(m: &Messages, band: BandLevel) -> &'static str {
+    let i = match band {
+        BandLevel::VeryLow => 0,
+        BandLevel::Low => 1,
+        BandLevel::Medium => 2,
+        BandLevel::High => 3,
+        BandLevel::VeryHigh => 4,
+    };
+    m.band_names[i]
+}
+
+/// What a UCLA-3 total (3 to 9) means in kind words: hardly ever lonely at 3, some of the
+/// time from 4 to 6, often from 7. Never a diagnosis.
+pub fn loneliness_meaning(m: &Messages, total: u32) -> &'static str {
+    match total {
+        0..=3 => m.loneliness_meanings[0],
+        4..=6 => m.loneliness_meanings[1],
+        _ => m.loneliness_meanings[2],
+    }
+}
+
+/// A change in a score, in words with the number: "Up 3 since last time".
+pub fn score_change(words: [&'static str; 3], change: Change) -> String {
+    let n = change.delta.unsigned_abs().to_string();
+    match change.direction {
+        Direction::Up => fill(words[0], &[("n", &n)]),
+        Direction::Down => fill(words[1], &[("n", &n)]),
+        Direction::Same => words[2].to_string(),
+    }
+}
+
+/// A change in how often something was felt, in words with the number:
+/// "More often than last time (+2)".
+pub fn often_change(words: [&'static str; 3], change: Change) -> String {
+    let i = match change.direction {
+        Direction::Up => 0,
+        Direction::Down => 1,
+        Direction::Same => 2,
+    };
+    let n = change.delta.unsigned_abs();
+    let signed = match change.direction {
+        Direction::Up => format!("+{n}"),
+        // A true minus sign, which screen readers say as "minus".
+        Direction::Down => format!("\u{2212}{n}"),
+        Direction::Same => "0".into(),
+    };
+    format!("{} ({signed})", words[i])
+}
+
+/// One row of a "now, since first, since last" table.
+struct ChangeRow {
+    name: String,
+    now: String,
+    since_first: Option<String>,
+    since_last: Option<String>,
+}
+
+impl ChangeRow {
+    fn scores(m: &Messages, name: &str, now: String, changes: Changes) -> Self {
+        Self {
+            name: name.to_owned(),
+            now,
+            since_first: changes
+                .since_first
+                .map(|c| score_change(m.score_since_first, c)),
+            since_last: changes
+                .since_last
+                .map(|c| score_change(m.score_since_last, c)),
+        }
+    }
+}
+
+/// A table of rows with their latest value and changes; without the change columns (and
+/// with a line saying why) when there is only one check-in to go on.
+fn change_table(m: &'static Messages, id: &str, caption: &str, rows: Vec<ChangeRow>) -> AnyView {
+    let compare = rows.iter().any(|r| r.since_first.is_some());
+    let body = rows
+        .into_iter()
+        .map(|r| {
+            view! {
+                <tr>
+                    <th scope="row">{r.name}</th>
+                    <td>{r.now}</td>
+                    {compare.then(|| view! {
+                        <td>{r.since_first.unwrap_or_default()}</td>
+                        <td>{r.since_last.unwrap_or_default()}</td>
+                    })}
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        {(!compare).then(|| view! { <p>{m.first_only}</p> })}
+        <table class="f-table f-table--changes" id=id.to_string()>
+            <caption class="f-table__caption f-visually-hidden">{caption.to_string()}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{m.part}</th>
+                    <th scope="col">{m.now}</th>
+                    {compare.then(|| view! {
+                        <th scope="col">{m.since_first}</th>
+                        <th scope="col">{m.since_last}</th>
+                    })}
+                </tr>
+            </thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// The progress page: `/progress`.
+#[component]
+pub fn ProgressPage() -> impl IntoView {
+    let m = use_messages();
+    let app = use_app();
+    let checkins = app.checkins.get_untracked();
+    view! {
+        <PageTitle text=m.progress_title/>
+        <h1 class="f-heading-l" tabindex="-1">{m.progress_title}</h1>
+        {if checkins.is_empty() {
+            view! {
+                <p>{m.progress_none}</p>
+                <p><A href=question_path(1) attr:class="f-button">{m.start_check_in}</A></p>
+            }.into_any()
+        } else {
+            view! { <Progress checkins/> }.into_any()
+        }}
+        <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
+        <p><A href="/">{m.go_home}</A></p>
+    }
+}
+
+#[component]
+fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
+    let m = use_messages();
+    let offset = browser::offset_at;
+    let care = progress::latest_care_card(&checkins);
+    let flourishing = progress::flourishing(&checkins, offset).map(|f| {
+        let parts = f
+            .subscales
+            .iter()
+            .map(|s| {
+                let now = s
+                    .latest()
+                    .map(|p| {
+                        fill(
+                            m.out_of,
+                            &[("score", &p.value.to_string()), ("max", &s.max.to_string())],
+                        )
+                    })
+                    .unwrap_or_default();
+                ChangeRow::scores(m, s.name, now, s.changes)
+            })
+            .collect();
+        let dimensions = f
+            .dimensions
+            .iter()
+            .map(|d| ChangeRow {
+                name: d.name.to_owned(),
+                now: fill(
+                    m.out_of,
+                    &[
+                        ("score", &d.latest.to_string()),
+                        ("max", &d.max.to_string()),
+                    ],
+                ),
+                since_first: d
+                    .changes
+                    .since_first
+                    .map(|c| often_change(m.often_since_first, c)),
+                since_last: d
+                    .changes
+                    .since_last
+                    .map(|c| often_change(m.often_since_last, c)),
+            })
+            .collect();
+        let overall = ChangeRow::scores(
+            m,
+            m.score,
+            f.total
+                .latest()
+                .map(|p| p.value.to_string())
+                .unwrap_or_default(),
+            f.total.changes,
+        );
+        view! {
+            <h2 class="f-heading-m">{m.progress_overall}</h2>
+            <ScoreChart series=f.total.clone()/>
+            {change_table(m, "overall-changes", m.progress_overall, vec![overall])}
+            <ScoreTable series=f.total/>
+            <h2 class="f-heading-m">{m.the_three_parts}</h2>
+            {change_table(m, "part-changes", m.the_three_parts, parts)}
+            <h2 class="f-heading-m">{m.progress_dimensions}</h2>
+            <p class="f-hint">{m.progress_dimensions_intro}</p>
+            {change_table(m, "dimension-changes", m.progress_dimensions, dimensions)}
+        }
+    });
+    let ons4 = progress::ons4(&checkins, offset).map(|series| {
+        let rows = series
+            .iter()
+            .map(|s| {
+                let now = s
+                    .latest()
+                    .map(|p| {
+                        fill(
+                            m.ons_score,
+                            &[
+                                ("score", &p.value.to_string()),
+                                ("band", p.band.map(|b| band_name(m, b)).unwrap_or_default()),
+                            ],
+                        )
+                    })
+                    .unwrap_or_default();
+                ChangeRow::scores(m, s.name, now, s.changes)
+            })
+            .collect();
+        view! {
+            <h2 class="f-heading-m">{m.ons4_title}</h2>
+            {change_table(m, "ons4-changes", m.ons4_title, rows)}
+        }
+    });
+    let loneliness = progress::loneliness(&checkins, offset).map(|s| {
+        let latest = s.latest().map(|p| p.value).unwrap_or_default();
+        let now = fill(m.out_of, &[("score", &latest.to_string()), ("max", &s.max.to_string())]);
+        view! {
+            <h2 class="f-heading-m">{m.loneliness_title}</h2>
+            <p>{loneliness_meaning(m, latest)}</p>
+            {change_table(m, "loneliness-changes", m.loneliness_title, vec![ChangeRow::scores(m, s.name, now, s.changes)])}
+        }
+    });
+    let goals = progress::goals(&checkins, offset);
+    let goals = if goals.is_empty() {
+        view! { <p>{m.progress_no_goals}</p> }.into_any()
+    } else {
+        view! {
+            <ul class="f-list f-goal-list">
+                {goals.into_iter().map(|g| {
+                    let history = g.updates.iter()
+                        .map(|(d, s)| fill(m.status_on, &[("status", s.plain_words()), ("date", &m.date(*d))]))
+                        .collect::<Vec<_>>()
+                        .join(". ");
+                    view! {
+                        <li class="f-goal-list__item">
+                            <strong>{g.text.unwrap_or_else(|| m.goal_unnamed.into())}</strong>
+                            {(!history.is_empty()).then(|| view! { <p class="f-hint">{history}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        }
+        .into_any()
+    };
+    let steps = progress::journey(&checkins, offset);
+    let journey = if steps.is_empty() {
+        view! { <p>{m.progress_nothing_yet}</p> }.into_any()
+    } else {
+        view! {
+            <table class="f-table" id="journey">
+                <caption class="f-table__caption f-visually-hidden">{m.progress_journey}</caption>
+                <thead><tr><th scope="col">{m.date}</th><th scope="col">{m.step_row}</th></tr></thead>
+                <tbody>
+                    {steps.into_iter().rev().map(|p| {
+                        let n = p.step.number().map(|n| fill(m.step_n, &[("n", &n.to_string())]));
+                        view! {
+                            <tr>
+                                <td>{m.date(p.date)}</td>
+                                <td>{n.map(|n| view! { <span class="f-caption">{n}</span> })}{p.step.plain_words().to_owned()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let categories = crate::state::use_app()
+        .config
+        .with_value(|c| c.activity_categories.clone());
+    let went: Vec<(chrono::NaiveDate, String)> = newest_first(&checkins)
+        .into_iter()
+        .filter_map(|c| {
+            let a = c.follow_up.activities.as_ref()?;
+            let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
+            Some((date, activities_in_words(m, &categories, a)))
+        })
+        .collect();
+    let activities = if went.is_empty() {
+        view! { <p>{m.progress_nothing_yet}</p> }.into_any()
+    } else {
+        view! {
+            <table class="f-table" id="activities">
+                <caption class="f-table__caption f-visually-hidden">{m.progress_activities}</caption>
+                <thead><tr><th scope="col">{m.date}</th><th scope="col">{m.activities_column}</th></tr></thead>
+                <tbody>
+                    {went.into_iter().map(|(d, a)| view! { <tr><td>{m.date(d)}</td><td>{a}</td></tr> }).collect_view()}
+                </tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
+        {flourishing}
+        {ons4}
+        {loneliness}
+        <h2 class="f-heading-m">{m.progress_goals}</h2>
+        {goals}
+        <h2 class="f-heading-m">{m.progress_journey}</h2>
+        {journey}
+        <h2 class="f-heading-m">{m.progress_activities}</h2>
+        {activities}
+    }
+}
+
+/// The shape that marks a category on the chart, so it never depends on colour alone.
+fn marker(category: Option<Category>, x: f64, y: f64, r: f64) -> AnyView {
+    match category {
+        Some(Category::Flourishing) => view! {
+            <circle class="f-chart__point f-chart__point--flourishing" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")/>
+        }
+        .into_any(),
+        Some(Category::ModeratelyMentallyHealthy) => view! {
+            <rect class="f-chart__point f-chart__point--moderate" x=format!("{:.1}", x - r) y=format!("{:.1}", y - r)
+                width=format!("{:.1}", 2.0 * r) height=format!("{:.1}", 2.0 * r)/>
+        }
+        .into_any(),
+        Some(Category::Languishing) => view! {
+            <path class="f-chart__point f-chart__point--languishing"
+                d=format!("M{x:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} Z", y - r * 1.2, x + r * 1.2, y + r, x - r * 1.2, y + r)/>
+        }
+        .into_any(),
+        None => view! {
+            <circle class="f-chart__point" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{:.1}", r / 2.0)/>
+        }
+        .into_any(),
+    }
+}
+
+/// The date label of an axis tick: "3 Mar", "Mar" (or the year in January), or "2027".
+fn tick_label(m: &Messages, date: chrono::NaiveDate, unit: TickUnit) -> String {
+    use chrono::Datelike;
+    let month = m.months_short[date.month0() as usize];
+    match unit {
+        TickUnit::Day => format!("{} {month}", date.day()),
+        TickUnit::Month if date.month() == 1 => date.year().to_string(),
+        TickUnit::Month => month.to_string(),
+        TickUnit::Year => date.year().to_string(),
+    }
+}
+
+/// The MHC-SF total as an SVG line chart, each point's category marked by its shape, with a
+/// title and description for screen readers (the table after it holds the same numbers).
+#[component]
+fn ScoreChart(series: Series) -> impl IntoView {
+    let m = use_messages();
+    let view_box = ViewBox {
+        width: 400.0,
+        height: 240.0,
+        left: 30.0,
+        right: 12.0,
+        top: 12.0,
+        bottom: 28.0,
+    };
+    let chart = series.chart(&view_box);
+    let r = if chart.points.len() > 60 { 2.5 } else { 5.0 };
+    let (first, last) = (series.points.first(), series.points.last());
+    let desc = fill(
+        m.chart_desc,
+        &[
+            ("count", &series.points.len().to_string()),
+            ("from", &first.map(|p| m.date(p.date)).unwrap_or_default()),
+            ("to", &last.map(|p| m.date(p.date)).unwrap_or_default()),
+            (
+                "first",
+                &first.map(|p| p.value.to_string()).unwrap_or_default(),
+            ),
+            (
+                "last",
+                &last.map(|p| p.value.to_string()).unwrap_or_default(),
+            ),
+        ],
+    );
+    let plot = chart.plot;
+    let grid = chart
+        .y_ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <line class="f-chart__grid" x1=format!("{:.1}", plot.x) x2=format!("{:.1}", plot.x + plot.width)
+                    y1=format!("{:.1}", t.y) y2=format!("{:.1}", t.y)/>
+                <text class="f-chart__label" x=format!("{:.1}", plot.x - 6.0) y=format!("{:.1}", t.y + 4.0) text-anchor="end">{t.value}</text>
+            }
+        })
+        .collect_view();
+    let x_labels = chart
+        .x_ticks
+        .iter()
+        .map(|t| {
+            view! {
+                <text class="f-chart__label" x=format!("{:.1}", t.x) y=format!("{:.1}", plot.y + plot.height + 20.0) text-anchor="middle">
+                    {tick_label(m, t.date, t.unit)}
+                </text>
+            }
+        })
+        .collect_view();
+    // line_chart keeps the series' (date) order, so the points pair up with the categories.
+    let points = chart
+        .points
+        .iter()
+        .zip(series.points.iter())
+        .map(|(p, s)| marker(s.category, p.x, p.y, r))
+        .collect_view();
+    let key = [
+        Category::Flourishing,
+        Category::ModeratelyMentallyHealthy,
+        Category::Languishing,
+    ]
+    .into_iter()
+    .map(|c| {
+        view! {
+            <li class="f-chart__key-item">
+                <svg class="f-chart__key-shape" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                    {marker(Some(c), 8.0, 8.5, 5.0)}
+                </svg>
+                {m.category_name(c)}
+            </li>
+        }
+    })
+    .collect_view();
+    view! {
+        <figure class="f-chart">
+            <svg class="f-chart__svg" viewBox=format!("0 0 {} {}", view_box.width, view_box.height)
+                role="img" aria-labelledby="chart-title chart-desc" focusable="false">
+                <title id="chart-title">{m.chart_title}</title>
+                <desc id="chart-desc">{desc}</desc>
+                {grid}
+                {x_labels}
+                <path class="f-chart__line" d=chart.path/>
+                {points}
+            </svg>
+            <figcaption class="f-chart__key">
+                <span class="f-chart__key-title">{m.key}</span>
+                <ul class="f-chart__key-list">{key}</ul>
+            </figcaption>
+        </figure>
+    }
+}
+
+/// The total and category at each check-in, newest first: the chart's real content.
+#[component]
+fn ScoreTable(series: Series) -> impl IntoView {
+    let m = use_messages();
+    let rows = series
+        .points
+        .iter()
+        .rev()
+        .map(|p| {
+            view! {
+                <tr>
+                    <td>{m.date(p.date)}</td>
+                    <td>{p.value}</td>
+                    <td>{p.category.map(|c| m.category_name(c)).unwrap_or(m.no_category)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="f-table" id="scores">
+            <caption class="f-table__caption">{m.scores_caption}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{m.date}</th>
+                    <th scope="col">{m.score}</th>
+                    <th scope="col">{m.result}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::instrument::Polarity;
+    use crate::i18n::EN;
+
+    #[test]
+    fn changes_read_as_words_with_their_numbers() {
+        let up = Change::between(3, 5, Polarity::HigherIsBetter);
+        let down = Change::between(5, 4, Polarity::HigherIsBetter);
+        let same = Change::between(4, 4, Polarity::HigherIsBetter);
+        assert_eq!(
+            often_change(EN.often_since_last, up),
+            "More often than last time (+2)"
+        );
+        assert_eq!(
+            often_change(EN.often_since_first, down),
+            "Less often than at first (\u{2212}1)"
+        );
+        assert_eq!(
+            often_change(EN.often_since_last, same),
+            "The same as last time (0)"
+        );
+        assert_eq!(
+            score_change(EN.score_since_last, up),
+            "Up 2 since last time"
+        );
+        assert_eq!(
+            score_change(EN.score_since_first, down),
+            "Down 1 since your first check-in"
+        );
+        assert_eq!(
+            score_change(EN.score_since_last, same),
+            "The same as last time"
+        );
+    }
+
+    #[test]
+    fn loneliness_and_bands_are_kind_words_never_clinical() {
+        assert_eq!(loneliness_meaning(&EN, 3), EN.loneliness_meanings[0]);
+        assert_eq!(loneliness_meaning(&EN, 6), EN.loneliness_meanings[1]);
+        assert_eq!(loneliness_meaning(&EN, 9), EN.loneliness_meanings[2]);
+        assert_eq!(band_name(&EN, BandLevel::VeryHigh), "very high");
+        for text in EN
+            .loneliness_meanings
+            .iter()
+            .chain([EN.care_languishing, EN.care_body].iter())
+        {
+            for word in [
+                "disorder", "diagnos", "illness", "symptom", "patient", "risk",
+            ] {
+                assert!(!text.to_lowercase().contains(word), "{text} uses {word}");
+            }
+        }
+    }
+
+    #[test]
+    fn tick_labels_name_days_months_and_years() {
+        let d = |y, mo, day| chrono::NaiveDate::from_ymd_opt(y, mo, day).unwrap_or_default();
+        assert_eq!(tick_label(&EN, d(2026, 3, 3), TickUnit::Day), "3 Mar");
+        assert_eq!(tick_label(&EN, d(2026, 3, 1), TickUnit::Month), "Mar");
+        assert_eq!(tick_label(&EN, d(2027, 1, 1), TickUnit::Month), "2027");
+        assert_eq!(tick_label(&EN, d(2028, 1, 1), TickUnit::Year), "2028");
+    }
+}
