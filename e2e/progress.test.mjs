@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSuite, assertAccessible, heading } from './helpers.mjs';
@@ -299,62 +299,43 @@ test('Add to my calendar downloads the coming check-ins as a valid .ics file', a
   page.assertClean();
 });
 
-test('ONS4, when the service configures it, asks 0 to 10 as radios and shows bands', async (t) => {
-  // The lead's config.json loading (issue 3) reads this file; until that is merged the app
-  // ignores it and this test says so and skips.
-  const config = join('dist', 'config.json');
-  assert.ok(!existsSync(config), 'dist/config.json is only written by this test');
-  // A whole configuration (the built-in defaults of src/config.rs), so a loader that needs
-  // every field still reads it; only `instruments` differs.
-  writeFileSync(config, JSON.stringify({
-    service_name: 'Flourish',
-    crisis_contacts: [
-      { name: 'If a life is at risk now', description: 'Call 999, or go to A&E.', kind: 'phone', number: '999', display: '999' },
-      { name: 'NHS 111', description: 'Call 111 and choose the mental health option.', kind: 'phone', number: '111', display: '111' },
-      { name: 'Samaritans', description: 'Call free, any time, day or night.', kind: 'phone', number: '116123', display: '116 123' },
-      { name: 'Shout', description: 'Text SHOUT to 85258. It is free and any time.', kind: 'text', number: '85258', display: '85258', body: 'SHOUT' },
-    ],
-    instruments: ['mhc-sf', 'ons4', 'ucla3'],
+test('ONS4, when the service configures it, asks 0 to 10 as radios and shows bands', async () => {
+  // The service's config.json asks for ONS4 between the MHC-SF and loneliness; every other
+  // setting is left to the defaults.
+  const page = await suite.newPage();
+  await page.route('**/config.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({ instruments: ['mhc-sf', 'ons4', 'ucla3'] }),
   }));
-  try {
-    const page = await suite.newPage();
-    await page.goto(suite.origin + '/check-in/questions/1');
-    await heading(page);
-    await page.waitForTimeout(300);
-    if (await page.getByText('Question 1 of 17').count()) {
-      t.skip('config.json is not loaded on this branch yet (comes with issue 3)');
-      return;
-    }
-    await page.getByText('Question 1 of 21').waitFor();
-    await answer(page, 1, 14, 21, () => 'About 2 or 3 times a week');
-    assert.equal(await at(page, '/check-in/questions/15'), 'Overall, how satisfied are you with your life nowadays?');
-    assert.equal(await page.locator('input[type=range]').count(), 0, 'never a slider');
-    assert.equal(await page.locator('input[type=radio]').count(), 11);
-    await page.getByLabel('0 – Not at all').waitFor();
-    await page.getByLabel('10 – Completely').waitFor();
-    await assertAccessible(page, 'an ONS4 question');
-    const ons = [7, 9, 5, 2];
-    await answer(page, 15, 18, 21, (n) => String(ons[n - 15]));
-    await answer(page, 19, 21, 21, () => 'Hardly ever or never');
-    for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
-      await at(page, path);
-      await page.getByRole('button', { name: 'Continue' }).click();
-    }
-    await at(page, '/check-in/check');
-    await page.getByRole('heading', { name: 'ONS personal well-being questions (ONS4)' }).waitFor();
-    await page.getByRole('button', { name: 'Save my check-in' }).click();
-    await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
-    const rows = await page.locator('.f-summary-list__row').evaluateAll((rs) =>
-      rs.map((r) => [...r.children].map((c) => c.textContent.trim()).join(': ')));
-    for (const row of ['Life satisfaction: 7 out of 10 (high)', 'Feeling things you do are worthwhile: 9 out of 10 (very high)',
-      'Happiness: 5 out of 10 (medium)', 'Anxiety: 2 out of 10 (low)']) {
-      assert.ok(rows.includes(row), `${row} in ${rows.join(' | ')}`);
-    }
-    await assertAccessible(page, 'result with ONS4');
-    page.assertClean();
-  } finally {
-    rmSync(config, { force: true });
+  await page.goto(suite.origin + '/check-in/questions/1');
+  await heading(page);
+  await page.getByText('Question 1 of 21').waitFor();
+  await answer(page, 1, 14, 21, () => 'About 2 or 3 times a week');
+  assert.equal(await at(page, '/check-in/questions/15'), 'Overall, how satisfied are you with your life nowadays?');
+  assert.equal(await page.locator('input[type=range]').count(), 0, 'never a slider');
+  assert.equal(await page.locator('input[type=radio]').count(), 11);
+  await page.getByLabel('0 – Not at all').waitFor();
+  await page.getByLabel('10 – Completely').waitFor();
+  await assertAccessible(page, 'an ONS4 question');
+  const ons = [7, 9, 5, 2];
+  await answer(page, 15, 18, 21, (n) => String(ons[n - 15]));
+  await answer(page, 19, 21, 21, () => 'Hardly ever or never');
+  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
+    await at(page, path);
+    await page.getByRole('button', { name: 'Continue' }).click();
   }
+  await at(page, '/check-in/check');
+  await page.getByRole('heading', { name: 'ONS personal well-being questions (ONS4)' }).waitFor();
+  await page.getByRole('button', { name: 'Save my check-in' }).click();
+  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  const rows = await page.locator('.f-summary-list__row').evaluateAll((rs) =>
+    rs.map((r) => [...r.children].map((c) => c.textContent.trim()).join(': ')));
+  for (const row of ['Life satisfaction: 7 out of 10 (high)', 'Feeling things you do are worthwhile: 9 out of 10 (very high)',
+    'Happiness: 5 out of 10 (medium)', 'Anxiety: 2 out of 10 (low)']) {
+    assert.ok(rows.includes(row), `${row} in ${rows.join(' | ')}`);
+  }
+  await assertAccessible(page, 'result with ONS4');
+  page.assertClean();
 });
 
 after(() => {

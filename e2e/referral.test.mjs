@@ -100,7 +100,8 @@ test('someone lonely and low, who wants someone to come with them, contacted by 
   await j.at('what-matters');
   await j.type('Goal 1', 'Go to the social café once');
   await page.getByRole('button', { name: 'Add another goal' }).click();
-  assert.equal((await focused(page)).id, 'goal-2');
+  // Focus moves to the new box, so the person can type straight away.
+  await page.waitForFunction(() => document.activeElement?.id === 'goal-2');
   await page.keyboard.type('Talk to one new person');
   await j.next();
   await j.at('who-suggested');
@@ -132,7 +133,8 @@ test('someone lonely and low, who wants someone to come with them, contacted by 
     'Thoughts of hurting yourself': 'No',
     'What is going on': 'Feeling lonely or on my own\nLow mood or depression',
     'What you might like to do': 'Meeting people',
-    'What might make it hard': 'Not knowing anyone there\nFeeling confident enough',
+    // Ticked answers are kept in the order offered, whatever order they were ticked in.
+    'What might make it hard': 'Feeling confident enough\nNot knowing anyone there',
     'Support you would like': 'Someone to come with me the first time',
     'What matters to you': 'Go to the social café once\nTalk to one new person',
     'Who suggested getting in touch': 'My GP or someone at the practice',
@@ -229,9 +231,14 @@ test('someone who says yes to the safety question sees urgent help, then complet
   await j.at('first-check-in');
   await j.choose('Yes, do it now');
   await j.next();
-  for (let n = 1; n <= 14; n++) {
+  // The check-in: the MHC-SF (14 questions), loneliness (3), then three optional questions.
+  for (let n = 1; n <= 17; n++) {
     await page.waitForURL((url) => url.pathname === `/check-in/questions/${n}`);
-    await page.getByLabel('About once a week', { exact: true }).check();
+    await page.getByLabel(n <= 14 ? 'About once a week' : 'Hardly ever or never', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
+    await page.waitForURL((url) => url.pathname === path);
     await page.getByRole('button', { name: 'Continue' }).click();
   }
   await page.waitForURL((url) => url.pathname === '/check-in/check');

@@ -135,6 +135,7 @@ test('export everything, delete everything, import it: the same check-ins and re
   await page.getByText('Done. 0 check-ins added, 2 already here. 0 requests for support added.').waitFor();
   await page.reload();
   await page.goto(suite.origin + '/check-ins');
+  await heading(page);
   assert.equal(await page.locator('tbody tr').count(), 2);
   await page.goto(suite.origin + '/');
   await page.getByRole('link', { name: /^Your request for support of / }).click();
@@ -158,22 +159,24 @@ test('two tabs answering at once lose nothing', async () => {
   const answers = await first.evaluate(() => JSON.parse(localStorage.getItem('flourish.draft')).data.responses[0].answers.slice(0, 2));
   assert.deepEqual(answers, [0, 5]);
   await first.goto(suite.origin + '/');
-  await first.getByText('2 of 14 questions answered').waitFor();
+  await first.getByText('2 of 17 questions answered').waitFor();
 
   // Two check-ins finished at once in two tabs are both kept.
   await first.evaluate(() => localStorage.clear());
   await second.goto(suite.origin + '/');
   await heading(second);
-  for (let n = 1; n <= 14; n++) {
+  // The check-in asks the MHC-SF (14) then loneliness (3).
+  const label = (n, mhc) => (n <= 14 ? mhc : 'Some of the time');
+  for (let n = 1; n <= 17; n++) {
     await first.goto(suite.origin + `/check-in/questions/${n}`);
-    await first.getByLabel('Once or twice', { exact: true }).check();
+    await first.getByLabel(label(n, 'Once or twice'), { exact: true }).check();
   }
   await first.goto(suite.origin + '/check-in/check');
   await first.getByRole('button', { name: 'Save my check-in' }).click();
   await first.waitForURL(/\/check-ins\//);
-  for (let n = 1; n <= 14; n++) {
+  for (let n = 1; n <= 17; n++) {
     await second.goto(suite.origin + `/check-in/questions/${n}`);
-    await second.getByLabel('Almost every day', { exact: true }).check();
+    await second.getByLabel(label(n, 'Almost every day'), { exact: true }).check();
   }
   await second.goto(suite.origin + '/check-in/check');
   await second.getByRole('button', { name: 'Save my check-in' }).click();

@@ -113,7 +113,7 @@ fn FocusOnNavigation() -> impl IntoView {
         let here = format!("{}{}", location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != here) {
             // Wait a frame so the new page is in the document.
-            request_animation_frame(|| browser::focus("main h1"));
+            browser::focus_soon("main h1".into());
         }
         here
     });

@@ -41,15 +41,26 @@ pub fn today() -> NaiveDate {
     crate::domain::schedule::local_date(now, offset_at(now))
 }
 
-/// Moves focus to the first element matching `selector`, if there is one.
-pub fn focus(selector: &str) {
+/// Moves focus to the first element matching `selector`; whether there was one.
+pub fn focus(selector: &str) -> bool {
     let element = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector(selector).ok().flatten())
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(e) = element {
-        let _ = e.focus();
+    element.is_some_and(|e| e.focus().is_ok())
+}
+
+/// Moves focus to `selector` once it is on the page: after a change the new element may
+/// appear a frame or two later, so this tries on each of the next few frames.
+pub fn focus_soon(selector: String) {
+    fn attempt(selector: String, tries_left: u32) {
+        leptos::prelude::request_animation_frame(move || {
+            if !focus(&selector) && tries_left > 0 {
+                attempt(selector, tries_left - 1);
+            }
+        });
     }
+    attempt(selector, 10);
 }
 
 /// Asks the browser to keep this site's data even when the device runs low on space.

@@ -12,7 +12,7 @@ use crate::domain::checkin::{CheckIn, Draft, DraftError, FollowUp, FollowUpError
 use crate::domain::instrument::{choose, Instrument};
 use crate::domain::referral::{self, Baseline, Referral};
 use crate::domain::schedule::{checkin_dates, Deferral, Schedule};
-use crate::storage::{StorageError, Store};
+use crate::storage::{Loaded, StorageError, Store};
 
 /// Something the person must be told, shown at the top of every page until dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +39,17 @@ pub enum ActionError {
     /// An optional follow-up answer was not usable as given.
     #[error(transparent)]
     FollowUp(#[from] FollowUpError),
+}
+
+/// The readable value of a load, counting what had to be set aside on the way.
+fn take<T>(
+    loaded: Result<Loaded<T>, StorageError>,
+    set_aside: &mut usize,
+) -> Result<T, StorageError> {
+    loaded.map(|l| {
+        *set_aside += l.set_aside;
+        l.value
+    })
 }
 
 /// Asks the browser to keep the data, once there is something worth keeping. Not at first
@@ -96,44 +107,14 @@ impl AppState {
             notices.push(Notice::Config(problems));
         }
         let mut set_aside = 0;
-        let checkins = match store.load_checkins() {
-            Ok(l) => {
-                set_aside += l.set_aside;
-                l.value
-            }
-            Err(e) => {
-                notices.push(Notice::SaveFailed(e));
-                vec![]
-            }
-        };
-        let draft = match store.load_draft() {
-            Ok(l) => {
-                set_aside += l.set_aside;
-                l.value
-            }
-            Err(_) => None,
-        };
-        let referral = match store.load_referral_draft() {
-            Ok(l) => {
-                set_aside += l.set_aside;
-                l.value
-            }
-            Err(_) => None,
-        };
-        let deferral = match store.load_deferral() {
-            Ok(l) => {
-                set_aside += l.set_aside;
-                l.value
-            }
-            Err(_) => None,
-        };
-        let referrals = match store.load_referrals() {
-            Ok(l) => {
-                set_aside += l.set_aside;
-                l.value
-            }
-            Err(_) => vec![],
-        };
+        let checkins = take(store.load_checkins(), &mut set_aside).unwrap_or_else(|e| {
+            notices.push(Notice::SaveFailed(e));
+            vec![]
+        });
+        let draft = take(store.load_draft(), &mut set_aside).unwrap_or_default();
+        let referral = take(store.load_referral_draft(), &mut set_aside).unwrap_or_default();
+        let deferral = take(store.load_deferral(), &mut set_aside).unwrap_or_default();
+        let referrals = take(store.load_referrals(), &mut set_aside).unwrap_or_default();
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         if set_aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty()) {
             notices.push(Notice::SetAside);
@@ -270,21 +251,20 @@ impl AppState {
     pub fn reload(&self) {
         let store = self.store.get_value();
         let mut set_aside = 0;
-        if let Ok(l) = store.load_checkins() {
-            set_aside += l.set_aside;
-            self.checkins.set(l.value);
+        if let Ok(v) = take(store.load_checkins(), &mut set_aside) {
+            self.checkins.set(v);
         }
-        if let Ok(l) = store.load_draft() {
-            set_aside += l.set_aside;
-            self.draft.set(l.value);
+        if let Ok(v) = take(store.load_draft(), &mut set_aside) {
+            self.draft.set(v);
         }
-        if let Ok(l) = store.load_referral_draft() {
-            set_aside += l.set_aside;
-            self.referral.set(l.value);
+        if let Ok(v) = take(store.load_referral_draft(), &mut set_aside) {
+            self.referral.set(v);
         }
-        if let Ok(l) = store.load_referrals() {
-            set_aside += l.set_aside;
-            self.referrals.set(l.value);
+        if let Ok(v) = take(store.load_referrals(), &mut set_aside) {
+            self.referrals.set(v);
+        }
+        if let Ok(v) = take(store.load_deferral(), &mut set_aside) {
+            self.deferral.set(v);
         }
         let any_aside = set_aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());
         self.notices.update(|n| {

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::described_by;
 use crate::i18n::use_messages;
 
 /// One answer in a [`Checkboxes`] group.
@@ -75,19 +76,11 @@ pub fn Checkboxes(
     let hint = hint.filter(|h| !h.is_empty());
     let hint_id = format!("{name}-hint");
     let error_id = format!("{name}-error");
-    let described_by = {
-        let (hint_id, error_id, has_hint) = (hint_id.clone(), error_id.clone(), hint.is_some());
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.read().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(
+        hint.as_ref().map(|_| hint_id.clone()),
+        error_id.clone(),
+        error,
+    );
     let all = StoredValue::new(options.clone());
     let items = options
         .into_iter()

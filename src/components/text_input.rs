@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use super::described_by;
 use crate::i18n::{fill, use_messages};
 
 /// A labelled text box (GOV.UK text input or textarea). The label can be the page heading;
@@ -50,23 +51,12 @@ pub fn TextInput(
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let count_id = format!("{id}-info");
-    let described_by = {
-        let (hint_id, error_id, count_id) = (hint_id.clone(), error_id.clone(), count_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if max_chars.is_some() {
-                ids.push(count_id.clone());
-            }
-            if error.read().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let fixed = hint
+        .as_ref()
+        .map(|_| hint_id.clone())
+        .into_iter()
+        .chain(max_chars.map(|_| count_id.clone()));
+    let described_by = described_by(fixed, error_id.clone(), error);
     let label_view = {
         let label = view! { <label class="f-label" for=id.clone()>{label}</label> };
         if label_is_heading {

@@ -182,7 +182,7 @@ pub fn HomePage() -> impl IntoView {
         if let Ok(d) = app.schedule().snooze(today, DEFAULT_SNOOZE_DAYS) {
             if app.defer(d).is_ok() {
                 // Say what happened: focus moves to the new words about the schedule.
-                request_animation_frame(|| browser::focus("#schedule-status"));
+                browser::focus_soon("#schedule-status".into());
             }
         }
     };

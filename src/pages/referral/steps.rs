@@ -232,9 +232,7 @@ fn goals(errors: StepErrors) -> AnyView {
             x.goals.resize(n, String::new());
             x.goals.push(String::new());
         });
-        request_animation_frame(move || {
-            crate::browser::focus(&format!("#{}", GOAL_FIELDS[n.min(GOALS_MAX - 1)]))
-        });
+        crate::browser::focus_soon(format!("#{}", GOAL_FIELDS[n.min(GOALS_MAX - 1)]));
     };
     let boxes = move || {
         (0..count.get())
@@ -246,7 +244,7 @@ fn goals(errors: StepErrors) -> AnyView {
                             x.goals.remove(i);
                         }
                     });
-                    crate::browser::focus("#goal-1");
+                    crate::browser::focus_soon("#goal-1".into());
                 };
                 view! {
                     <TextInput id=GOAL_FIELDS[i] label=label.clone() multiline=true max_chars=GOAL_MAX
