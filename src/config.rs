@@ -577,4 +577,19 @@ mod tests {
         assert_eq!(loaded.problems.len(), 1);
         assert!(loaded.problems[0].message.contains("emial"));
     }
+
+    #[test]
+    fn the_readme_example_is_a_valid_configuration() {
+        let readme = include_str!("../README.md");
+        let example = readme
+            .split("Example for a service in Wales:")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let loaded = ServiceConfig::parse(example);
+        assert_eq!(loaded.problems, vec![], "{example}");
+        assert_eq!(loaded.config.service_name, "Cwm Taf Connect");
+        assert_eq!(loaded.config.instruments, ["ons4", "ucla3"]);
+    }
 }
