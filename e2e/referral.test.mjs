@@ -505,3 +505,38 @@ test('a broken configuration is reported plainly and the journey works on the bu
   assert.equal((await page.locator('.f-header__name').textContent()).trim(), 'Flourish');
   page.assertClean();
 });
+
+test("the goals in a person's referral are asked about at their next check-in", async () => {
+  const page = await suite.newPage();
+  await page.goto(suite.origin + '/get-help');
+  await heading(page);
+  await page.evaluate(() => localStorage.setItem('flourish.referrals', JSON.stringify({ schema: 1, data: [{
+    id: 'r1', submitted_at: '2026-11-20T10:14:02Z', safety: false, reasons: ['lonely'], activities: ['social'],
+    barriers: ['none'], support: 'welcome', goals: ['Go to the lunch club', 'Phone my brother'], name: 'Sam',
+    contact_method: 'no-contact', baseline: { choice: 'skipped' },
+  }] })));
+  await page.goto(suite.origin + '/check-in/questions/1');
+  for (let n = 1; n <= 17; n++) {
+    await page.waitForURL((url) => url.pathname === `/check-in/questions/${n}`);
+    await page.getByLabel(n <= 14 ? 'Almost every day' : 'Some of the time', { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL('**/check-in/activities');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/check-in/goals');
+  await heading(page);
+  await page.getByRole('group', { name: 'Go to the lunch club' }).getByLabel('Getting there', { exact: true }).check();
+  await page.getByRole('group', { name: 'Phone my brother' }).waitFor();
+  await assertAccessible(page, 'check-in goals from the referral');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/check-in/step');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL('**/check-in/check');
+  await page.getByRole('button', { name: 'Save my check-in' }).click();
+  await page.waitForURL(/\/check-ins\//);
+  await page.goto(suite.origin + '/progress');
+  await heading(page);
+  await page.getByText('Go to the lunch club').first().waitFor();
+  await page.getByText('Getting there').first().waitFor();
+  page.assertClean();
+});

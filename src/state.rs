@@ -275,6 +275,13 @@ impl AppState {
         });
     }
 
+    /// Every goal the person has set, in their referral or at a check-in, with its history.
+    pub fn goal_histories(&self) -> Vec<crate::domain::progress::GoalHistory> {
+        let seed = self.referrals.with(|r| referral::referral_goals(r));
+        self.checkins
+            .with(|c| crate::domain::progress::goals_from(&seed, c, browser::offset_at))
+    }
+
     /// Shows a notice, once.
     pub fn notify(&self, notice: Notice) {
         self.notices.update(|n| {

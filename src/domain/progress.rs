@@ -427,7 +427,24 @@ pub fn goals(
     checkins: &[CheckIn],
     offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
 ) -> Vec<GoalHistory> {
-    let mut out: Vec<GoalHistory> = Vec::new();
+    goals_from(&[], checkins, offset_at)
+}
+
+/// [`goals`], starting from goals set elsewhere (the person's referral), given as
+/// (id, text) in order: they come first, and check-ins' updates to them are added.
+pub fn goals_from(
+    seed: &[(String, String)],
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Vec<GoalHistory> {
+    let mut out: Vec<GoalHistory> = seed
+        .iter()
+        .map(|(id, text)| GoalHistory {
+            goal_id: id.clone(),
+            text: Some(text.clone()),
+            updates: Vec::new(),
+        })
+        .collect();
     fn entry<'a>(out: &'a mut Vec<GoalHistory>, id: &str) -> &'a mut GoalHistory {
         let at = match out.iter().position(|g| g.goal_id == id) {
             Some(at) => at,

@@ -420,6 +420,26 @@ pub const OTHER: &str = "other";
 /// Field ids of the goal inputs, in order.
 pub const GOAL_FIELDS: [&str; GOALS_MAX] = ["goal-1", "goal-2", "goal-3", "goal-4", "goal-5"];
 
+/// The goals of finished referrals as (id, text), oldest referral first. The id is the
+/// referral's id and the goal's place, so check-ins can record progress against it.
+pub fn referral_goals(referrals: &[Referral]) -> Vec<(String, String)> {
+    let mut sorted: Vec<&Referral> = referrals
+        .iter()
+        .filter(|r| r.submitted_at.is_some())
+        .collect();
+    sorted.sort_by_key(|r| r.submitted_at);
+    sorted
+        .into_iter()
+        .flat_map(|r| {
+            r.goals
+                .iter()
+                .filter(|g| !g.trim().is_empty())
+                .enumerate()
+                .map(move |(i, g)| (format!("{}/goal-{}", r.id, i + 1), g.trim().to_string()))
+        })
+        .collect()
+}
+
 /// The first page in the journey with a problem, so nothing can be sent half-answered.
 pub fn first_unfinished(r: &Referral) -> Option<Step> {
     Step::ALL
@@ -855,6 +875,34 @@ mod tests {
             ..blank
         };
         assert_eq!(validate(Step::ContactDetails, &email), [Problem::BadEmail]);
+    }
+
+    #[test]
+    fn a_sent_referral_gives_its_goals_to_the_check_ins() {
+        use chrono::TimeZone;
+        let sent = |id: &str, h: u32, goals: &[&str]| Referral {
+            id: id.into(),
+            submitted_at: Utc.with_ymd_and_hms(2026, 11, 1, h, 0, 0).single(),
+            goals: goals.iter().map(|g| g.to_string()).collect(),
+            ..Referral::default()
+        };
+        let draft = Referral {
+            id: "d".into(),
+            goals: vec!["not yet sent".into()],
+            ..Referral::default()
+        };
+        let goals = referral_goals(&[
+            sent("b", 12, &["Walk", " "]),
+            draft,
+            sent("a", 9, &["Sing "]),
+        ]);
+        assert_eq!(
+            goals,
+            [
+                ("a/goal-1".to_string(), "Sing".to_string()),
+                ("b/goal-1".into(), "Walk".into())
+            ]
+        );
     }
 
     #[test]

@@ -3,10 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::browser;
 use crate::components::{BackLink, ErrorSummary, FieldError, PageTitle};
 use crate::domain::checkin::DraftError;
-use crate::domain::progress;
 use crate::i18n::{fill, use_messages, Messages};
 use crate::pages::follow_up::{activities_in_words, ACTIVITIES_PATH, GOALS_PATH, STEP_PATH};
 use crate::pages::question::question_path;
@@ -134,7 +132,7 @@ fn follow_up_rows(m: &'static Messages, app: crate::state::AppState) -> impl Int
             .map(|d| d.follow_up.clone())
             .unwrap_or_default()
     };
-    let goal_names = progress::goals(&app.checkins.get_untracked(), browser::offset_at);
+    let goal_names = untrack(|| app.goal_histories());
     let activities = move || {
         follow_up()
             .activities

@@ -230,16 +230,15 @@ pub fn GoalsPage() -> impl IntoView {
         return nothing_in_progress(m, m.goals_title);
     };
     // Goals finished or let go of are not asked about again.
-    let goals: Vec<progress::GoalHistory> =
-        progress::goals(&app.checkins.get_untracked(), browser::offset_at)
-            .into_iter()
-            .filter(|g| {
-                !matches!(
-                    g.updates.last().map(|(_, s)| s),
-                    Some(GoalStatus::Done | GoalStatus::ChangedMyMind)
-                )
-            })
-            .collect();
+    let goals: Vec<progress::GoalHistory> = untrack(|| app.goal_histories())
+        .into_iter()
+        .filter(|g| {
+            !matches!(
+                g.updates.last().map(|(_, s)| s),
+                Some(GoalStatus::Done | GoalStatus::ChangedMyMind)
+            )
+        })
+        .collect();
     let new_goal = RwSignal::new(
         draft
             .follow_up

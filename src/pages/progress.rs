@@ -248,7 +248,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             {change_table(m, "loneliness-changes", m.loneliness_title, vec![ChangeRow::scores(m, s.name, now, s.changes)])}
         }
     });
-    let goals = progress::goals(&checkins, offset);
+    let goals = untrack(|| crate::state::use_app().goal_histories());
     let goals = if goals.is_empty() {
         view! { <p>{m.progress_no_goals}</p> }.into_any()
     } else {
