@@ -96,7 +96,12 @@ pub struct AppState {
     pub referrals: RwSignal<Vec<Referral>>,
     /// A due check-in the person put off, if any.
     pub deferral: RwSignal<Option<Deferral>>,
+    /// Whether a retry of a failed save is already waiting.
+    retrying: StoredValue<bool>,
 }
+
+/// How long to wait before trying a failed save again.
+pub const SAVE_RETRY: std::time::Duration = std::time::Duration::from_secs(5);
 
 impl AppState {
     /// Loads everything from `store`. Unreadable data is set aside and noticed, not fatal.
@@ -128,6 +133,7 @@ impl AppState {
             referral: RwSignal::new(referral),
             referrals: RwSignal::new(referrals),
             deferral: RwSignal::new(deferral),
+            retrying: StoredValue::new(false),
         }
     }
 
@@ -160,6 +166,42 @@ impl AppState {
             n.retain(|x| !matches!(x, Notice::SaveFailed(_)));
             n.push(Notice::SaveFailed(e));
         });
+        self.retry_soon();
+    }
+
+    /// After a failed save, tries again every few seconds until it works, so what the person
+    /// typed while storage was full or blocked is kept as soon as it can be, without them
+    /// having to change anything. Only the work in progress is retried: a finished check-in
+    /// or referral is saved again when the person presses its button.
+    fn retry_soon(&self) {
+        if self.retrying.get_value() {
+            return;
+        }
+        self.retrying.set_value(true);
+        let app = *self;
+        set_timeout(
+            move || {
+                app.retrying.set_value(false);
+                let failing = app
+                    .notices
+                    .with_untracked(|n| n.iter().any(|x| matches!(x, Notice::SaveFailed(_))));
+                if !failing {
+                    return;
+                }
+                let store = app.store.get_value();
+                let draft = app
+                    .draft
+                    .with_untracked(|d| d.as_ref().map_or(Ok(()), |d| store.save_draft(d)));
+                let referral = app.referral.with_untracked(|r| {
+                    r.as_ref().map_or(Ok(()), |r| store.save_referral_draft(r))
+                });
+                match draft.and(referral) {
+                    Ok(()) => app.saved(),
+                    Err(e) => app.report(e),
+                }
+            },
+            SAVE_RETRY,
+        );
     }
 
     fn saved(&self) {

@@ -3,9 +3,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{TimeZone, Utc};
+use flourish::config::LoadedConfig;
 use flourish::domain::checkin::{CheckIn, Draft};
 use flourish::domain::instrument::MHC_SF;
+use flourish::state::{AppState, Notice, SAVE_RETRY};
 use flourish::storage::{StorageError, Store, CHECKINS_KEY, DRAFT_KEY};
+use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -26,6 +29,73 @@ fn checkin(id: &str, score: u8) -> CheckIn {
         d.set_answer(n, score).expect("answer");
     }
     d.finish(at).expect("finish")
+}
+
+/// Fills the rest of the browser's quota, in ever smaller pieces, down to the last byte;
+/// returns the keys used.
+fn fill_quota() -> Vec<String> {
+    let mut fillers = Vec::new();
+    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
+        let block = "x".repeat(size);
+        while local()
+            .set_item(&format!("filler.{}", fillers.len()), &block)
+            .is_ok()
+        {
+            fillers.push(format!("filler.{}", fillers.len()));
+            assert!(fillers.len() < 2000, "the quota never filled");
+        }
+    }
+    fillers
+}
+
+fn unfill(fillers: &[String]) {
+    for key in fillers {
+        local().remove_item(key).expect("unfill");
+    }
+}
+
+/// Waits `ms` milliseconds of real time.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .expect("window")
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("timer");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("slept");
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
+    local().clear().expect("clear");
+    let app = AppState::load(Store::local(), LoadedConfig::default());
+    let fillers = fill_quota();
+    let answered = app.answer(1, 4);
+    let told = app
+        .notices
+        .get_untracked()
+        .iter()
+        .any(|n| matches!(n, Notice::SaveFailed(StorageError::Full)));
+    let stored_while_full = local().get_item(DRAFT_KEY).expect("read");
+    unfill(&fillers);
+    assert_eq!(answered, Ok(()), "the answer is taken and stays on screen");
+    assert!(told, "the person is told the store is full");
+    assert_eq!(stored_while_full, None);
+    // Without the person doing anything more, the answer is saved once there is room.
+    sleep(SAVE_RETRY.as_millis() as i32 + 1000).await;
+    let draft = Store::local()
+        .load_draft()
+        .expect("load")
+        .value
+        .expect("saved");
+    assert_eq!(draft.answer(1), Some(4));
+    assert!(!app
+        .notices
+        .get_untracked()
+        .iter()
+        .any(|n| matches!(n, Notice::SaveFailed(_))));
 }
 
 #[wasm_bindgen_test]
@@ -92,22 +162,9 @@ fn a_full_local_storage_is_reported_and_nothing_stored_is_damaged() {
     Store::local()
         .add_checkin(checkin("before", 3))
         .expect("save");
-    // Fill the rest of the browser's quota, in ever smaller pieces, down to the last byte.
-    let mut fillers = Vec::new();
-    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
-        let block = "x".repeat(size);
-        while local()
-            .set_item(&format!("filler.{}", fillers.len()), &block)
-            .is_ok()
-        {
-            fillers.push(format!("filler.{}", fillers.len()));
-            assert!(fillers.len() < 2000, "the quota never filled");
-        }
-    }
+    let fillers = fill_quota();
     let result = Store::local().add_checkin(checkin("after", 5));
-    for key in &fillers {
-        local().remove_item(key).expect("unfill");
-    }
+    unfill(&fillers);
     assert_eq!(result, Err(StorageError::Full));
     let ids: Vec<String> = Store::local()
         .load_checkins()

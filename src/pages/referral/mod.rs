@@ -114,10 +114,10 @@ fn StepForm(step: Step, from_check: bool) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let current = app.referral.get_untracked().unwrap_or_default();
-    let back = if from_check {
-        step_path(Step::Check, false)
-    } else {
-        current.previous_path(step)
+    let back = match (from_check, step.previous(&current)) {
+        (true, _) => step_path(Step::Check, false),
+        (false, Some(previous)) => step_path(previous, false),
+        (false, None) => "/".into(),
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -163,18 +163,5 @@ fn StepForm(step: Step, from_check: bool) -> impl IntoView {
             {steps::body(step, StepErrors(problems))}
             <button type="submit" class="f-button" class:f-button--start=step == Step::Start>{button}</button>
         </form>
-    }
-}
-
-trait PreviousPath {
-    fn previous_path(&self, step: Step) -> String;
-}
-
-impl PreviousPath for referral::Referral {
-    fn previous_path(&self, step: Step) -> String {
-        match step.previous(self) {
-            Some(prev) => step_path(prev, false),
-            None => "/".into(),
-        }
     }
 }
