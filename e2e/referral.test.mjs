@@ -57,6 +57,27 @@ function journey(page) {
       await self.choose(support);
       await self.next();
     },
+    /** From "who suggested" to check your answers, for a contact method that asks for no
+     * details, skipping every optional question and the first check-in. */
+    async tail({ name, contact }) {
+      await self.at('who-suggested');
+      await self.next();
+      await self.at('name');
+      await self.type('What would you like us to call you?', name);
+      await self.next();
+      await self.at('contact');
+      await self.choose(contact);
+      await self.next();
+      // No details are asked for this method: the next page is "about you".
+      await self.at('about-you');
+      await self.next();
+      await self.at('language-and-access');
+      await self.next();
+      await self.at('first-check-in');
+      await self.choose('Not now');
+      await self.next();
+      await self.at('check');
+    },
     async save() {
       await page.getByRole('button', { name: 'Save my request for support' }).click();
       await page.waitForURL(/\/referral\/done\/[0-9a-f-]+$/);
@@ -283,23 +304,7 @@ test('someone who wants no contact and skips every optional question', async () 
   await j.type('Goal 1', 'Get out more');
   await page.getByText('You have 188 characters remaining').waitFor();
   await j.next();
-  await j.at('who-suggested');
-  await j.next();
-  await j.at('name');
-  await j.type('What would you like us to call you?', 'Jo');
-  await j.next();
-  await j.at('contact');
-  await j.choose('I do not want to be contacted');
-  await j.next();
-  // No contact: no details asked.
-  await j.at('about-you');
-  await j.next();
-  await j.at('language-and-access');
-  await j.next();
-  await j.at('first-check-in');
-  await j.choose('Not now');
-  await j.next();
-  await j.at('check');
+  await j.tail({ name: 'Jo', contact: 'I do not want to be contacted' });
   const answers = await j.answers();
   assert.equal(answers['Who suggested getting in touch'], 'Not provided');
   assert.equal(answers['How to contact you'], 'I do not want to be contacted');
@@ -406,22 +411,7 @@ test('changing answers from check your answers returns there, asking any new det
   await j.at('what-matters');
   await j.type('Goal 1', 'Sort out my flat');
   await j.next();
-  await j.at('who-suggested');
-  await j.next();
-  await j.at('name');
-  await j.type('What would you like us to call you?', 'Pat');
-  await j.next();
-  await j.at('contact');
-  await j.choose('I will contact the service myself');
-  await j.next();
-  await j.at('about-you');
-  await j.next();
-  await j.at('language-and-access');
-  await j.next();
-  await j.at('first-check-in');
-  await j.choose('Not now');
-  await j.next();
-  await j.at('check');
+  await j.tail({ name: 'Pat', contact: 'I will contact the service myself' });
 
   // A simple change comes straight back.
   await page.getByRole('link', { name: 'Change support you would like' }).click();
@@ -479,22 +469,7 @@ test('a broken configuration is reported plainly and the journey works on the bu
   await j.at('what-matters');
   await j.type('Goal 1', 'Help out somewhere');
   await j.next();
-  await j.at('who-suggested');
-  await j.next();
-  await j.at('name');
-  await j.type('What would you like us to call you?', 'Lee');
-  await j.next();
-  await j.at('contact');
-  await j.choose('I do not want to be contacted');
-  await j.next();
-  await j.at('about-you');
-  await j.next();
-  await j.at('language-and-access');
-  await j.next();
-  await j.at('first-check-in');
-  await j.choose('Not now');
-  await j.next();
-  await j.at('check');
+  await j.tail({ name: 'Lee', contact: 'I do not want to be contacted' });
   const reference = await j.save();
   assert.equal((await j.readAfterReload(reference))['What is going on'], 'Caring for someone');
 
