@@ -328,6 +328,8 @@ test('one journey by keyboard alone', async () => {
     }
     assert.fail(`could not reach ${text} by Tab`);
   };
+  // A page change is done when the new page's heading has focus: only then are Tab and Enter
+  // on the new page rather than the old one.
   const onHeading = () => page.waitForFunction(() => document.activeElement?.tagName === 'H1' || document.activeElement?.closest('h1'));
   await page.goto(suite.origin + '/referral/start');
   await heading(page);
@@ -360,9 +362,11 @@ test('one journey by keyboard alone', async () => {
   await tabTo('Continue');
   await key('Enter');
   await page.waitForURL('**/referral/who-suggested');
+  await onHeading();
   await tabTo('Continue');
   await key('Enter');
   await page.waitForURL('**/referral/name');
+  await onHeading();
   await tabTo('name');
   await page.keyboard.type('Kim');
   await key('Enter'); // Enter in a text box submits the form
@@ -373,13 +377,16 @@ test('one journey by keyboard alone', async () => {
   await tabTo('Continue');
   await key('Enter');
   await page.waitForURL('**/referral/contact-details');
+  await onHeading();
   await tabTo('phone');
   await page.keyboard.type('07700 900 982');
   await key('Enter');
   await page.waitForURL('**/referral/about-you');
+  await onHeading();
   await tabTo('Continue');
   await key('Enter');
   await page.waitForURL('**/referral/language-and-access');
+  await onHeading();
   await tabTo('Continue');
   await key('Enter');
   await page.waitForURL('**/referral/first-check-in');
@@ -389,6 +396,7 @@ test('one journey by keyboard alone', async () => {
   await tabTo('Continue');
   await key('Enter');
   await page.waitForURL('**/referral/check');
+  await onHeading();
   await tabTo('Save my request for support');
   await key('Enter');
   await page.waitForURL(/\/referral\/done\//);
