@@ -331,72 +331,59 @@ test('one journey by keyboard alone', async () => {
   // A page change is done when the new page's heading has focus: only then are Tab and Enter
   // on the new page rather than the old one.
   const onHeading = () => page.waitForFunction(() => document.activeElement?.tagName === 'H1' || document.activeElement?.closest('h1'));
+  const arrive = async (slug) => {
+    await page.waitForURL(`**/referral/${slug}`);
+    await onHeading();
+  };
+  const submit = async () => {
+    await tabTo('Continue');
+    await key('Enter');
+  };
   await page.goto(suite.origin + '/referral/start');
   await heading(page);
   await tabTo('Start now');
   await key('Enter');
-  await page.waitForURL('**/referral/safety');
-  await onHeading();
+  await arrive('safety');
   await key('Tab'); // first radio: Yes
   await key('ArrowDown'); // No
-  await tabTo('Continue');
-  await key('Enter');
+  await submit();
   for (const [slug, id] of [['whats-going-on', 'whats-going-on'], ['what-you-might-like', 'what-you-might-like'], ['what-might-make-it-hard', 'what-might-make-it-hard']]) {
-    await page.waitForURL(`**/referral/${slug}`);
-    await onHeading();
+    await arrive(slug);
     await tabTo(id);
     await key('Space'); // tick the first answer
-    await tabTo('Continue');
-    await key('Enter');
+    await submit();
   }
-  await page.waitForURL('**/referral/support');
-  await onHeading();
+  await arrive('support');
   await key('Tab');
   await key('Space');
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/what-matters');
-  await onHeading();
+  await submit();
+  await arrive('what-matters');
   await tabTo('goal-1');
   await page.keyboard.type('Walk to the park');
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/who-suggested');
-  await onHeading();
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/name');
-  await onHeading();
+  await submit();
+  await arrive('who-suggested');
+  await submit();
+  await arrive('name');
   await tabTo('name');
   await page.keyboard.type('Kim');
   await key('Enter'); // Enter in a text box submits the form
-  await page.waitForURL('**/referral/contact');
-  await onHeading();
+  await arrive('contact');
   await key('Tab');
   await key('ArrowDown'); // Text message
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/contact-details');
-  await onHeading();
+  await submit();
+  await arrive('contact-details');
   await tabTo('phone');
   await page.keyboard.type('07700 900 982');
   await key('Enter');
-  await page.waitForURL('**/referral/about-you');
-  await onHeading();
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/language-and-access');
-  await onHeading();
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/first-check-in');
-  await onHeading();
+  await arrive('about-you');
+  await submit();
+  await arrive('language-and-access');
+  await submit();
+  await arrive('first-check-in');
   await key('Tab');
   await key('ArrowDown'); // Not now
-  await tabTo('Continue');
-  await key('Enter');
-  await page.waitForURL('**/referral/check');
-  await onHeading();
+  await submit();
+  await arrive('check');
   await tabTo('Save my request for support');
   await key('Enter');
   await page.waitForURL(/\/referral\/done\//);

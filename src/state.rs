@@ -317,6 +317,11 @@ impl AppState {
         });
     }
 
+    /// The finished referral with this id, if there is one (tracked, for pages).
+    pub fn finished_referral(&self, id: &str) -> Option<Referral> {
+        self.referrals.read().iter().find(|r| r.id == id).cloned()
+    }
+
     /// Every goal the person has set, in their referral or at a check-in, with its history.
     pub fn goal_histories(&self) -> Vec<crate::domain::progress::GoalHistory> {
         let seed = self.referrals.with(|r| referral::referral_goals(r));

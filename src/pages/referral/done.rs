@@ -17,7 +17,7 @@ pub fn ReferralDonePage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        if !app.referrals.read().iter().any(|x| x.id == id) {
+        if app.finished_referral(&id).is_none() {
             return view! { <NotFoundPage/> }.into_any();
         }
         view! {

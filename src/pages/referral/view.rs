@@ -19,7 +19,7 @@ pub fn ReferralViewPage() -> impl IntoView {
     let params = use_params_map();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        let Some(referral) = app.referrals.read().iter().find(|x| x.id == id).cloned() else {
+        let Some(referral) = app.finished_referral(&id) else {
             return view! { <NotFoundPage/> }.into_any();
         };
         let date = referral
