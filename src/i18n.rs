@@ -7,7 +7,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::instrument::Category;
+use crate::browser::BrowserError;
+use crate::config::{Choice, ServiceConfig};
+use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
+use crate::domain::export::ImportError;
+use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::referral::{Problem, Step};
+use crate::error::AppError;
+use crate::storage::StorageError;
 
 /// The words of one language.
 #[derive(Debug)]
@@ -162,10 +169,22 @@ pub struct Messages {
     pub config_problem_details: &'static str,
     /// "or", between the answers and an exclusive "None of these".
     pub or: &'static str,
+    /// Read with a text box that has a limit: "You can enter up to {n} characters".
+    pub characters_limit: Plural,
     /// Character count: "You have {n} characters remaining".
-    pub characters_left: &'static str,
+    pub characters_left: Plural,
     /// Character count: "You have {n} characters too many".
-    pub characters_too_many: &'static str,
+    pub characters_too_many: Plural,
+    /// Notice title when saved information cannot be read at all.
+    pub load_failed_title: &'static str,
+    /// Notice body when saved information cannot be read at all.
+    pub load_failed_body: &'static str,
+    /// A file could not be downloaded: "{why}".
+    pub download_failed: &'static str,
+    /// The check-in could not be saved: "{why}".
+    pub check_in_not_saved: &'static str,
+    /// Why something did not work, each a short clause that the messages above complete.
+    pub errors: ErrorMessages,
     /// The self-referral journey.
     pub referral: ReferralMessages,
     /// The "Your data" page.
@@ -178,7 +197,6 @@ pub struct Messages {
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
     pub date_pattern: &'static str,
-    // Check-ins over time (issue 5)
     /// Error when a 0 to 10 question is left unanswered.
     pub choose_a_number: &'static str,
     /// Error when a question with worded answers (not "how often") is left unanswered.
@@ -430,6 +448,52 @@ pub struct DataMessages {
     pub deleted_title: &'static str,
     /// After delete body.
     pub deleted_body: &'static str,
+    /// Deleting stopped part way: "{why}".
+    pub delete_failed: &'static str,
+    /// Shown for a number that cannot be worked out just now.
+    pub not_known: &'static str,
+}
+
+/// Why something did not work: short clauses, each completing a sentence such as "The file
+/// could not be brought in: …".
+#[derive(Debug)]
+pub struct ErrorMessages {
+    /// Storage blocked (private mode, settings).
+    pub storage_unavailable: &'static str,
+    /// Storage full.
+    pub storage_full: &'static str,
+    /// A record could not be written as text (a fault in the app).
+    pub storage_encode: &'static str,
+    /// Any other storage failure: "{why}" is the browser's own name for it.
+    pub storage_other: &'static str,
+    /// A question number outside the check-in.
+    pub no_such_question: &'static str,
+    /// An answer the question does not offer.
+    pub not_an_answer: &'static str,
+    /// A questionnaire this version does not know.
+    pub unknown_instrument: &'static str,
+    /// Question "{n}" has no answer.
+    pub unanswered: &'static str,
+    /// A goal with no words.
+    pub goal_empty: &'static str,
+    /// Activities said as "went" with nothing chosen.
+    pub no_activity: &'static str,
+    /// An empty file.
+    pub import_empty: &'static str,
+    /// Not JSON: "{why}".
+    pub import_not_json: &'static str,
+    /// Another app's file.
+    pub import_not_an_export: &'static str,
+    /// A newer export version: "{found}".
+    pub import_newer: &'static str,
+    /// A damaged export: "{why}".
+    pub import_damaged: &'static str,
+    /// The browser would not offer a file.
+    pub download: &'static str,
+    /// A chosen file could not be read.
+    pub read_file: &'static str,
+    /// The calendar's dates could not be written.
+    pub calendar: &'static str,
 }
 
 /// The words of the self-referral journey.
@@ -595,6 +659,10 @@ pub struct ReferralMessages {
     pub download: &'static str,
     /// Check-in result: go back to the referral.
     pub back_to_referral: &'static str,
+    /// The referral could not be saved: "{why}".
+    pub not_saved: &'static str,
+    /// The referral could not be deleted to start again: "{why}".
+    pub not_discarded: &'static str,
     /// Check answers row keys, by step slug order of questions.
     pub keys: ReferralKeys,
     /// Error messages.
@@ -673,7 +741,224 @@ pub struct ReferralErrors {
     pub unfinished: &'static str,
 }
 
+/// Words that depend on a number, in the plural categories of the Unicode CLDR: English uses
+/// `one` and `other`, Welsh all six, Arabic all six. Only `other` is required; a category a
+/// language does not fill falls back to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Plural {
+    /// For 0 in languages that say it apart (Welsh, Arabic).
+    pub zero: Option<&'static str>,
+    /// For 1, and what the language groups with it.
+    pub one: Option<&'static str>,
+    /// For 2 in languages that say it apart.
+    pub two: Option<&'static str>,
+    /// For the "few" numbers of languages that have them.
+    pub few: Option<&'static str>,
+    /// For the "many" numbers of languages that have them.
+    pub many: Option<&'static str>,
+    /// For every other number.
+    pub other: &'static str,
+}
+
+/// A plural category of the Unicode CLDR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralCategory {
+    /// `zero`
+    Zero,
+    /// `one`
+    One,
+    /// `two`
+    Two,
+    /// `few`
+    Few,
+    /// `many`
+    Many,
+    /// `other`
+    Other,
+}
+
+impl Plural {
+    /// The words for every number, before the language's other forms are added.
+    pub const fn other(other: &'static str) -> Self {
+        Self {
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other,
+        }
+    }
+
+    /// The words for `n` in language `lang`, with `{n}` filled in.
+    pub fn of(&self, lang: &str, n: u64) -> String {
+        let words = match plural_category(lang, n) {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => None,
+        };
+        fill(words.unwrap_or(self.other), &[("n", &n.to_string())])
+    }
+}
+
+/// The plural category of `n` in language `lang`, by the browser's own CLDR rules.
+#[cfg(target_arch = "wasm32")]
+pub fn plural_category(lang: &str, n: u64) -> PluralCategory {
+    let locales = js_sys::Array::of1(&lang.into());
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    match String::from(rules.select(n as f64)).as_str() {
+        "zero" => PluralCategory::Zero,
+        "one" => PluralCategory::One,
+        "two" => PluralCategory::Two,
+        "few" => PluralCategory::Few,
+        "many" => PluralCategory::Many,
+        _ => PluralCategory::Other,
+    }
+}
+
+/// The plural category of `n`. Outside the browser (native tests) there is no CLDR data, so
+/// this knows English only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plural_category(_lang: &str, n: u64) -> PluralCategory {
+    if n == 1 {
+        PluralCategory::One
+    } else {
+        PluralCategory::Other
+    }
+}
+
 impl Messages {
+    /// The words for a count, by this language's plural rules.
+    pub fn count(&self, words: &Plural, n: u64) -> String {
+        words.of(self.lang, n)
+    }
+
+    /// Every failure a person may be told about, in words: the one table from errors to the
+    /// catalogue. Each is a short clause for a message such as [`Messages::download_failed`].
+    pub fn explain(&self, error: &AppError) -> String {
+        let e = &self.errors;
+        match error {
+            AppError::Storage(s) => match s {
+                StorageError::Unavailable => e.storage_unavailable.into(),
+                StorageError::Full => e.storage_full.into(),
+                StorageError::Encode(_) => e.storage_encode.into(),
+                StorageError::Other(why) => fill(e.storage_other, &[("why", why)]),
+            },
+            AppError::Draft(d) => match d {
+                DraftError::NoSuchQuestion(_) => e.no_such_question.into(),
+                DraftError::Answer(_) => e.not_an_answer.into(),
+                DraftError::UnknownInstrument => e.unknown_instrument.into(),
+                DraftError::Unanswered(n) => fill(e.unanswered, &[("n", &n.to_string())]),
+            },
+            AppError::FollowUp(f) => match f {
+                FollowUpError::EmptySomethingElse => self.something_else_empty.into(),
+                FollowUpError::EmptyGoal => e.goal_empty.into(),
+                FollowUpError::NothingChosen => e.no_activity.into(),
+            },
+            AppError::Import(i) => match i {
+                ImportError::Empty => e.import_empty.into(),
+                ImportError::NotJson(why) => fill(e.import_not_json, &[("why", why)]),
+                ImportError::NotAnExport => e.import_not_an_export.into(),
+                ImportError::NewerVersion { found } => fill(e.import_newer, &[("found", found)]),
+                ImportError::Damaged(why) => fill(e.import_damaged, &[("why", why)]),
+            },
+            AppError::Browser(BrowserError::Download(_)) => e.download.into(),
+            AppError::Browser(BrowserError::ReadFile(_)) => e.read_file.into(),
+            AppError::Calendar(_) => e.calendar.into(),
+        }
+    }
+
+    /// A problem with an answer in the referral, in words.
+    pub fn problem(&self, p: Problem) -> String {
+        let e = &self.referral.errors;
+        match p {
+            Problem::NothingChosen(step) => match step {
+                Step::Safety => e.safety,
+                Step::Reasons => e.reasons,
+                Step::Activities => e.activities,
+                Step::Barriers => e.barriers,
+                Step::Support => e.support,
+                Step::Contact => e.contact,
+                Step::Baseline => e.baseline,
+                _ => e.unfinished,
+            }
+            .into(),
+            Problem::OtherEmpty => e.other_empty.into(),
+            Problem::TooLong { max, .. } => fill(e.too_long, &[("max", &max.to_string())]),
+            Problem::NoGoal => e.no_goal.into(),
+            Problem::NoName => e.no_name.into(),
+            Problem::NoPhone => e.no_phone.into(),
+            Problem::BadPhone => e.bad_phone.into(),
+            Problem::NotMobile => e.not_mobile.into(),
+            Problem::NoEmail => e.no_email.into(),
+            Problem::BadEmail => e.bad_email.into(),
+            Problem::BadPostcode => e.bad_postcode.into(),
+        }
+    }
+
+    /// The short name of a referral step's answer, as check your answers lists it.
+    pub fn referral_key(&self, step: Step) -> &'static str {
+        let k = &self.referral.keys;
+        match step {
+            Step::Safety => k.safety,
+            Step::Reasons => k.reasons,
+            Step::Activities => k.activities,
+            Step::Barriers => k.barriers,
+            Step::Support => k.support,
+            Step::Goals => k.goals,
+            Step::ReferredBy => k.referred_by,
+            Step::Name => k.name,
+            Step::Contact => k.contact,
+            Step::ContactDetails => k.details,
+            Step::AboutYou => k.about,
+            Step::Access => k.access,
+            Step::Baseline => k.baseline,
+            Step::Start | Step::UrgentHelp | Step::Check | Step::Done => "",
+        }
+    }
+
+    /// The plain name of an ONS band ("high").
+    pub fn band_name(&self, band: BandLevel) -> &'static str {
+        let i = match band {
+            BandLevel::VeryLow => 0,
+            BandLevel::Low => 1,
+            BandLevel::Medium => 2,
+            BandLevel::High => 3,
+            BandLevel::VeryHigh => 4,
+        };
+        self.band_names[i]
+    }
+
+    /// What a UCLA-3 total (3 to 9) means in kind words: hardly ever lonely at 3, some of
+    /// the time from 4 to 6, often from 7. Never a diagnosis.
+    pub fn loneliness_meaning(&self, total: u32) -> &'static str {
+        match total {
+            0..=3 => self.loneliness_meanings[0],
+            4..=6 => self.loneliness_meanings[1],
+            _ => self.loneliness_meanings[2],
+        }
+    }
+
+    /// The activities someone went to since last time, in words, from the service's
+    /// categories.
+    pub fn activities_in_words(&self, categories: &[Choice], uptake: &ActivityUptake) -> String {
+        match uptake {
+            ActivityUptake::NoneYet => self.none_yet.into(),
+            ActivityUptake::Went {
+                activity_ids,
+                something_else,
+            } => activity_ids
+                .iter()
+                .map(|id| ServiceConfig::label(categories, id).to_owned())
+                .chain(something_else.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
     /// The kind, plain name of a result category.
     pub fn category_name(&self, c: Category) -> &'static str {
         self.category_names[c as usize]
@@ -796,8 +1081,42 @@ pub static EN: Messages = Messages {
     config_problem_body: "The app works as normal, using its standard settings where needed. Please tell the service if you can.",
     config_problem_details: "Details for the service",
     or: "or",
-    characters_left: "You have {n} characters remaining",
-    characters_too_many: "You have {n} characters too many",
+    characters_limit: Plural {
+        one: Some("You can enter up to {n} character"),
+        ..Plural::other("You can enter up to {n} characters")
+    },
+    characters_left: Plural {
+        one: Some("You have {n} character remaining"),
+        ..Plural::other("You have {n} characters remaining")
+    },
+    characters_too_many: Plural {
+        one: Some("You have {n} character too many"),
+        ..Plural::other("You have {n} characters too many")
+    },
+    load_failed_title: "Your saved information could not be opened",
+    load_failed_body: "Nothing has been deleted. The browser may be blocking storage, for example in private mode. Try closing other tabs of this app, or reloading the page.",
+    download_failed: "Sorry, the file could not be downloaded: {why}.",
+    check_in_not_saved: "Your check-in could not be saved: {why}.",
+    errors: ErrorMessages {
+        storage_unavailable: "this browser is not letting the app save anything",
+        storage_full: "the storage on this device is full",
+        storage_encode: "the information could not be prepared for saving",
+        storage_other: "the browser could not save ({why})",
+        no_such_question: "there is no question with that number",
+        not_an_answer: "that is not one of the answers to this question",
+        unknown_instrument: "this check-in uses a questionnaire this app does not know",
+        unanswered: "question {n} has not been answered",
+        goal_empty: "write your goal in a few words",
+        no_activity: "choose at least one activity, or None yet",
+        import_empty: "the file is empty",
+        import_not_json: "this is not a Flourish export: it could not be read ({why})",
+        import_not_an_export: "this is not a Flourish export",
+        import_newer: "this file was made by a newer version of Flourish (export version {found}); update the app to bring it in",
+        import_damaged: "this Flourish export is damaged ({why})",
+        download: "the browser did not let the app offer the file",
+        read_file: "the file could not be read",
+        calendar: "the dates could not be put in a calendar",
+    },
     your_data: "Your data",
     changed_elsewhere: "This page was updated with changes made in another tab or window.",
     data: DataMessages {
@@ -837,6 +1156,8 @@ pub static EN: Messages = Messages {
         delete_cancel: "No, keep my information",
         deleted_title: "Your information has been deleted",
         deleted_body: "Nothing of yours is kept on this device now.",
+        delete_failed: "Not everything could be deleted: {why}. What is left is shown on Your data.",
+        not_known: "Not known",
     },
     referral: ReferralMessages {
         home_title: "Get support",
@@ -925,6 +1246,8 @@ pub static EN: Messages = Messages {
         print: "Print",
         download: "Download (JSON file)",
         back_to_referral: "Carry on asking for support",
+        not_saved: "Your request for support could not be saved: {why}.",
+        not_discarded: "Your answers could not be deleted: {why}.",
         keys: ReferralKeys {
             safety: "Thoughts of hurting yourself",
             reasons: "What is going on",
@@ -967,7 +1290,6 @@ pub static EN: Messages = Messages {
     ],
     date_pattern: "{day} {month} {year}",
 
-    // Check-ins over time (issue 5)
     choose_a_number: "Choose a number from 0 to 10",
     choose_an_option: "Choose an answer",
     scale_hint: "0 means “{low}”. 10 means “{high}”.",

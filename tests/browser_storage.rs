@@ -1,12 +1,12 @@
 //! Storage in a real browser: the round trip through `localStorage`, corrupt data set aside,
-//! and a full store reported as full.
+//! a full store reported as full, and an answer given while full saved by the retry.
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{TimeZone, Utc};
 use flourish::config::LoadedConfig;
 use flourish::domain::checkin::{CheckIn, Draft};
 use flourish::domain::instrument::MHC_SF;
-use flourish::state::{AppState, Notice, SAVE_RETRY};
+use flourish::state::{AppState, Notice, StateOptions};
 use flourish::storage::{StorageError, Store, CHECKINS_KEY, DRAFT_KEY};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
@@ -67,14 +67,22 @@ async fn sleep(ms: i32) {
         .expect("slept");
 }
 
+/// The retry's wait in these tests: short, so the test takes a moment, not the app's seconds.
+const RETRY_MS: u64 = 200;
+
 #[wasm_bindgen_test]
 async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
     local().clear().expect("clear");
-    let app = AppState::load(Store::local(), LoadedConfig::default());
+    let options = StateOptions {
+        save_retry: Some(std::time::Duration::from_millis(RETRY_MS)),
+        ..StateOptions::default()
+    };
+    let app = AppState::new(Store::local(), LoadedConfig::default(), options);
     let fillers = fill_quota();
-    let answered = app.answer(1, 4);
+    let answered = app.check_in.answer(1, 4);
     let told = app
         .notices
+        .list()
         .get_untracked()
         .iter()
         .any(|n| matches!(n, Notice::SaveFailed(StorageError::Full)));
@@ -84,7 +92,7 @@ async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
     assert!(told, "the person is told the store is full");
     assert_eq!(stored_while_full, None);
     // Without the person doing anything more, the answer is saved once there is room.
-    sleep(SAVE_RETRY.as_millis() as i32 + 1000).await;
+    sleep(RETRY_MS as i32 * 2).await;
     let draft = Store::local()
         .load_draft()
         .expect("load")
@@ -93,6 +101,7 @@ async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
     assert_eq!(draft.answer(1), Some(4));
     assert!(!app
         .notices
+        .list()
         .get_untracked()
         .iter()
         .any(|n| matches!(n, Notice::SaveFailed(_))));

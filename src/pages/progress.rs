@@ -7,36 +7,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
-use crate::components::{CareCardView, PageTitle};
+use crate::components::{CareCardView, PageHeading, PageTitle};
 use crate::domain::checkin::{newest_first, CheckIn};
-use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::checkin_journey::CheckInStep;
+use crate::domain::instrument::Category;
 use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
 use crate::i18n::{fill, use_messages, Messages};
-use crate::pages::follow_up::activities_in_words;
-use crate::pages::question::question_path;
-use crate::state::use_app;
-
-/// The plain name of an ONS band ("high").
-pub fn band_name(m: &Messages, band: BandLevel) -> &'static str {
-    let i = match band {
-        BandLevel::VeryLow => 0,
-        BandLevel::Low => 1,
-        BandLevel::Medium => 2,
-        BandLevel::High => 3,
-        BandLevel::VeryHigh => 4,
-    };
-    m.band_names[i]
-}
-
-/// What a UCLA-3 total (3 to 9) means in kind words: hardly ever lonely at 3, some of the
-/// time from 4 to 6, often from 7. Never a diagnosis.
-pub fn loneliness_meaning(m: &Messages, total: u32) -> &'static str {
-    match total {
-        0..=3 => m.loneliness_meanings[0],
-        4..=6 => m.loneliness_meanings[1],
-        _ => m.loneliness_meanings[2],
-    }
-}
+use crate::routes::Route;
+use crate::state::{use_config, use_records};
 
 /// A change in a score, in words with the number: "Up 3 since last time".
 pub fn score_change(words: [&'static str; 3], change: Change) -> String {
@@ -132,21 +110,20 @@ fn change_table(m: &'static Messages, id: &str, caption: &str, rows: Vec<ChangeR
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let m = use_messages();
-    let app = use_app();
-    let checkins = app.checkins.get_untracked();
+    let checkins = use_records().checkins().get_untracked();
     view! {
         <PageTitle text=m.progress_title/>
-        <h1 class="f-heading-l" tabindex="-1">{m.progress_title}</h1>
+        <PageHeading text=m.progress_title/>
         {if checkins.is_empty() {
             view! {
                 <p>{m.progress_none}</p>
-                <p><A href=question_path(1) attr:class="f-button">{m.start_check_in}</A></p>
+                <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
             }.into_any()
         } else {
             view! { <Progress checkins/> }.into_any()
         }}
-        <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
-        <p><A href="/">{m.go_home}</A></p>
+        <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
+        <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }
 
@@ -226,7 +203,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
                             m.ons_score,
                             &[
                                 ("score", &p.value.to_string()),
-                                ("band", p.band.map(|b| band_name(m, b)).unwrap_or_default()),
+                                ("band", p.band.map(|b| m.band_name(b)).unwrap_or_default()),
                             ],
                         )
                     })
@@ -244,11 +221,11 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         let now = fill(m.out_of, &[("score", &latest.to_string()), ("max", &s.max.to_string())]);
         view! {
             <h2 class="f-heading-m">{m.loneliness_title}</h2>
-            <p>{loneliness_meaning(m, latest)}</p>
+            <p>{m.loneliness_meaning(latest)}</p>
             {change_table(m, "loneliness-changes", m.loneliness_title, vec![ChangeRow::scores(m, s.name, now, s.changes)])}
         }
     });
-    let goals = untrack(|| crate::state::use_app().goal_histories());
+    let goals = untrack(|| use_records().goal_histories());
     let goals = if goals.is_empty() {
         view! { <p>{m.progress_no_goals}</p> }.into_any()
     } else {
@@ -293,15 +270,13 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         }
         .into_any()
     };
-    let categories = crate::state::use_app()
-        .config
-        .with_value(|c| c.activity_categories.clone());
+    let categories = use_config().with(|c| c.activity_categories.clone());
     let went: Vec<(chrono::NaiveDate, String)> = newest_first(&checkins)
         .into_iter()
         .filter_map(|c| {
             let a = c.follow_up.activities.as_ref()?;
             let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
-            Some((date, activities_in_words(m, &categories, a)))
+            Some((date, m.activities_in_words(&categories, a)))
         })
         .collect();
     let activities = if went.is_empty() {
@@ -502,7 +477,7 @@ fn ScoreTable(series: Series) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::instrument::Polarity;
+    use crate::domain::instrument::{BandLevel, Polarity};
     use crate::i18n::EN;
 
     #[test]
@@ -538,10 +513,10 @@ mod tests {
 
     #[test]
     fn loneliness_and_bands_are_kind_words_never_clinical() {
-        assert_eq!(loneliness_meaning(&EN, 3), EN.loneliness_meanings[0]);
-        assert_eq!(loneliness_meaning(&EN, 6), EN.loneliness_meanings[1]);
-        assert_eq!(loneliness_meaning(&EN, 9), EN.loneliness_meanings[2]);
-        assert_eq!(band_name(&EN, BandLevel::VeryHigh), "very high");
+        assert_eq!(EN.loneliness_meaning(3), EN.loneliness_meanings[0]);
+        assert_eq!(EN.loneliness_meaning(6), EN.loneliness_meanings[1]);
+        assert_eq!(EN.loneliness_meaning(9), EN.loneliness_meanings[2]);
+        assert_eq!(EN.band_name(BandLevel::VeryHigh), "very high");
         for text in EN
             .loneliness_meanings
             .iter()
