@@ -12,6 +12,9 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::sleep;
+
 fn document() -> web_sys::Document {
     web_sys::window()
         .and_then(|w| w.document())
@@ -52,19 +55,6 @@ fn text(root: &web_sys::Element, selector: &str) -> String {
 
 fn click(root: &web_sys::Element, selector: &str) {
     find(root, selector).click();
-}
-
-/// Waits `ms` milliseconds of real time.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("slept");
 }
 
 fn options() -> Vec<ChoiceItem> {
@@ -144,7 +134,7 @@ async fn an_answer_can_carry_its_own_hint_and_reveal_a_question_while_chosen() {
     };
     leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <Radios name="often" question="How often?" options=items.clone() reveal=reveal.clone()
+            <Radios name="often" question="How often?" options=items.clone() reveal=Some(reveal.clone())
                 selected=Signal::derive(move || chosen.get())
                 on_choose=Callback::new(move |v: String| chosen.set(Some(v)))/>
         }

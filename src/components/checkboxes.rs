@@ -59,7 +59,7 @@ pub fn Checkboxes(
     #[prop(into)]
     on_change: Callback<Vec<String>>,
     /// Shown under one answer while it is ticked.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     reveal: Option<Reveal>,
 ) -> impl IntoView {
     let all = StoredValue::new(options.clone());

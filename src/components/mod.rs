@@ -18,6 +18,7 @@ mod question_form;
 mod radios;
 mod referral_summary;
 mod summary_list;
+mod table;
 mod text_input;
 
 pub use back_link::BackLink;
@@ -35,4 +36,5 @@ pub use question_form::QuestionForm;
 pub use radios::Radios;
 pub use referral_summary::ReferralSummary;
 pub use summary_list::{ChangeLink, SummaryRow};
+pub use table::Table;
 pub use text_input::{TextInput, ANNOUNCE_AFTER};

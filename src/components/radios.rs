@@ -33,7 +33,7 @@ pub fn Radios(
     #[prop(into)]
     on_choose: Callback<String>,
     /// Shown under one answer while it is chosen.
-    #[prop(optional)]
+    #[prop(optional_no_strip)]
     reveal: Option<Reveal>,
     /// The question is one of several on the page, so it is not the page heading.
     #[prop(optional)]

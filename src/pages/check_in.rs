@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{CareCardView, NotFound, PageHeading, PageTitle, SummaryRow};
+use crate::components::{CareCardView, NotFound, PageHeading, PageTitle, SummaryRow, Table};
 use crate::domain::checkin::CheckIn;
 use crate::domain::instrument::{Scores, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::care_card_for;
@@ -89,23 +89,19 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
         <h2 class="f-heading-m">{m.your_answers}</h2>
         {responses.into_iter().filter_map(|r| {
             let instrument = r.instrument()?;
-            Some(view! {
-                <table class="f-table">
-                    <caption class="f-table__caption">
-                        {if instrument.stem.is_empty() { instrument.name.to_string() } else { format!("{} …", instrument.stem) }}
-                    </caption>
-                    <thead><tr><th scope="col">{m.question}</th><th scope="col">{m.answer}</th></tr></thead>
-                    <tbody>
-                        {instrument.items.iter().enumerate().map(|(i, item)| {
-                            let answer = r.answers.get(i).copied().flatten()
-                                .and_then(|s| instrument.option_for(s))
-                                .map(|o| o.label)
-                                .unwrap_or(m.not_answered);
-                            view! { <tr><td>{format!("{}. {}", i + 1, item.text)}</td><td>{answer}</td></tr> }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })
+            let caption = if instrument.stem.is_empty() {
+                instrument.name.to_string()
+            } else {
+                format!("{} …", instrument.stem)
+            };
+            let rows = instrument.items.iter().enumerate().map(|(i, item)| {
+                let answer = r.answers.get(i).copied().flatten()
+                    .and_then(|s| instrument.option_for(s))
+                    .map(|o| o.label)
+                    .unwrap_or(m.not_answered);
+                view! { <tr><td>{format!("{}. {}", i + 1, item.text)}</td><td>{answer}</td></tr> }
+            }).collect_view();
+            Some(view! { <Table caption headings=vec![m.question, m.answer]>{rows}</Table> })
         }).collect_view()}
         <BackToReferral checkin_id=checkin.id.clone()/>
         <h2 class="f-heading-m">{m.what_next}</h2>

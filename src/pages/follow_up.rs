@@ -114,7 +114,7 @@ pub fn ActivitiesPage() -> impl IntoView {
             errors=FieldError::of_field("something-else-text", error.into())>
             <Checkboxes name="activities" question=m.activities_title caption=m.optional
                 hint=format!("{} {}", m.activities_hint, m.can_skip)
-                options=activity_options(m, &categories) selected reveal
+                options=activity_options(m, &categories) selected reveal=Some(reveal)
                 on_change=Callback::new(move |v| selected.set(v))/>
         </QuestionForm>
     }

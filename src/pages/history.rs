@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{PageHeading, PageTitle};
+use crate::components::{PageHeading, PageTitle, Table};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::i18n::{fill, use_messages};
@@ -52,18 +52,10 @@ pub fn HistoryPage() -> impl IntoView {
             <p>{m.no_check_ins_yet}</p>
             <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
         }>
-            <table class="f-table">
-                <caption class="f-table__caption f-visually-hidden">{m.history_caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{m.date}</th>
-                        <th scope="col">{m.score}</th>
-                        <th scope="col">{m.result}</th>
-                        <th scope="col"><span class="f-visually-hidden">{m.actions}</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <Table caption=m.history_caption caption_hidden=true
+                headings=vec![m.date, m.score, m.result, ""] hidden_heading=m.actions>
+                {rows}
+            </Table>
         </Show>
         <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
         <p><A href=Route::Home.href()>{m.go_home}</A></p>

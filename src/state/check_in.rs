@@ -10,6 +10,7 @@ use crate::browser;
 use crate::domain::checkin::{Draft, FollowUp, FollowUpError};
 use crate::domain::referral::Baseline;
 use crate::error::AppError;
+use crate::storage::DRAFT;
 
 /// The check-in in progress, and the actions on it.
 #[derive(Clone, Copy)]
@@ -67,7 +68,7 @@ impl CheckInSession {
 
     /// Shows `draft` and saves it; a failed save is reported and retried.
     fn keep(&self, draft: Draft) {
-        self.0.save_work(|s| s.save_draft(&draft));
+        self.0.save_work(|s| s.save(DRAFT, &draft));
         self.0.draft.set(Some(draft));
     }
 

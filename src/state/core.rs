@@ -12,7 +12,7 @@ use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
-use crate::storage::{Loaded, StorageError, Store};
+use crate::storage::{Loaded, StorageError, Store, DEFERRAL, DRAFT, REFERRAL_DRAFT};
 
 /// How long to wait before trying a failed save again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);
@@ -149,16 +149,16 @@ impl Core {
         if let Some(v) = take(store.load_checkins(), &mut aside, &mut failed) {
             self.checkins.set(v);
         }
-        if let Some(v) = take(store.load_draft(), &mut aside, &mut failed) {
+        if let Some(v) = take(store.load(DRAFT), &mut aside, &mut failed) {
             self.draft.set(v);
         }
-        if let Some(v) = take(store.load_referral_draft(), &mut aside, &mut failed) {
+        if let Some(v) = take(store.load(REFERRAL_DRAFT), &mut aside, &mut failed) {
             self.referral.set(v);
         }
         if let Some(v) = take(store.load_referrals(), &mut aside, &mut failed) {
             self.referrals.set(v);
         }
-        if let Some(v) = take(store.load_deferral(), &mut aside, &mut failed) {
+        if let Some(v) = take(store.load(DEFERRAL), &mut aside, &mut failed) {
             self.deferral.set(v);
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
@@ -240,10 +240,10 @@ impl Core {
         let draft = self.draft.get_untracked();
         let referral = self.referral.get_untracked();
         self.save_work(|store| {
-            draft.as_ref().map_or(Ok(()), |d| store.save_draft(d))?;
+            draft.as_ref().map_or(Ok(()), |d| store.save(DRAFT, d))?;
             referral
                 .as_ref()
-                .map_or(Ok(()), |r| store.save_referral_draft(r))
+                .map_or(Ok(()), |r| store.save(REFERRAL_DRAFT, r))
         });
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::referral::{referral_goals, Referral, ReferralExport};
 use crate::domain::schedule::{checkin_dates, Deferral, Schedule};
 use crate::domain::{scores_csv, stored};
 use crate::error::AppError;
-use crate::storage::StorageError;
+use crate::storage::{StorageError, DEFERRAL};
 
 /// The person's finished records, and the actions on them.
 #[derive(Clone, Copy)]
@@ -65,7 +65,7 @@ impl Records {
     /// Puts off a due check-in (snooze, or "not now, things are hard"). Nothing is added to
     /// the person's history.
     pub fn defer(&self, deferral: Deferral) -> Result<(), AppError> {
-        self.0.write_record(|s| s.save_deferral(&deferral))?;
+        self.0.write_record(|s| s.save(DEFERRAL, &deferral))?;
         self.0.deferral.set(Some(deferral));
         Ok(())
     }

@@ -6,6 +6,7 @@ use super::core::Core;
 use crate::browser;
 use crate::domain::referral::{first_unfinished, Referral, Step};
 use crate::error::AppError;
+use crate::storage::REFERRAL_DRAFT;
 
 /// Why a referral could not be kept.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -45,7 +46,7 @@ impl ReferralSession {
             ..Referral::default()
         });
         change(&mut r);
-        self.0.save_work(|s| s.save_referral_draft(&r));
+        self.0.save_work(|s| s.save(REFERRAL_DRAFT, &r));
         self.0.referral.set(Some(r));
     }
 
@@ -72,7 +73,7 @@ impl ReferralSession {
 
     /// Throws away the referral being filled in, after the person confirmed it.
     pub fn discard(&self) -> Result<(), AppError> {
-        self.0.store.with_value(|s| s.clear_referral_draft())?;
+        self.0.store.with_value(|s| s.clear(REFERRAL_DRAFT))?;
         self.0.referral.set(None);
         Ok(())
     }

@@ -192,7 +192,7 @@ mod tests {
     use crate::error::AppError;
     use crate::state::notice::Notice;
     use crate::state::referral::SubmitError;
-    use crate::storage::{Backend, MemoryBackend, StorageError};
+    use crate::storage::{Backend, MemoryBackend, StorageError, DRAFT, REFERRAL_DRAFT};
 
     fn test_id() -> String {
         static NEXT: AtomicUsize = AtomicUsize::new(1);
@@ -289,8 +289,8 @@ mod tests {
         let _owner = Owner::new();
         let backend = Arc::new(Fillable::default());
         let store = Store::with_backend(backend.clone());
-        store.save_draft(&answered_draft()).unwrap();
-        store.save_referral_draft(&complete_referral()).unwrap();
+        store.save(DRAFT, &answered_draft()).unwrap();
+        store.save(REFERRAL_DRAFT, &complete_referral()).unwrap();
         let state = AppState::new(store, LoadedConfig::default(), options());
         backend.full.store(true, Ordering::Relaxed);
 
@@ -366,12 +366,15 @@ mod tests {
     fn a_check_in_started_from_the_referral_becomes_its_baseline() {
         let _owner = Owner::new();
         let store = Store::memory();
-        store.save_draft(&answered_draft()).unwrap();
+        store.save(DRAFT, &answered_draft()).unwrap();
         store
-            .save_referral_draft(&Referral {
-                baseline: Baseline::Started,
-                ..complete_referral()
-            })
+            .save(
+                REFERRAL_DRAFT,
+                &Referral {
+                    baseline: Baseline::Started,
+                    ..complete_referral()
+                },
+            )
             .unwrap();
         let state = AppState::new(store, LoadedConfig::default(), options());
         let id = state.check_in.finish().unwrap();

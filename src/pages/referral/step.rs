@@ -12,8 +12,8 @@ use crate::components::{
 use crate::config::Choice;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::referral::{
-    self, Baseline, ContactMethod, Problem, Step, ACCESS_MAX, GOALS_MAX, GOAL_FIELDS, GOAL_MAX,
-    NAME_MAX, OTHER, OTHER_MAX, TIMES_MAX,
+    self, Baseline, ContactMethod, Problem, Referral, Step, ACCESS_MAX, GOALS_MAX, GOAL_FIELDS,
+    GOAL_MAX, NAME_MAX, OTHER, OTHER_MAX, TIMES_MAX,
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
@@ -58,6 +58,48 @@ impl StepErrors {
 /// The answers of a configured list, for radios or checkboxes.
 fn choice_items(list: Vec<Choice>) -> Vec<ChoiceItem> {
     list.into_iter().map(ChoiceItem::from).collect()
+}
+
+/// A step answered by choosing one answer, kept by `set` and shown by `get`.
+#[allow(clippy::too_many_arguments)]
+fn choose_one(
+    step: Step,
+    question: &'static str,
+    hint: Option<&'static str>,
+    answers: Vec<ChoiceItem>,
+    get: fn(&Referral) -> Option<String>,
+    set: fn(&mut Referral, String),
+    errors: StepErrors,
+) -> AnyView {
+    let referral = use_referral();
+    view! {
+        <Radios name=step.slug() question hint=hint.unwrap_or_default() options=answers
+            selected=referral.field(get) error=errors.for_field(step.slug())
+            on_choose=Callback::new(move |v: String| referral.update(|x| set(x, v)))/>
+    }
+    .into_any()
+}
+
+/// A step answered by ticking any answers, kept by `set` and shown by `get`; `reveal` asks
+/// more under one answer while it is ticked.
+#[allow(clippy::too_many_arguments)]
+fn tick_any(
+    step: Step,
+    question: &'static str,
+    hint: &'static str,
+    answers: Vec<ChoiceItem>,
+    reveal: Option<Reveal>,
+    get: fn(&Referral) -> Vec<String>,
+    set: fn(&mut Referral, Vec<String>),
+    errors: StepErrors,
+) -> AnyView {
+    let referral = use_referral();
+    view! {
+        <Checkboxes name=step.slug() question hint options=answers reveal
+            selected=referral.field(get) error=errors.for_field(step.slug())
+            on_change=Callback::new(move |v: Vec<String>| referral.update(|x| set(x, v)))/>
+    }
+    .into_any()
 }
 
 /// The frame every question step shares, around the step's fields. Continue validates the
@@ -165,17 +207,18 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
             }
             .into_any()
         }
-        Step::Safety => view! {
-            <Radios name=step.slug() question=m.referral.safety_question hint=m.referral.safety_hint
-                options=vec![
-                    ChoiceItem::new(m.referral.yes, "yes"),
-                    ChoiceItem::new(m.referral.no, "no"),
-                ]
-                selected=Signal::derive(move || referral.draft().with(|x| x.as_ref().and_then(|x| x.safety)).map(|s| if s { "yes".to_string() } else { "no".to_string() }))
-                error=errors.for_field(step.slug())
-                on_choose=Callback::new(move |v: String| referral.update(|x| x.safety = Some(v == "yes")))/>
-        }
-        .into_any(),
+        Step::Safety => choose_one(
+            step,
+            m.referral.safety_question,
+            Some(m.referral.safety_hint),
+            vec![
+                ChoiceItem::new(m.referral.yes, "yes"),
+                ChoiceItem::new(m.referral.no, "no"),
+            ],
+            |x| x.safety.map(|s| if s { "yes" } else { "no" }.to_string()),
+            |x, v| x.safety = Some(v == "yes"),
+            errors,
+        ),
         Step::UrgentHelp => view! {
             <PageHeading text=m.referral.urgent_title/>
             <div class="f-care-card f-care-card--urgent">
@@ -195,48 +238,39 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
                         on_input=Callback::new(move |v: String| referral.update(|x| x.reason_other = v))/>
                 }),
             };
-            view! {
-                <Checkboxes name=step.slug() question=m.referral.reasons_question hint=m.referral.choose_all
-                    options=choice_items(config.reasons.clone()) reveal
-                    selected=referral.field(|x| x.reasons.clone())
-                    error=errors.for_field(step.slug())
-                    on_change=Callback::new(move |v: Vec<String>| referral.update(|x| x.reasons = v))/>
-            }
-            .into_any()
+            let (question, hint) = (m.referral.reasons_question, m.referral.choose_all);
+            let answers = choice_items(config.reasons);
+            tick_any(step, question, hint, answers, Some(reveal), |x| x.reasons.clone(), |x, v| x.reasons = v, errors)
         }
-        Step::Activities => view! {
-            <Checkboxes name=step.slug() question=m.referral.activities_question hint=m.referral.choose_all
-                options=choice_items(config.activity_categories.clone())
-                selected=referral.field(|x| x.activities.clone())
-                error=errors.for_field(step.slug())
-                on_change=Callback::new(move |v: Vec<String>| referral.update(|x| x.activities = v))/>
+        Step::Activities => {
+            let (question, hint) = (m.referral.activities_question, m.referral.choose_all);
+            let answers = choice_items(config.activity_categories);
+            tick_any(step, question, hint, answers, None, |x| x.activities.clone(), |x, v| x.activities = v, errors)
         }
-        .into_any(),
-        Step::Barriers => view! {
-            <Checkboxes name=step.slug() question=m.referral.barriers_question hint=m.referral.barriers_hint
-                options=choice_items(config.barriers.clone())
-                selected=referral.field(|x| x.barriers.clone())
-                error=errors.for_field(step.slug())
-                on_change=Callback::new(move |v: Vec<String>| referral.update(|x| x.barriers = v))/>
+        Step::Barriers => {
+            let (question, hint) = (m.referral.barriers_question, m.referral.barriers_hint);
+            let answers = choice_items(config.barriers);
+            tick_any(step, question, hint, answers, None, |x| x.barriers.clone(), |x, v| x.barriers = v, errors)
         }
-        .into_any(),
-        Step::Support => view! {
-            <Radios name=step.slug() question=m.referral.support_question hint=m.referral.support_hint
-                options=choice_items(config.support_levels.clone())
-                selected=referral.field(|x| x.support.clone())
-                error=errors.for_field(step.slug())
-                on_choose=Callback::new(move |v: String| referral.update(|x| x.support = Some(v)))/>
-        }
-        .into_any(),
+        Step::Support => choose_one(
+            step,
+            m.referral.support_question,
+            Some(m.referral.support_hint),
+            choice_items(config.support_levels),
+            |x| x.support.clone(),
+            |x, v| x.support = Some(v),
+            errors,
+        ),
         Step::Goals => goals(errors),
-        Step::ReferredBy => view! {
-            <Radios name=step.slug() question=m.referral.referred_by_question hint=m.referral.optional_hint
-                options=choice_items(config.referrers.clone())
-                selected=referral.field(|x| x.referred_by.clone())
-                error=errors.for_field(step.slug())
-                on_choose=Callback::new(move |v: String| referral.update(|x| x.referred_by = Some(v)))/>
-        }
-        .into_any(),
+        Step::ReferredBy => choose_one(
+            step,
+            m.referral.referred_by_question,
+            Some(m.referral.optional_hint),
+            choice_items(config.referrers),
+            |x| x.referred_by.clone(),
+            |x, v| x.referred_by = Some(v),
+            errors,
+        ),
         Step::Name => view! {
             <TextInput id="name" label=m.referral.name_question label_is_heading=true hint=m.referral.name_hint
                 autocomplete="nickname" max_chars=NAME_MAX width="f-input--width-20"
@@ -245,14 +279,19 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
                 on_input=Callback::new(move |v: String| referral.update(|x| x.name = v))/>
         }
         .into_any(),
-        Step::Contact => view! {
-            <Radios name=step.slug() question=m.referral.contact_question
-                options=ContactMethod::ALL.iter().zip(m.referral.contact_methods).map(|(c, label)| ChoiceItem::new(label, c.id())).collect()
-                selected=referral.field(|x| x.contact_method.map(|c| c.id().to_string()))
-                error=errors.for_field(step.slug())
-                on_choose=Callback::new(move |v: String| referral.update(|x| x.contact_method = ContactMethod::from_id(&v)))/>
-        }
-        .into_any(),
+        Step::Contact => choose_one(
+            step,
+            m.referral.contact_question,
+            None,
+            ContactMethod::ALL
+                .iter()
+                .zip(m.referral.contact_methods)
+                .map(|(c, label)| ChoiceItem::new(label, c.id()))
+                .collect(),
+            |x| x.contact_method.map(|c| c.id().to_string()),
+            |x, v| x.contact_method = ContactMethod::from_id(&v),
+            errors,
+        ),
         Step::ContactDetails => contact_details(errors),
         Step::AboutYou => view! {
             <PageHeading text=m.referral.about_title/>
@@ -401,21 +440,26 @@ fn baseline(errors: StepErrors) -> AnyView {
         }
         .into_any();
     }
-    view! {
-        <Radios name=Step::Baseline.slug() question=m.referral.baseline_question hint=m.referral.baseline_hint
-            options=vec![
-                ChoiceItem::new(m.referral.baseline_yes, "yes"),
-                ChoiceItem::new(m.referral.baseline_no, "no"),
-            ]
-            selected=referral.field(|x| match x.baseline {
-                Baseline::NotAsked => None,
-                Baseline::Skipped => Some("no".to_string()),
-                Baseline::Started | Baseline::Done { .. } => Some("yes".to_string()),
-            })
-            error=errors.for_field(Step::Baseline.slug())
-            on_choose=Callback::new(move |v: String| referral.update(|x| {
-                x.baseline = if v == "yes" { referral::Baseline::Started } else { referral::Baseline::Skipped };
-            }))/>
-    }
-    .into_any()
+    choose_one(
+        Step::Baseline,
+        m.referral.baseline_question,
+        Some(m.referral.baseline_hint),
+        vec![
+            ChoiceItem::new(m.referral.baseline_yes, "yes"),
+            ChoiceItem::new(m.referral.baseline_no, "no"),
+        ],
+        |x| match x.baseline {
+            Baseline::NotAsked => None,
+            Baseline::Skipped => Some("no".to_string()),
+            Baseline::Started | Baseline::Done { .. } => Some("yes".to_string()),
+        },
+        |x, v| {
+            x.baseline = if v == "yes" {
+                Baseline::Started
+            } else {
+                Baseline::Skipped
+            }
+        },
+        errors,
+    )
 }
