@@ -1,4 +1,4 @@
-// Check-ins over time (issue 5): the default check-in with UCLA-3 and the brief optional
+// Check-ins over time: the default check-in with UCLA-3 and the brief optional
 // questions, the progress page checked against our own arithmetic, a due check-in snoozed or
 // put off because things are hard, the calendar file read by an independent parser, and
 // ONS4 when a service configures it.

@@ -73,8 +73,6 @@ pub struct Messages {
     pub question_n_of: &'static str,
     /// Error when Continue is pressed with nothing chosen.
     pub choose_an_answer: &'static str,
-    /// Shown when a question number does not exist.
-    pub no_such_question: &'static str,
 
     /// Check-your-answers heading.
     pub check_answers_title: &'static str,
@@ -287,8 +285,6 @@ pub struct Messages {
     pub calendar_summary: &'static str,
     /// Calendar event text: {service}.
     pub calendar_description: &'static str,
-    /// When the calendar file cannot be made.
-    pub calendar_failed: &'static str,
     /// "Not now" page heading.
     pub not_now_title: &'static str,
     /// "Not now" page body: {date}.
@@ -839,83 +835,84 @@ impl Messages {
     /// Every failure a person may be told about, in words: the one table from errors to the
     /// catalogue. Each is a short clause for a message such as [`Messages::download_failed`].
     pub fn explain(&self, error: &AppError) -> String {
-        let e = &self.errors;
         match error {
             AppError::Storage(s) => match s {
-                StorageError::Unavailable => e.storage_unavailable.into(),
-                StorageError::Full => e.storage_full.into(),
-                StorageError::Encode(_) => e.storage_encode.into(),
-                StorageError::Other(why) => fill(e.storage_other, &[("why", why)]),
+                StorageError::Unavailable => self.errors.storage_unavailable.into(),
+                StorageError::Full => self.errors.storage_full.into(),
+                StorageError::Encode(_) => self.errors.storage_encode.into(),
+                StorageError::Other(why) => fill(self.errors.storage_other, &[("why", why)]),
             },
             AppError::Draft(d) => match d {
-                DraftError::NoSuchQuestion(_) => e.no_such_question.into(),
-                DraftError::Answer(_) => e.not_an_answer.into(),
-                DraftError::UnknownInstrument => e.unknown_instrument.into(),
-                DraftError::Unanswered(n) => fill(e.unanswered, &[("n", &n.to_string())]),
+                DraftError::NoSuchQuestion(_) => self.errors.no_such_question.into(),
+                DraftError::Answer(_) => self.errors.not_an_answer.into(),
+                DraftError::UnknownInstrument => self.errors.unknown_instrument.into(),
+                DraftError::Unanswered(n) => fill(self.errors.unanswered, &[("n", &n.to_string())]),
             },
             AppError::FollowUp(f) => match f {
                 FollowUpError::EmptySomethingElse => self.something_else_empty.into(),
-                FollowUpError::EmptyGoal => e.goal_empty.into(),
-                FollowUpError::NothingChosen => e.no_activity.into(),
+                FollowUpError::EmptyGoal => self.errors.goal_empty.into(),
+                FollowUpError::NothingChosen => self.errors.no_activity.into(),
             },
             AppError::Import(i) => match i {
-                ImportError::Empty => e.import_empty.into(),
-                ImportError::NotJson(why) => fill(e.import_not_json, &[("why", why)]),
-                ImportError::NotAnExport => e.import_not_an_export.into(),
-                ImportError::NewerVersion { found } => fill(e.import_newer, &[("found", found)]),
-                ImportError::Damaged(why) => fill(e.import_damaged, &[("why", why)]),
+                ImportError::Empty => self.errors.import_empty.into(),
+                ImportError::NotJson(why) => fill(self.errors.import_not_json, &[("why", why)]),
+                ImportError::NotAnExport => self.errors.import_not_an_export.into(),
+                ImportError::NewerVersion { found } => {
+                    fill(self.errors.import_newer, &[("found", found)])
+                }
+                ImportError::Damaged(why) => fill(self.errors.import_damaged, &[("why", why)]),
             },
-            AppError::Browser(BrowserError::Download(_)) => e.download.into(),
-            AppError::Browser(BrowserError::ReadFile(_)) => e.read_file.into(),
-            AppError::Calendar(_) => e.calendar.into(),
+            AppError::Browser(BrowserError::Download(_)) => self.errors.download.into(),
+            AppError::Browser(BrowserError::ReadFile(_)) => self.errors.read_file.into(),
+            AppError::Calendar(_) => self.errors.calendar.into(),
         }
     }
 
     /// A problem with an answer in the referral, in words.
     pub fn problem(&self, p: Problem) -> String {
-        let e = &self.referral.errors;
         match p {
             Problem::NothingChosen(step) => match step {
-                Step::Safety => e.safety,
-                Step::Reasons => e.reasons,
-                Step::Activities => e.activities,
-                Step::Barriers => e.barriers,
-                Step::Support => e.support,
-                Step::Contact => e.contact,
-                Step::Baseline => e.baseline,
-                _ => e.unfinished,
+                Step::Safety => self.referral.errors.safety,
+                Step::Reasons => self.referral.errors.reasons,
+                Step::Activities => self.referral.errors.activities,
+                Step::Barriers => self.referral.errors.barriers,
+                Step::Support => self.referral.errors.support,
+                Step::Contact => self.referral.errors.contact,
+                Step::Baseline => self.referral.errors.baseline,
+                _ => self.referral.errors.unfinished,
             }
             .into(),
-            Problem::OtherEmpty => e.other_empty.into(),
-            Problem::TooLong { max, .. } => fill(e.too_long, &[("max", &max.to_string())]),
-            Problem::NoGoal => e.no_goal.into(),
-            Problem::NoName => e.no_name.into(),
-            Problem::NoPhone => e.no_phone.into(),
-            Problem::BadPhone => e.bad_phone.into(),
-            Problem::NotMobile => e.not_mobile.into(),
-            Problem::NoEmail => e.no_email.into(),
-            Problem::BadEmail => e.bad_email.into(),
-            Problem::BadPostcode => e.bad_postcode.into(),
+            Problem::OtherEmpty => self.referral.errors.other_empty.into(),
+            Problem::TooLong { max, .. } => {
+                fill(self.referral.errors.too_long, &[("max", &max.to_string())])
+            }
+            Problem::NoGoal => self.referral.errors.no_goal.into(),
+            Problem::NoName => self.referral.errors.no_name.into(),
+            Problem::NoPhone => self.referral.errors.no_phone.into(),
+            Problem::BadPhone => self.referral.errors.bad_phone.into(),
+            Problem::NotMobile => self.referral.errors.not_mobile.into(),
+            Problem::NoEmail => self.referral.errors.no_email.into(),
+            Problem::BadEmail => self.referral.errors.bad_email.into(),
+            Problem::BadPostcode => self.referral.errors.bad_postcode.into(),
         }
     }
 
     /// The short name of a referral step's answer, as check your answers lists it.
     pub fn referral_key(&self, step: Step) -> &'static str {
-        let k = &self.referral.keys;
         match step {
-            Step::Safety => k.safety,
-            Step::Reasons => k.reasons,
-            Step::Activities => k.activities,
-            Step::Barriers => k.barriers,
-            Step::Support => k.support,
-            Step::Goals => k.goals,
-            Step::ReferredBy => k.referred_by,
-            Step::Name => k.name,
-            Step::Contact => k.contact,
-            Step::ContactDetails => k.details,
-            Step::AboutYou => k.about,
-            Step::Access => k.access,
-            Step::Baseline => k.baseline,
+            Step::Safety => self.referral.keys.safety,
+            Step::Reasons => self.referral.keys.reasons,
+            Step::Activities => self.referral.keys.activities,
+            Step::Barriers => self.referral.keys.barriers,
+            Step::Support => self.referral.keys.support,
+            Step::Goals => self.referral.keys.goals,
+            Step::ReferredBy => self.referral.keys.referred_by,
+            Step::Name => self.referral.keys.name,
+            Step::Contact => self.referral.keys.contact,
+            Step::ContactDetails => self.referral.keys.details,
+            Step::AboutYou => self.referral.keys.about,
+            Step::Access => self.referral.keys.access,
+            Step::Baseline => self.referral.keys.baseline,
             Step::Start | Step::UrgentHelp | Step::Check | Step::Done => "",
         }
     }
@@ -1026,7 +1023,6 @@ pub static EN: Messages = Messages {
 
     question_n_of: "Question {n} of {total}",
     choose_an_answer: "Choose how often you felt this",
-    no_such_question: "There is no question with that number.",
 
     check_answers_title: "Check your answers",
     check_answers_intro: "You can change any answer before you save.",
@@ -1342,7 +1338,6 @@ pub static EN: Messages = Messages {
     calendar_hint: "This saves a file with the dates of your next {count} check-ins. Open it to add them to your calendar.",
     calendar_summary: "{service} check-in",
     calendar_description: "Time for your check-in. Open {service} and answer a few short questions about how you are doing.",
-    calendar_failed: "Sorry, the calendar file could not be made.",
     not_now_title: "That is OK",
     not_now_body: "Things can be hard sometimes. You do not have to do a check-in now. We will ask again gently on {date}.",
     nothing_recorded: "Nothing has been written down about this. Your check-ins are just as they were.",
@@ -1399,6 +1394,77 @@ mod tests {
             "Question 3 of 14"
         );
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+    }
+
+    #[test]
+    fn counts_take_the_plural_the_number_needs() {
+        assert_eq!(
+            EN.count(&EN.characters_left, 1),
+            "You have 1 character remaining"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_left, 2),
+            "You have 2 characters remaining"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_left, 0),
+            "You have 0 characters remaining"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_too_many, 1),
+            "You have 1 character too many"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_limit, 200),
+            "You can enter up to 200 characters"
+        );
+    }
+
+    #[test]
+    fn a_language_without_a_form_falls_back_to_other() {
+        let only_other = Plural::other("{n} things");
+        assert_eq!(only_other.of("en-GB", 1), "1 things");
+    }
+
+    #[test]
+    fn every_error_is_put_into_words_from_the_catalogue() {
+        let said = |e: AppError| EN.explain(&e);
+        assert_eq!(said(StorageError::Full.into()), EN.errors.storage_full);
+        assert_eq!(
+            said(ImportError::NotAnExport.into()),
+            "this is not a Flourish export"
+        );
+        assert_eq!(
+            said(FollowUpError::EmptySomethingElse.into()),
+            EN.something_else_empty
+        );
+        assert_eq!(
+            said(DraftError::Unanswered(3).into()),
+            "question 3 has not been answered"
+        );
+        assert_eq!(
+            said(BrowserError::Download("TypeError".into()).into()),
+            EN.errors.download
+        );
+    }
+
+    #[test]
+    fn loneliness_and_bands_are_kind_words_never_clinical() {
+        assert_eq!(EN.loneliness_meaning(3), EN.loneliness_meanings[0]);
+        assert_eq!(EN.loneliness_meaning(6), EN.loneliness_meanings[1]);
+        assert_eq!(EN.loneliness_meaning(9), EN.loneliness_meanings[2]);
+        assert_eq!(EN.band_name(BandLevel::VeryHigh), "very high");
+        for text in EN
+            .loneliness_meanings
+            .iter()
+            .chain([EN.care_languishing, EN.care_body].iter())
+        {
+            for word in [
+                "disorder", "diagnos", "illness", "symptom", "patient", "risk",
+            ] {
+                assert!(!text.to_lowercase().contains(word), "{text} uses {word}");
+            }
+        }
     }
 
     #[test]

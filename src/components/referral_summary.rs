@@ -11,7 +11,6 @@ use crate::routes::Route;
 
 /// The answers to one step, as lines of text; empty when nothing was given.
 fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) -> Vec<String> {
-    let t = &m.referral;
     let labels = |list: &[Choice], ids: &[String]| -> Vec<String> {
         ids.iter()
             .map(|id| ServiceConfig::label(list, id).to_string())
@@ -21,7 +20,7 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
     match step {
         Step::Safety => r
             .safety
-            .map(|s| if s { t.yes } else { t.no }.to_string())
+            .map(|s| if s { m.referral.yes } else { m.referral.no }.to_string())
             .into_iter()
             .collect(),
         Step::Reasons => {
@@ -51,7 +50,7 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
         Step::Contact => r
             .contact_method
             .and_then(|cm| ContactMethod::ALL.iter().position(|x| *x == cm))
-            .map(|i| t.contact_methods[i].to_string())
+            .map(|i| m.referral.contact_methods[i].to_string())
             .into_iter()
             .collect(),
         Step::ContactDetails => match r.contact_method {
@@ -74,9 +73,9 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
             .collect(),
         Step::Baseline => match &r.baseline {
             Baseline::NotAsked => vec![],
-            Baseline::Skipped => vec![t.baseline_no.to_string()],
+            Baseline::Skipped => vec![m.referral.baseline_no.to_string()],
             Baseline::Started => vec![m.continue_check_in.to_string()],
-            Baseline::Done { .. } => vec![t.baseline_done.to_string()],
+            Baseline::Done { .. } => vec![m.referral.baseline_done.to_string()],
         },
         Step::Start | Step::UrgentHelp | Step::Check | Step::Done => vec![],
     }

@@ -398,8 +398,8 @@ fn contact_details(errors: StepErrors) -> AnyView {
                 on_input=Callback::new(move |v: String| referral.update(|x| x.email = v))/>
         }
         .into_any(),
-        Some(m_) if m_.needs_phone() => {
-            let label = if m_ == ContactMethod::Text {
+        Some(method) if method.needs_phone() => {
+            let label = if method == ContactMethod::Text {
                 m.referral.mobile_label
             } else {
                 m.referral.phone_label
