@@ -12,7 +12,7 @@ use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAU
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
-use crate::state::{use_check_in, use_config, use_records, use_referral, Records};
+use crate::state::{use_check_in, use_config, use_records, use_referral, Config, Records};
 
 /// Asking for support: start or carry on the referral, and the ones already made.
 #[component]
@@ -83,8 +83,12 @@ pub fn calendar_events(m: &Messages, service: &str, dues: &[DueDate]) -> Vec<Cal
 
 /// Offers the coming check-in dates as an `.ics` file. The UIDs are keyed on the first
 /// check-in's id, so downloading again updates the same events rather than adding more.
-fn download_calendar(records: Records, m: &'static Messages) -> Result<(), AppError> {
-    let service = use_config().with(|c| c.service_name.clone());
+fn download_calendar(
+    records: Records,
+    config: Config,
+    m: &'static Messages,
+) -> Result<(), AppError> {
+    let service = config.with(|c| c.service_name.clone());
     let dues = untrack(|| records.schedule()).upcoming(CALENDAR_EVENTS);
     let key = records
         .checkins()
@@ -111,6 +115,7 @@ fn download_calendar(records: Records, m: &'static Messages) -> Result<(), AppEr
 pub fn HomePage() -> impl IntoView {
     let m = use_messages();
     let records = use_records();
+    let config = use_config();
     let draft = use_check_in().draft();
     let navigate = use_navigate();
     let count = draft
@@ -220,7 +225,7 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <div class="f-calendar">
                     <DownloadButton label=m.add_to_calendar id="add-to-calendar" described_by="calendar-hint"
-                        download=Callback::new(move |()| download_calendar(records, m))/>
+                        download=Callback::new(move |()| download_calendar(records, config, m))/>
                     <p class="f-hint" id="calendar-hint">
                         {fill(m.calendar_hint, &[("count", &CALENDAR_EVENTS.to_string())])}
                     </p>
