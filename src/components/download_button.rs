@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::field::FailureAlert;
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages};
 
@@ -35,6 +36,6 @@ pub fn DownloadButton(
         <button type="button" id=id class="f-button f-button--secondary" aria-describedby=described_by on:click=click>
             {label}
         </button>
-        {move || failed.get().map(|e| view! { <p class="f-error-message" role="alert">{e}</p> })}
+        <FailureAlert message=failed/>
     }
 }

@@ -68,3 +68,18 @@ pub fn ErrorMessage(
         })
     }
 }
+
+/// A failure of something the person asked for (a download, a delete), rather than of an
+/// answer: said at once, where it happened, while there is one.
+#[component]
+pub fn FailureAlert(
+    /// What went wrong, in words, if anything did.
+    #[prop(into)]
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    move || {
+        message
+            .get()
+            .map(|e| view! { <p class="f-error-message" role="alert">{e}</p> })
+    }
+}

@@ -27,6 +27,7 @@ pub use checkboxes::{toggle, Checkboxes};
 pub use choices::{ChoiceItem, Reveal};
 pub use download_button::DownloadButton;
 pub use error_summary::{ErrorSummary, FieldError};
+pub use field::FailureAlert;
 pub use file_upload::FileUpload;
 pub use heading::PageHeading;
 pub use layout::{Footer, Header, Notices};

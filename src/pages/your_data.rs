@@ -6,8 +6,8 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{
-    BackLink, DownloadButton, ErrorSummary, FieldError, FileUpload, PageHeading, PageTitle,
-    SummaryRow,
+    BackLink, DownloadButton, ErrorSummary, FailureAlert, FieldError, FileUpload, PageHeading,
+    PageTitle, SummaryRow,
 };
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages};
@@ -162,7 +162,7 @@ pub fn DeleteDataPage() -> impl IntoView {
         <p>{m.data.delete_confirm_body}</p>
         {what}
         <p class="f-inset f-inset--warning">{m.data.delete_cannot_undo}</p>
-        {move || failed.get().map(|e| view! { <p class="f-error-message" role="alert">{e}</p> })}
+        <FailureAlert message=failed/>
         <form class="f-form" novalidate on:submit=confirm>
             <div class="f-button-group">
                 <button type="submit" class="f-button f-button--warning">{m.data.delete_confirm}</button>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
-use crate::components::{BackLink, PageHeading, PageTitle};
+use crate::components::{BackLink, FailureAlert, PageHeading, PageTitle};
 use crate::domain::referral::Step;
 use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
@@ -31,7 +31,7 @@ pub fn ReferralStartAgainPage() -> impl IntoView {
         <BackLink href=check.clone()/>
         <PageHeading text=m.referral.start_again_title/>
         <p>{m.referral.start_again_body}</p>
-        {move || failed.get().map(|e| view! { <p class="f-error-message" role="alert">{e}</p> })}
+        <FailureAlert message=failed/>
         <form class="f-form" novalidate on:submit=confirm>
             <div class="f-button-group">
                 <button type="submit" class="f-button f-button--warning">{m.referral.start_again_confirm}</button>
