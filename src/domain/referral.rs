@@ -955,7 +955,7 @@ mod tests {
     fn written_number() -> impl Strategy<Value = (String, String)> {
         let range = prop_oneof![
             9 => prop::sample::select(vec!["01", "02", "03", "07", "08"]),
-            1 => prop::sample::select(vec!["09", "04", "00"]),
+            1 => prop::sample::select(vec!["09", "04", "05", "06"]),
         ];
         let length = prop_oneof![9 => Just(9usize), 1 => 7usize..12];
         let prefix = prop::sample::select(vec!["", "+44 ", "+44 (0)", "0044 ", "44"]);
