@@ -58,7 +58,7 @@ pub const REFERRAL_DRAFT: Slot<Referral> = Slot::new(REFERRAL_DRAFT_KEY);
 pub const DEFERRAL: Slot<Deferral> = Slot::new(DEFERRAL_KEY);
 
 /// Why storage did not do what was asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum StorageError {
     /// The browser will not give us storage (private mode, blocked by settings).
     #[error("this browser is not letting the app save anything")]

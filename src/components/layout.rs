@@ -47,7 +47,7 @@ pub fn Footer() -> impl IntoView {
 pub fn Notices() -> impl IntoView {
     let notices = use_notices();
     view! {
-        <For each=move || notices.list().get() key=|n| format!("{n:?}") let:notice>
+        <For each=move || notices.list().get() key=Notice::clone let:notice>
             <NoticeView notice/>
         </For>
     }

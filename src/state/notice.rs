@@ -4,7 +4,7 @@ use crate::config::ConfigProblem;
 use crate::storage::StorageError;
 
 /// Something the person must be told, shown at the top of every page until dismissed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Notice {
     /// Stored data could not be read and has been kept aside.
     SetAside,

@@ -56,13 +56,15 @@ impl AppState {
 /// a person can cause, so it stops at once with a message that says so rather than running
 /// on a second, empty state that would silently lose work.
 fn provided<T: Clone + 'static>() -> T {
-    use_context::<T>().unwrap_or_else(|| {
-        panic!(
-            "{} is not provided: render this component inside the app's state root, or call \
-             AppState::provide in the test",
-            std::any::type_name::<T>()
-        )
-    })
+    use_context::<T>().unwrap_or_else(|| not_provided())
+}
+
+#[cold]
+fn not_provided() -> ! {
+    panic!(
+        "the app's state is not provided: render this component inside the app's state root, \
+         or call AppState::provide in the test"
+    )
 }
 
 /// The person's finished records.
@@ -411,7 +413,7 @@ mod tests {
     }
 
     #[test]
-    #[should_panic(expected = "is not provided")]
+    #[should_panic(expected = "state is not provided")]
     fn reading_the_state_outside_its_root_is_a_programming_error() {
         let _owner = Owner::new();
         let _ = use_records();
