@@ -70,6 +70,13 @@ pub fn check_size(bytes: u64) -> Result<(), ImportError> {
     }
 }
 
+/// A size in whole megabytes (MiB), rounded up, for the words the interface shows with
+/// [`ImportError::TooBig`]: rounding up means a file over the limit never reads as being
+/// within it ("6 MB; at most 5 MB", never "5 MB; at most 5 MB").
+pub fn megabytes_rounded_up(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
+}
+
 /// A kind of record in an export file, to say which one a limit or a check is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Record {
@@ -223,9 +230,7 @@ pub enum ImportError {
     },
     /// The file holds more records of one kind than any export of this app can
     /// ([`MAX_CHECKINS`], [`MAX_REFERRALS`], [`MAX_SET_ASIDE`]); refused before any is read.
-    #[error(
-        "the file holds {found} records of one kind ({what:?}), more than the {max} an export can"
-    )]
+    #[error("the file holds {found} records of one kind ({noun}), more than the {max} an export can", noun = .what.noun())]
     TooMany {
         /// Which kind of record.
         what: Record,
