@@ -4,6 +4,7 @@
 //! so the methods are taken off `Crypto.prototype` for the test and put back after.
 #![cfg(target_arch = "wasm32")]
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 
 use flourish::browser::new_id;
@@ -14,37 +15,48 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A method of `Crypto.prototype` taken away while this lives, and put back when it is
-/// dropped, even when an assertion fails part way.
-struct Hidden {
-    prototype: Object,
-    name: &'static str,
-    method: JsValue,
+thread_local! {
+    /// Methods taken away and not yet put back. A failing test traps without running `Drop`,
+    /// so each test first puts back whatever an earlier one left hidden.
+    static TAKEN: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
+
+fn crypto_prototype() -> Object {
+    let crypto_class = Reflect::get(&js_sys::global(), &"Crypto".into()).expect("Crypto");
+    Reflect::get(&crypto_class, &"prototype".into())
+        .expect("Crypto.prototype")
+        .unchecked_into()
+}
+
+/// Puts back every method an earlier test took away.
+fn put_everything_back() {
+    let prototype = crypto_prototype();
+    for (name, method) in TAKEN.with(|t| t.take()) {
+        let _ = Reflect::set(&prototype, &name.into(), &method);
+    }
+}
+
+/// A method of `Crypto.prototype` taken away while this lives, and put back when it is
+/// dropped.
+struct Hidden;
 
 impl Hidden {
     fn method(name: &'static str) -> Self {
-        let crypto_class = Reflect::get(&js_sys::global(), &"Crypto".into()).expect("Crypto");
-        let prototype: Object = Reflect::get(&crypto_class, &"prototype".into())
-            .expect("Crypto.prototype")
-            .unchecked_into();
+        let prototype = crypto_prototype();
         let method = Reflect::get(&prototype, &name.into()).expect(name);
         assert!(
             method.is_function(),
             "this browser has no crypto.{name} to hide"
         );
+        TAKEN.with(|t| t.borrow_mut().push((name, method)));
         assert!(Reflect::delete_property(&prototype, &name.into()).expect("delete"));
-        Self {
-            prototype,
-            name,
-            method,
-        }
+        Self
     }
 }
 
 impl Drop for Hidden {
     fn drop(&mut self) {
-        let _ = Reflect::set(&self.prototype, &self.name.into(), &self.method);
+        put_everything_back();
     }
 }
 
@@ -80,12 +92,14 @@ fn assert_ids_well_formed_and_unique(n: usize) {
 
 #[wasm_bindgen_test]
 fn ids_are_made_where_the_browser_offers_every_crypto_method() {
+    put_everything_back();
     assert!(crypto_has("randomUUID") && crypto_has("getRandomValues"));
     assert_ids_well_formed_and_unique(1000);
 }
 
 #[wasm_bindgen_test]
 fn ids_are_made_without_crypto_random_uuid() {
+    put_everything_back();
     let hidden = Hidden::method("randomUUID");
     assert!(
         !crypto_has("randomUUID"),
@@ -98,8 +112,11 @@ fn ids_are_made_without_crypto_random_uuid() {
 
 #[wasm_bindgen_test]
 fn ids_are_made_without_any_crypto_randomness_and_nothing_panics() {
-    let _uuid = Hidden::method("randomUUID");
-    let _values = Hidden::method("getRandomValues");
+    put_everything_back();
+    let _hidden = (
+        Hidden::method("randomUUID"),
+        Hidden::method("getRandomValues"),
+    );
     assert!(!crypto_has("randomUUID") && !crypto_has("getRandomValues"));
     // Math.random supplies the bytes: still the same shape, still different every time.
     assert_ids_well_formed_and_unique(1000);
