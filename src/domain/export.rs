@@ -1401,6 +1401,29 @@ mod tests {
         assert!(kept["raw"].as_str().is_some_and(|r| r.contains("\"six\"")));
     }
 
+    /// A file with one possible check-in and three that cannot be right: an answer of 6 on a
+    /// 0 to 5 item, an unknown instrument version, an id that is not a plain token.
+    const EXPORT_IMPOSSIBLE: &str = include_str!("../../tests/fixtures/export.impossible.v1.json");
+
+    #[test]
+    fn the_impossible_records_fixture_brings_in_one_check_in_and_keeps_three_aside() {
+        let p = parse(EXPORT_IMPOSSIBLE).unwrap();
+        assert_eq!(ids(&p.checkins), ["2f0c6d1e-8b0a-4c55-9f7e-0d6a1c2b3e4f"]);
+        let whys: Vec<&Impossible> = p.impossible.iter().map(|r| &r.why).collect();
+        assert!(matches!(
+            whys[..],
+            [
+                Impossible::NotAnOption { answer: 6, .. },
+                Impossible::UnknownInstrument { .. },
+                Impossible::IdNotAToken
+            ]
+        ));
+        let plan = plan_import(&[], None, &[], &p);
+        let s = &plan.summary;
+        assert_eq!((s.added, s.impossible, s.unreadable), (1, 3, 3));
+        assert_eq!(plan.set_aside.len(), 3);
+    }
+
     #[test]
     fn merging_50_000_into_50_000_takes_time_in_proportion() {
         let (stored, file) = fifty_thousand_each();
