@@ -423,8 +423,10 @@ impl Sink<'_> {
             Some(n) => format!("{} {n}", what.noun()),
             None => format!("the {}", what.noun()),
         };
-        // Deserialise from a reference so the original is still there to keep if it fails.
-        match T::deserialize(&item) {
+        // From a copy, so the original is still there to keep if it fails. (Reading from a
+        // reference would avoid the copy, but the rest of the app reads records from owned
+        // values, and a second way of reading each record type costs kilobytes of wasm.)
+        match serde_json::from_value::<T>(item.clone()) {
             Ok(v) => match check(&v) {
                 Ok(()) => Some(v),
                 Err(why) => {

@@ -188,7 +188,7 @@ fn restore_list_checked<T: DeserializeOwned, E: std::fmt::Display>(
         set_aside: vec![],
     };
     for (i, item) in items.into_iter().enumerate() {
-        let reason = match T::deserialize(&item) {
+        let reason = match serde_json::from_value::<T>(item.clone()) {
             Ok(v) => match check(&v) {
                 Ok(()) => {
                     restored.value.push(v);
