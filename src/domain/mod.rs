@@ -3,7 +3,9 @@
 pub mod checkin;
 pub mod export;
 pub mod ics;
+pub mod ids;
 pub mod instrument;
+pub mod plausible;
 pub mod progress;
 pub mod referral;
 pub mod schedule;
