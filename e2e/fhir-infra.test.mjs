@@ -130,7 +130,7 @@ test('a Bundle sent twice creates nothing the second time', async () => {
   const again = await attempt(fhir.url, BUNDLE, { headers: FHIR_HEADERS });
   assert.ok(statuses(again).every((s) => s === '200'), statuses(again).join());
   await holdsExactlyOneOfEach();
-  assert.deepEqual(await fhir.findings(), []);
+  await fhir.assertNoFindings();
 });
 
 test('through every proxy fault in turn the Bundle arrives exactly once', async () => {
@@ -193,11 +193,12 @@ test('the FHIR server answers a preflight from the app origin only, with the hea
   assert.equal(other.headers.get('access-control-allow-origin'), null);
 });
 
-test('a strict server refuses a Bundle with findings with an OperationOutcome', async () => {
+test('a strict server refuses a Bundle with findings with an OperationOutcome, and the finding fails the test', async () => {
   await fhir.rejectInvalid(true);
   const bad = structuredClone(BUNDLE);
   bad.entry.find((e) => e.resource.resourceType === 'ServiceRequest').resource.intent = 'wish';
   const r = await attempt(fhir.url, bad, { headers: FHIR_HEADERS });
+  await assert.rejects(fhir.assertNoFindings(), /codes: .*ServiceRequest.intent "wish"/);
   assert.equal(r.status, 422);
   const outcome = JSON.parse(r.body);
   assert.equal(outcome.resourceType, 'OperationOutcome');

@@ -8,7 +8,7 @@
 //   proxy.plan('lose-reply', { status: 503, retryAfter: '1' });
 //   ...
 //   assert.equal((await fhir.search('ServiceRequest', { identifier: `${SYSTEM.referral}|${id}` })).total, 1);
-//   assert.deepEqual(await fhir.findings(), []);      // both validators and the code check
+//   await fhir.assertNoFindings();                    // both validators and the code check
 //   await fhir.reset();                               // between tests
 //   await Promise.all([proxy.close(), fhir.close()]);
 //
@@ -70,6 +70,13 @@ export async function startFhirServer({ allowOrigins = ['*'], port = 0 } = {}) {
     count: async (type) => (await fetch(`${ready.fhir}/${type}?_summary=count`).then(json)).total,
     /** What the validators and the code check found in every Bundle received since the last reset. */
     findings: () => admin('findings'),
+    /** Fails (with every finding listed) unless all Bundles received so far passed every check. */
+    async assertNoFindings() {
+      const found = await admin('findings');
+      if (found.length) {
+        throw new Error(`FHIR validation findings:\n${found.map((f) => `  ${f.validator}: ${f.where}: ${f.message}`).join('\n')}`);
+      }
+    },
     /** Every POST body received, with its time and content type. */
     received: () => admin('received'),
     /** Validates a resource or Bundle without storing it. */

@@ -316,9 +316,7 @@ fn service_request(
         "subject": reference(person),
         "requester": reference(person),
     });
-    if let Some(at) = r.submitted_at.or(Some(s.created_at)) {
-        sr["authoredOn"] = json!(date_time(at));
-    }
+    sr["authoredOn"] = json!(date_time(r.submitted_at.unwrap_or(s.created_at)));
     if !reasons.is_empty() {
         sr["reasonCode"] = Value::Array(reasons);
     }

@@ -361,6 +361,12 @@ fn error_detail(body: &str) -> Option<String> {
 }
 
 /// What an attempt to deliver `submission` in `format` means.
+///
+/// Any `2xx` to the plain-JSON format is an acceptance: the endpoint is `https:` (or the
+/// device itself), so nothing between the phone and the service can answer in its place. A
+/// FHIR `2xx` must also be a complete transaction response, because a FHIR server states the
+/// outcome of every entry. Redirects are not followed by the network code: a `3xx` is a
+/// configuration problem to report, not a place to resend personal data to.
 pub fn classify(
     format: Format,
     submission: &Submission,
@@ -431,7 +437,21 @@ impl Entry {
     fn is_waiting(&self) -> bool {
         matches!(self.state, State::Waiting { .. } | State::Unknown)
     }
+
+    /// Marked as sending for longer than any attempt can take: the tab that sent it closed
+    /// (another tab still open reads its stored copy), or the clock jumped.
+    fn is_stale(&self, now: DateTime<Utc>) -> bool {
+        match self.state {
+            State::Sending { since, .. } => (now - since).abs() > SENDING_GIVES_UP_AFTER,
+            _ => false,
+        }
+    }
 }
+
+/// How long an attempt may stay marked as sending before it counts as cut off: far longer
+/// than any request timeout, so a live attempt is never doubled, and short enough that a tab
+/// which closed mid-send does not hold up another open tab for long.
+pub const SENDING_GIVES_UP_AFTER: TimeDelta = TimeDelta::minutes(5);
 
 impl Outbox {
     /// Queues a submission to send as soon as possible. A submission already queued or
@@ -451,7 +471,7 @@ impl Outbox {
 
     /// The app has started: an attempt that was under way when the tab died goes back to
     /// waiting, and every wait of our own choosing ends now.
-    pub fn on_start(&mut self, _now: DateTime<Utc>) {
+    pub fn on_start(&mut self) {
         for e in &mut self.entries {
             match e.state {
                 State::Sending { attempts, .. } => {
@@ -471,7 +491,7 @@ impl Outbox {
 
     /// The browser is back online: waits of our own choosing end now. A service's
     /// `Retry-After` still stands.
-    pub fn on_online(&mut self, _now: DateTime<Utc>) {
+    pub fn on_online(&mut self) {
         self.cut_waits_short();
     }
 
@@ -490,8 +510,10 @@ impl Outbox {
 
     /// The entry sent next: the oldest that is waiting. Entries go in the order made, so a
     /// later one never overtakes one that is waiting out a backoff.
-    fn head(&self) -> Option<usize> {
-        self.entries.iter().position(Entry::is_waiting)
+    fn head(&self, now: DateTime<Utc>) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|e| e.is_waiting() || e.is_stale(now))
     }
 
     /// When the next attempt is due.
@@ -499,11 +521,11 @@ impl Outbox {
         if self
             .entries
             .iter()
-            .any(|e| matches!(e.state, State::Sending { .. }))
+            .any(|e| matches!(e.state, State::Sending { .. }) && !e.is_stale(now))
         {
             return Due::Nothing;
         }
-        let Some(i) = self.head() else {
+        let Some(i) = self.head(now) else {
             return Due::Nothing;
         };
         match self.entries[i].state {
@@ -521,7 +543,7 @@ impl Outbox {
         if self.due(now) != Due::Now {
             return None;
         }
-        let i = self.head()?;
+        let i = self.head(now)?;
         let e = &mut self.entries[i];
         e.state = State::Sending {
             attempts: e.attempts() + 1,
@@ -799,7 +821,7 @@ mod tests {
             &policy(),
         );
         assert!(matches!(o.due(now), Due::In(_)));
-        o.on_online(now);
+        o.on_online();
         assert_eq!(o.due(now), Due::Now);
         o.begin(now);
         let s = sub("a");
@@ -814,8 +836,8 @@ mod tests {
             now,
         );
         o.finish("a", outcome, now, 0.5, &policy());
-        o.on_online(now);
-        o.on_start(now);
+        o.on_online();
+        o.on_start();
         assert_eq!(o.due(now), Due::In(TimeDelta::seconds(120)));
         assert_eq!(o.due(now + TimeDelta::seconds(120)), Due::Now);
     }
@@ -829,11 +851,34 @@ mod tests {
         let stored = serde_json::to_string(&o).unwrap();
         let mut back: Outbox = serde_json::from_str(&stored).unwrap();
         assert_eq!(back.due(now), Due::Nothing, "still marked as sending");
-        back.on_start(now);
+        back.on_start();
         assert_eq!(back.due(now), Due::Now);
         assert_eq!(back.begin(now).unwrap().id, "a");
         assert!(matches!(
             back.entries[0].state,
+            State::Sending { attempts: 2, .. }
+        ));
+    }
+
+    #[test]
+    fn a_send_left_marked_by_a_closed_tab_holds_up_another_open_tab_only_for_minutes() {
+        let now = at(20, 10, 0);
+        let mut closed_tab = Outbox::default();
+        closed_tab.enqueue(sub("a"), now);
+        closed_tab.begin(now);
+        let mut open_tab = Outbox::default();
+        open_tab.merge(closed_tab);
+        let later = now + SENDING_GIVES_UP_AFTER;
+        assert_eq!(
+            open_tab.due(later),
+            Due::Nothing,
+            "it may still be under way"
+        );
+        let stale = later + TimeDelta::seconds(1);
+        assert_eq!(open_tab.due(stale), Due::Now);
+        assert_eq!(open_tab.begin(stale).unwrap().id, "a");
+        assert!(matches!(
+            open_tab.entries[0].state,
             State::Sending { attempts: 2, .. }
         ));
     }
@@ -993,8 +1038,8 @@ mod tests {
         );
         assert_eq!(o.waiting_count(), 1);
         assert_eq!(o.due(now + TimeDelta::days(365)), Due::Nothing);
-        o.on_start(now);
-        o.on_online(now);
+        o.on_start();
+        o.on_online();
         assert_eq!(o.due(now), Due::Nothing, "not retried by itself");
         assert_eq!(
             o.status_of("c-1"),

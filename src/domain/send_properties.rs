@@ -366,7 +366,7 @@ impl World {
             .map_err(|e| TestCaseError::fail(format!("outbox not storable: {e}")))?;
         self.outbox = serde_json::from_str(&text)
             .map_err(|e| TestCaseError::fail(format!("stored outbox unreadable: {e}")))?;
-        self.outbox.on_start(self.now);
+        self.outbox.on_start();
         self.figures.restarts += 1;
         Ok(())
     }
@@ -487,7 +487,7 @@ impl World {
             Fault::Offline(secs) => {
                 self.finish(&s, Attempted::Offline)?;
                 self.now += TimeDelta::seconds(secs);
-                self.outbox.on_online(self.now);
+                self.outbox.on_online();
             }
             Fault::SignInPage => self.finish(
                 &s,
