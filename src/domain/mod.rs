@@ -2,9 +2,11 @@
 
 pub mod checkin;
 pub mod export;
+pub mod fhir;
 pub mod ics;
 pub mod ids;
 pub mod instrument;
+pub mod outbox;
 pub mod plausible;
 pub mod progress;
 pub mod referral;
@@ -12,6 +14,9 @@ pub mod schedule;
 pub mod scores_csv;
 pub mod storage_usage;
 pub mod stored;
+pub mod submission;
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod send_properties;
