@@ -326,18 +326,38 @@ fn day(token: &str) -> Option<Day> {
     Some(Day { weekday, nth })
 }
 
-/// `10:00`, `10:00:00`, `10:00:00Z`, `10:00:00+01:00`: the local time of day.
-fn time(value: Option<String>) -> Option<NaiveTime> {
-    let value = value?;
-    let value = value.trim();
-    let time = [(value.get(..8), "%H:%M:%S"), (value.get(..5), "%H:%M")]
-        .into_iter()
-        .find_map(|(part, format)| NaiveTime::parse_from_str(part?, format).ok());
-    time
+/// The number in `text[range]` when it is all ASCII digits.
+fn digits(text: &str, range: std::ops::Range<usize>) -> Option<u32> {
+    let part = text.get(range)?;
+    part.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| part.parse().ok())?
 }
 
+/// `10:00`, `10:00:00`, `10:00:00Z`, `10:00:00+01:00`: the local time of day. Read by hand:
+/// chrono's format-string parser would add its weight to the wasm for this one use.
+fn time(value: Option<String>) -> Option<NaiveTime> {
+    let value = value?;
+    let t = value.trim();
+    if t.get(2..3) != Some(":") {
+        return None;
+    }
+    let seconds = match t.get(5..6) {
+        Some(":") => digits(t, 6..8)?,
+        _ => 0,
+    };
+    NaiveTime::from_hms_opt(digits(t, 0..2)?, digits(t, 3..5)?, seconds)
+}
+
+/// `2026-12-31` (anything after the date is ignored).
 fn date(value: Option<String>) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(value?.trim().get(..10)?, "%Y-%m-%d").ok()
+    let value = value?;
+    let d = value.trim();
+    if d.get(4..5) != Some("-") || d.get(7..8) != Some("-") {
+        return None;
+    }
+    let year = i32::try_from(digits(d, 0..4)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(d, 5..7)?, digits(d, 8..10)?)
 }
 
 fn schedule(s: raw::Schedule) -> Schedule {
@@ -588,8 +608,31 @@ mod tests {
         ] {
             assert_eq!(time(Some(t.into())), ten, "{t}");
         }
-        assert_eq!(time(Some("ten".into())), None);
-        assert_eq!(time(Some("25:00".into())), None);
+        assert_eq!(time(Some("09:05".into())), NaiveTime::from_hms_opt(9, 5, 0));
+        for bad in ["ten", "25:00", "9:00", "10:0", "10:60", "+1:00", "10:00:6"] {
+            assert_eq!(time(Some(bad.into())), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn dates_read_as_iso_dates_only() {
+        assert_eq!(
+            date(Some("2026-12-31".into())),
+            NaiveDate::from_ymd_opt(2026, 12, 31)
+        );
+        assert_eq!(
+            date(Some("2026-02-01T00:00:00Z".into())),
+            NaiveDate::from_ymd_opt(2026, 2, 1)
+        );
+        for bad in [
+            "2026-02-30",
+            "26-12-31",
+            "2026/12/31",
+            "2026-1-31",
+            "+026-12-31",
+        ] {
+            assert_eq!(date(Some(bad.into())), None, "{bad}");
+        }
     }
 
     fn priced(amounts: &[Option<f64>]) -> Vec<CostOption> {

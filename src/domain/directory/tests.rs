@@ -164,31 +164,64 @@ fn a_service_list_page_is_read_with_the_services_own_taxonomy() {
     let map: TaxonomyMap = [
         ("social".to_string(), vec!["EX-BEF-01".to_string()]),
         ("wellbeing".to_string(), vec!["ex-bef-01".to_string()]),
-        (MEET_YOU_THERE.to_string(), vec!["Accompanied first visit".to_string()]),
+        (
+            MEET_YOU_THERE.to_string(),
+            vec!["Accompanied first visit".to_string()],
+        ),
     ]
     .into();
     let d = Directory::parse(page, &Classifier::new(&map, &default_categories())).unwrap();
-    assert_eq!((d.activities.len(), d.not_active, d.total_items), (2, 1, Some(3)));
+    assert_eq!(
+        (d.activities.len(), d.not_active, d.total_items),
+        (2, 1, Some(3))
+    );
     assert!(!d.is_incomplete());
     let friends = named(&d, "Friendly Faces");
-    assert_eq!(friends.categories, ["wellbeing", "social"], "the service's order of categories");
+    assert_eq!(
+        friends.categories,
+        ["wellbeing", "social"],
+        "the service's order of categories"
+    );
     assert!(friends.meet_you_there);
     assert_eq!(friends.cost, Cost::Free, "from the old fees field");
     let s = &friends.schedules[0];
-    assert_eq!((s.freq, s.days.len(), s.month_days.as_slice()), (Freq::Monthly, 0, &[1, 15][..]));
-    assert_eq!(s.opens_at.map(|t| t.to_string()).as_deref(), Some("10:00:00"));
+    assert_eq!(
+        (s.freq, s.days.len(), s.month_days.as_slice()),
+        (Freq::Monthly, 0, &[1, 15][..])
+    );
+    assert_eq!(
+        s.opens_at.map(|t| t.to_string()).as_deref(),
+        Some("10:00:00")
+    );
     assert_eq!(s.valid_to, NaiveDate::from_ymd_opt(2027, 12, 31));
     let call = &friends.links(true)[0];
-    assert_eq!((call.kind, call.href.as_str()), (LinkKind::Phone, "tel:+441632960777"));
+    assert_eq!(
+        (call.kind, call.href.as_str()),
+        (LinkKind::Phone, "tel:+441632960777")
+    );
     let plain = Directory::parse(page, &default_classifier()).unwrap();
     let friends = named(&plain, "Friendly Faces");
-    assert_eq!(friends.categories, ["social"], "built in, befriending means social");
-    assert!(!friends.meet_you_there, "the service's own term needs its mapping");
+    assert_eq!(
+        friends.categories,
+        ["social"],
+        "built in, befriending means social"
+    );
+    assert!(
+        !friends.meet_you_there,
+        "the service's own term needs its mapping"
+    );
 
     let boccia = named(&d, "Seated Boccia");
-    assert_eq!(boccia.categories, ["physical"], "every OpenActive activity is physical");
+    assert_eq!(
+        boccia.categories,
+        ["physical"],
+        "every OpenActive activity is physical"
+    );
     let place = &boccia.places[0];
-    assert_eq!(place.address_line(), "Sports Hall, Field Road, Examplefield, WY1 4AB");
+    assert_eq!(
+        place.address_line(),
+        "Sports Hall, Field Road, Examplefield, WY1 4AB"
+    );
     assert!(place.step_free, "a ramped entrance and a lift");
     assert_eq!(boccia.cost, Cost::Paid);
     assert_eq!(boccia.costs[0].amount_pence, Some(150));
