@@ -51,10 +51,10 @@ mod visits;
 #[cfg(test)]
 mod fixture;
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use serde::de::IgnoredAny;
-use serde::Deserialize;
+use serde_json::Value;
 
 pub use links::{Link, LinkKind};
 pub use matching::{find, priorities, Badge, Filters, Match, Priority, Quality, Query};
@@ -129,12 +129,6 @@ pub struct Directory {
     pub total_items: Option<u64>,
 }
 
-/// The paging fields of a `service_list` response.
-#[derive(Deserialize)]
-struct PageInfo {
-    total_items: Option<f64>,
-}
-
 /// Why the `directory` setting cannot be used. The words are for the service's
 /// configuration report; a person never sees them.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -176,16 +170,16 @@ impl Directory {
             if !contents.starts_with('[') {
                 return Err(DirectoryError::NotAList);
             }
-            directory.total_items = serde_json::from_str::<PageInfo>(text)
-                .ok()
-                .and_then(|p| p.total_items)
+            directory.total_items = split::member(text, "total_items")
+                .and_then(|n| serde_json::from_str::<Value>(n).ok())
+                .and_then(|n| n.as_f64())
                 .filter(|n| n.is_finite() && *n >= 0.0)
                 .map(|n| n as u64);
             contents
         } else {
             return Err(DirectoryError::NotAList);
         };
-        let mut seen = HashSet::new();
+        let mut seen = BTreeSet::new();
         for (i, item) in split::items(list).into_iter().enumerate() {
             let skip = |id: Option<String>, problem| Skipped {
                 number: i + 1,
@@ -198,13 +192,11 @@ impl Directory {
                     .push(skip(None, RecordProblem::NotAnObject));
                 continue;
             }
-            let record: raw::Service = match serde_json::from_str(item) {
+            let value = serde_json::from_str::<Value>(item).map_err(|_| (raw::Bad, None));
+            let record = match value.and_then(raw::service) {
                 Ok(record) => record,
-                Err(_) => {
-                    let id = serde_json::from_str::<raw::IdOnly>(item)
-                        .ok()
-                        .and_then(|r| r.id)
-                        .filter(|id| !id.trim().is_empty());
+                Err((_, id)) => {
+                    let id = id.filter(|id| !id.trim().is_empty());
                     directory.skipped.push(skip(id, RecordProblem::Unreadable));
                     continue;
                 }

@@ -275,12 +275,8 @@ fn text(value: Option<String>) -> Option<String> {
     }
 }
 
-fn list<T>(value: Option<Vec<T>>) -> Vec<T> {
-    value.unwrap_or_default()
-}
-
 fn term(attribute: raw::Attribute) -> Option<Term> {
-    let t = match attribute.taxonomy_term {
+    let t = match attribute.term {
         Some(t) => Term {
             id: text(t.id).or_else(|| text(attribute.taxonomy_term_id)),
             name: text(t.name),
@@ -410,7 +406,7 @@ fn place(location: raw::Location, classifier: &Classifier) -> Place {
         .location_type
         .as_deref()
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("virtual"));
-    let mut addresses = list(location.addresses);
+    let mut addresses = location.addresses;
     // A location may list its postal address too; the one to go to is the physical one.
     let physical = addresses
         .iter()
@@ -431,14 +427,11 @@ fn place(location: raw::Location, classifier: &Classifier) -> Place {
     let mut step_free = false;
     let mut accessibility = Vec::new();
     let mut said = String::new();
-    for a in list(location.accessibility) {
-        for t in list(a.attributes).into_iter().filter_map(term) {
+    for a in location.accessibility {
+        for t in a.attributes.into_iter().filter_map(term) {
             step_free |= classifier.tags(&t).contains(&Tag::StepFree);
         }
-        for words in [a.description, a.details, a.accessibility]
-            .into_iter()
-            .filter_map(text)
-        {
+        for words in a.texts.into_iter().filter_map(|t| text(Some(t))) {
             said.push_str(&words);
             said.push('\n');
             if !accessibility.contains(&words) {
@@ -446,7 +439,7 @@ fn place(location: raw::Location, classifier: &Classifier) -> Place {
             }
         }
     }
-    for t in list(location.attributes).into_iter().filter_map(term) {
+    for t in location.attributes.into_iter().filter_map(term) {
         step_free |= classifier.tags(&t).contains(&Tag::StepFree);
     }
     step_free = !online && (step_free || taxonomy::text_says_step_free(&said));
@@ -501,47 +494,48 @@ pub(super) fn activity(
     s: raw::Service,
     classifier: &Classifier,
 ) -> Activity {
-    let terms: Vec<Term> = list(s.attributes).into_iter().filter_map(term).collect();
-    let (mut categories, mut meet_you_there) = (Vec::new(), false);
+    let terms: Vec<Term> = s.attributes.into_iter().filter_map(term).collect();
+    let (mut found, mut meet_you_there) = (Vec::new(), false);
     for tag in terms.iter().flat_map(|t| classifier.tags(t)) {
         match tag {
-            Tag::Category(c) if !categories.contains(&c) => categories.push(c),
+            Tag::Category(c) => found.push(c),
             Tag::MeetYouThere => meet_you_there = true,
-            _ => {}
+            Tag::StepFree => {}
         }
     }
-    classifier.order(&mut categories);
-    let places: Vec<Place> = list(s.service_at_locations)
+    let categories = classifier.in_order(&found);
+    let places: Vec<Place> = s
+        .locations
         .into_iter()
-        .filter_map(|sal| sal.location)
         .map(|l| place(l, classifier))
         .collect();
-    let costs: Vec<CostOption> = list(s.cost_options).into_iter().map(cost_option).collect();
+    let costs: Vec<CostOption> = s.cost_options.into_iter().map(cost_option).collect();
     let fees = text(s.fees);
     Activity {
         sort_name: name.to_lowercase(),
         id,
         name,
         description: text(s.description),
-        organisation: s.organization.and_then(|o| text(o.name)),
+        organisation: text(s.organisation_name),
         categories,
         meet_you_there,
         step_free: places.iter().any(|p| p.step_free),
         cost: cost(&costs, fees.as_deref()),
-        schedules: list(s.schedules).into_iter().map(schedule).collect(),
+        schedules: s.schedules.into_iter().map(schedule).collect(),
         places,
         costs,
         fees,
-        contacts: list(s.contacts)
+        contacts: s
+            .contacts
             .into_iter()
             .map(|c| Contact {
                 name: text(c.name),
                 title: text(c.title),
-                phones: list(c.phones).into_iter().filter_map(phone).collect(),
+                phones: c.phones.into_iter().filter_map(phone).collect(),
             })
             .filter(|c| c != &Contact::default())
             .collect(),
-        phones: list(s.phones).into_iter().filter_map(phone).collect(),
+        phones: s.phones.into_iter().filter_map(phone).collect(),
         email: text(s.email),
         url: text(s.url),
         terms,

@@ -7,7 +7,7 @@
 //! matched by the built-in rules ([`Classifier::tags`]), which know the app's own ids, the
 //! OpenActive activity list and a short list of everyday activity words.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// The `config.json` field `directory_taxonomy`: for each app id (an activity category id,
 /// [`MEET_YOU_THERE`] or [`STEP_FREE`]) the service's taxonomy terms that mean it, each
@@ -237,7 +237,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Reads terms into [`Tag`]s for one service's configuration.
 #[derive(Debug, Clone, Default)]
 pub struct Classifier {
-    mapped: HashMap<String, Vec<Tag>>,
+    mapped: BTreeMap<String, Vec<Tag>>,
     categories: Vec<String>,
 }
 
@@ -245,7 +245,7 @@ impl Classifier {
     /// A classifier for a service whose activity category ids are `categories` and whose
     /// own terms are mapped by `map` (which may be empty).
     pub fn new(map: &TaxonomyMap, categories: &[&str]) -> Self {
-        let mut mapped: HashMap<String, Vec<Tag>> = HashMap::new();
+        let mut mapped: BTreeMap<String, Vec<Tag>> = BTreeMap::new();
         for (id, terms) in map {
             let tag = match id.as_str() {
                 MEET_YOU_THERE => Tag::MeetYouThere,
@@ -323,23 +323,28 @@ impl Classifier {
                 }
             }
         }
-        tags.retain(|t| match t {
-            Tag::Category(c) => self.categories.contains(c),
-            _ => true,
-        });
-        // In the service's own order of categories, whatever order the words came in.
-        tags.sort_by_key(|t| match t {
-            Tag::Category(c) => self.categories.iter().position(|k| k == c),
-            _ => None,
-        });
+        // The flags, then the categories the service has, in its own order.
+        let found: Vec<String> = tags
+            .iter()
+            .filter_map(|t| match t {
+                Tag::Category(c) => Some(c.clone()),
+                _ => None,
+            })
+            .collect();
+        tags.retain(|t| !matches!(t, Tag::Category(_)));
+        tags.extend(self.in_order(&found).into_iter().map(Tag::Category));
         tags
     }
 }
 
 impl Classifier {
-    /// Puts category ids in the service's own order.
-    pub(super) fn order(&self, categories: &mut [String]) {
-        categories.sort_by_key(|c| self.categories.iter().position(|k| k == c));
+    /// The category ids among `found`, once each, in the service's own order.
+    pub(super) fn in_order(&self, found: &[String]) -> Vec<String> {
+        self.categories
+            .iter()
+            .filter(|c| found.contains(c))
+            .cloned()
+            .collect()
     }
 }
 

@@ -112,7 +112,7 @@ pub fn count_visits<'a>(visits: impl IntoIterator<Item = &'a Visit>) -> Vec<Visi
             }),
         }
     }
-    counts.sort_by(|a, b| {
+    counts.sort_unstable_by(|a, b| {
         b.times
             .cmp(&a.times)
             .then_with(|| b.last.cmp(&a.last))
