@@ -30,8 +30,8 @@
 //! - **Step-free**: a location's `accessibility[].attributes` (or the location's
 //!   `attributes`) with the term `step-free` (or `Step-free access`, `Level access`,
 //!   `Wheelchair accessible`, or a term mapped to `step-free`); failing that, accessibility
-//!   text that plainly says so and never takes it back ([`taxonomy`]'s rules; when in doubt,
-//!   not step-free).
+//!   text that plainly says so and never takes it back (the rules are in `taxonomy.rs`; when
+//!   in doubt, not step-free).
 //! - **Phones**: the UK profile's `service` schema has no phones; HSDS 3.0 puts them in
 //!   `phones` on the service and on each of its `contacts`, shaped as the profile's
 //!   `phone.json`. Both are read (the schema allows the extra field).
