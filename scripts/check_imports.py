@@ -15,6 +15,14 @@ import re
 import sys
 from pathlib import Path
 
+# Loops that landed with work still in progress, each to be untangled by the module's owner
+# (and then deleted from here). Any loop not listed fails the check.
+KNOWN_LOOPS = [
+    {"src/domain/directory.rs", "src/domain/directory/matching.rs"},
+    {"src/domain/directory/links.rs", "src/domain/directory/model.rs"},
+    {"src/domain/fhir.rs", "src/domain/submission.rs"},
+]
+
 ROOT = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent) / "src"
 
 
@@ -177,8 +185,11 @@ def is_page(mod):
 broken = False
 loops = cycles()
 for group in loops:
-    broken = True
-    print("modules that import each other:", ", ".join(sorted(name(m) for m in group)))
+    names = {name(m) for m in group}
+    known = names in KNOWN_LOOPS
+    broken |= not known
+    print("known, to be untangled:" if known else "modules that import each other:",
+          ", ".join(sorted(names)))
 page_imports = [
     (a, b)
     for a in GRAPH

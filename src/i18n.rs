@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::browser::BrowserError;
 use crate::config::{Choice, ServiceConfig};
 use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
-use crate::domain::export::ImportError;
+use crate::domain::export::{megabytes_rounded_up, ImportError};
 use crate::domain::instrument::{BandLevel, Category};
 use crate::domain::referral::{Problem, Step};
 use crate::error::AppError;
@@ -484,6 +484,10 @@ pub struct ErrorMessages {
     pub import_newer: &'static str,
     /// A damaged export: "{why}".
     pub import_damaged: &'static str,
+    /// A file too big to be an export: "{size}" and "{max}" megabytes.
+    pub import_too_big: &'static str,
+    /// Too many records of one kind: "{found}", at most "{max}".
+    pub import_too_many: &'static str,
     /// The browser would not offer a file.
     pub download: &'static str,
     /// A chosen file could not be read.
@@ -861,6 +865,17 @@ impl Messages {
                     fill(self.errors.import_newer, &[("found", found)])
                 }
                 ImportError::Damaged(why) => fill(self.errors.import_damaged, &[("why", why)]),
+                ImportError::TooBig { bytes, max } => fill(
+                    self.errors.import_too_big,
+                    &[
+                        ("size", &megabytes_rounded_up(*bytes).to_string()),
+                        ("max", &megabytes_rounded_up(*max).to_string()),
+                    ],
+                ),
+                ImportError::TooMany { found, max, .. } => fill(
+                    self.errors.import_too_many,
+                    &[("found", &found.to_string()), ("max", &max.to_string())],
+                ),
             },
             AppError::Browser(BrowserError::Download(_)) => self.errors.download.into(),
             AppError::Browser(BrowserError::ReadFile(_)) => self.errors.read_file.into(),
@@ -1109,6 +1124,8 @@ pub static EN: Messages = Messages {
         import_not_an_export: "this is not a Flourish export",
         import_newer: "this file was made by a newer version of Flourish (export version {found}); update the app to bring it in",
         import_damaged: "this Flourish export is damaged ({why})",
+        import_too_big: "the file is {size} MB, and a Flourish export is at most {max} MB",
+        import_too_many: "the file holds {found} records of one kind, and a Flourish export holds at most {max}",
         download: "the browser did not let the app offer the file",
         read_file: "the file could not be read",
         calendar: "the dates could not be put in a calendar",

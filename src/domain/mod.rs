@@ -2,15 +2,23 @@
 
 pub mod checkin;
 pub mod checkin_journey;
+pub mod directory;
 pub mod export;
+pub mod fhir;
 pub mod ics;
+pub mod ids;
 pub mod instrument;
+pub mod outbox;
+pub mod plausible;
 pub mod progress;
 pub mod referral;
 pub mod schedule;
 pub mod scores_csv;
 pub mod storage_usage;
 pub mod stored;
+pub mod submission;
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod send_properties;

@@ -9,6 +9,7 @@ use crate::components::{
     BackLink, DownloadButton, ErrorSummary, FailureAlert, FieldError, FileUpload, PageHeading,
     PageTitle, SummaryRow,
 };
+use crate::domain::export;
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
@@ -71,9 +72,13 @@ pub fn YourDataPage() -> impl IntoView {
     };
     let choose_file = Callback::new(move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
-            let result = match browser::read_file(file).await {
-                Ok(text) => records.import(&text),
+            // A file too big to be an export is refused before it is read.
+            let result = match export::check_size(file.size() as u64) {
                 Err(e) => Err(e.into()),
+                Ok(()) => match browser::read_file(file).await {
+                    Ok(text) => records.import(&text),
+                    Err(e) => Err(e.into()),
+                },
             };
             match result {
                 Ok(summary) => {
