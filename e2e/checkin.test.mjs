@@ -3,18 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+import { at, answerQuestions, byInstrument, skipFollowUps, save, QUESTIONS } from './journeys.mjs';
 
 const OPTIONS = ['Never', 'Once or twice', 'About once a week', 'About 2 or 3 times a week', 'Almost every day', 'Every day'];
 
 let suite;
 before(async () => { suite = await startSuite(); });
 after(async () => { await suite?.close(); });
-
-/** Waits until the address bar shows `path` and the page heading has rendered. */
-async function at(page, path) {
-  await page.waitForURL((url) => url.pathname + url.search === path);
-  return heading(page);
-}
 
 test('a person checks in by mouse, changes an answer, and sees their result and history', async () => {
   const page = await suite.newPage();
@@ -25,7 +20,7 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await page.getByText('You have not done a check-in yet.').waitFor();
 
   await page.getByRole('link', { name: 'Start a check-in' }).click();
-  assert.equal(await at(page, '/check-in/questions/1'), 'During the past month, how often did you feel happy?');
+  await at(page, '/check-in/questions/1', 'During the past month, how often did you feel happy?');
   await page.getByText('Question 1 of 17').waitFor();
   await assertAccessible(page, 'question 1');
 
@@ -41,35 +36,23 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await summary.getByRole('link', { name: 'Choose how often you felt this' }).click();
   assert.equal((await focused(page)).id, 'answer');
 
-  // The default check-in: the MHC-SF's 14 questions, then UCLA-3's 3 on loneliness.
-  for (let n = 1; n <= 17; n++) {
-    if (n > 1) await at(page, `/check-in/questions/${n}`);
-    await page.getByText(`Question ${n} of 17`).waitFor();
-    await page.getByLabel(n <= 14 ? 'Almost every day' : 'Hardly ever or never', { exact: true }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  // The three brief optional questions can each be left out with Continue.
-  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
-    await at(page, path);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-
-  assert.equal(await at(page, '/check-in/check'), 'Check your answers');
+  // The default check-in: the MHC-SF's 14 questions, then UCLA-3's 3 on loneliness; the
+  // three brief optional questions can each be left out with Continue.
+  await answerQuestions(page, { label: byInstrument('Almost every day', 'Hardly ever or never') });
+  await skipFollowUps(page);
   await assertAccessible(page, 'check your answers');
   const rows = page.locator('.f-summary-list__row');
   assert.equal(await rows.count(), 14 + 3 + 3);
   // Change question 3, and come straight back here.
   await page.getByRole('link', { name: 'Change how often you felt satisfied with life' }).click();
-  assert.equal(await at(page, '/check-in/questions/3?from=check'), 'During the past month, how often did you feel satisfied with life?');
+  await at(page, '/check-in/questions/3?from=check', 'During the past month, how often did you feel satisfied with life?');
   assert.equal(await page.getByLabel('Almost every day', { exact: true }).isChecked(), true, 'the earlier answer shows');
   await page.getByLabel('Every day', { exact: true }).check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await at(page, '/check-in/check');
   assert.equal((await rows.nth(2).locator('dd').first().textContent()).trim(), 'Every day');
 
-  await page.getByRole('button', { name: 'Save my check-in' }).click();
-  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
-  assert.equal(await heading(page), 'Your check-in');
+  await save(page);
   // 13 answers of 4 and one of 5: 57 of 70; emotional 4+4+5, social 5x4, psychological 6x4.
   await page.getByText('You scored 57 out of 70.').waitFor();
   await page.getByRole('heading', { name: 'Flourishing' }).waitFor();
@@ -89,7 +72,7 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await page.getByText('You scored 57 out of 70. Flourishing.').waitFor();
   await assertAccessible(page, 'home (with a result)');
   await page.getByRole('link', { name: 'See all your check-ins' }).click();
-  assert.equal(await at(page, '/check-ins'), 'Your check-ins');
+  await at(page, '/check-ins', 'Your check-ins');
   const history = page.locator('tbody tr');
   assert.equal(await history.count(), 1);
   assert.match(await history.first().textContent(), /57\s*Flourishing/);
@@ -112,7 +95,7 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   }
   await page.keyboard.press('Enter');
 
-  for (let n = 1; n <= 17; n++) {
+  for (let n = 1; n <= QUESTIONS; n++) {
     await at(page, `/check-in/questions/${n}`);
     // Focus starts on the question, so a screen reader reads it first.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
@@ -154,14 +137,10 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
 test('a reload in the middle resumes the check-in with every answer kept', async () => {
   const page = await suite.newPage();
   await page.goto(suite.origin + '/check-in/questions/1');
-  for (let n = 1; n <= 5; n++) {
-    await at(page, `/check-in/questions/${n}`);
-    await page.getByLabel(OPTIONS[n % 6], { exact: true }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
+  await answerQuestions(page, { to: 5, label: (n) => OPTIONS[n % 6] });
   await at(page, '/check-in/questions/6');
   await page.reload();
-  assert.equal(await at(page, '/check-in/questions/6'), 'During the past month, how often did you feel that our society is a good place, or is becoming a better place, for all people?');
+  await at(page, '/check-in/questions/6', 'During the past month, how often did you feel that our society is a good place, or is becoming a better place, for all people?');
   // Back shows the answer given before the reload.
   await page.getByRole('link', { name: 'Back' }).click();
   await at(page, '/check-in/questions/5');
@@ -189,7 +168,7 @@ test('Get help now is on every screen and offers call and text links', async () 
   assert.equal(await heading(page), 'Page not found');
   await assertAccessible(page, 'not found');
   await page.getByRole('link', { name: 'Get help now' }).click();
-  assert.equal(await at(page, '/get-help'), 'Get help now');
+  await at(page, '/get-help', 'Get help now');
   const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?body=SHOUT']);
   await page.getByText('not watched by anyone in real time', { exact: false }).waitFor();

@@ -1,4 +1,4 @@
-// Check-ins over time (issue 5): the default check-in with UCLA-3 and the brief optional
+// Check-ins over time: the default check-in with UCLA-3 and the brief optional
 // questions, the progress page checked against our own arithmetic, a due check-in snoozed or
 // put off because things are hard, the calendar file read by an independent parser, and
 // ONS4 when a service configures it.
@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSuite, assertAccessible, heading } from './helpers.mjs';
+import { at, answerQuestions, save, skipFollowUps } from './journeys.mjs';
 import {
   checkin, seed, daysAgo, longDate, addDays, isoDate, category, total, dimensions, subscales,
 } from './seed.mjs';
@@ -17,20 +18,8 @@ let suite;
 before(async () => { suite = await startSuite(); });
 after(async () => { await suite?.close(); });
 
-async function at(page, path) {
-  await page.waitForURL((url) => url.pathname + url.search === path);
-  return heading(page);
-}
-
-/** Answers questions `from`..`to` with the label `label(n)` and Continue. */
-async function answer(page, from, to, of, label) {
-  for (let n = from; n <= to; n++) {
-    await at(page, `/check-in/questions/${n}`);
-    await page.getByText(`Question ${n} of ${of}`).waitFor();
-    await page.getByLabel(label(n), { exact: true }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-}
+/** Answers questions `from`..`to` of `of` with the label `label(n)` and Continue. */
+const answer = (page, from, to, of, label) => answerQuestions(page, { from, to, of, label });
 
 /** The text of each cell of each body row of a table. */
 async function cells(page, selector) {
@@ -63,12 +52,12 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await page.getByText('A check-in is 17 short questions', { exact: false }).waitFor();
   await page.getByRole('link', { name: 'Start a check-in' }).click();
   await answer(page, 1, 14, 17, () => 'Almost every day');
-  assert.equal(await at(page, '/check-in/questions/15'), 'How often do you feel that you lack companionship?');
+  await at(page, '/check-in/questions/15', 'How often do you feel that you lack companionship?');
   await assertAccessible(page, 'a UCLA-3 question');
   await answer(page, 15, 17, 17, () => 'Some of the time');
 
   // Activities: checkboxes with an exclusive "None yet".
-  assert.equal(await at(page, '/check-in/activities'), 'Which activities have you been to since your last check-in?');
+  await at(page, '/check-in/activities', 'Which activities have you been to since your last check-in?');
   await assertAccessible(page, 'activities');
   await page.getByLabel('Meeting people').check();
   await page.getByLabel('None yet').check();
@@ -83,18 +72,18 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await page.getByLabel('What else did you go to?').fill('Choir');
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  assert.equal(await at(page, '/check-in/goals'), 'How are your goals going?');
+  await at(page, '/check-in/goals', 'How are your goals going?');
   await page.getByText('You have not set a goal here yet.').waitFor();
   await assertAccessible(page, 'goals (none yet)');
   await page.getByLabel('Add a goal (optional)').fill('Go for a walk once a week');
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  assert.equal(await at(page, '/check-in/step'), 'Which of these feels most like where you are now?');
+  await at(page, '/check-in/step', 'Which of these feels most like where you are now?');
   await assertAccessible(page, 'journey step');
   await page.getByLabel("I'm getting out and doing things with other people").check();
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  assert.equal(await at(page, '/check-in/check'), 'Check your answers');
+  await at(page, '/check-in/check', 'Check your answers');
   const groups = await page.locator('main h2').allTextContents();
   assert.deepEqual(groups, [
     'During the past month, how often did you feel …',
@@ -108,8 +97,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
     "I'm getting out and doing things with other people",
   ]);
   await assertAccessible(page, 'check your answers with every part');
-  await page.getByRole('button', { name: 'Save my check-in' }).click();
-  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  await save(page);
   await page.getByText('You scored 56 out of 70.').waitFor();
   await page.getByRole('heading', { name: 'Loneliness' }).waitFor();
   await page.getByText('6 out of 9').waitFor();
@@ -118,7 +106,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await assertAccessible(page, 'result with loneliness');
 
   await page.getByRole('link', { name: 'See your progress' }).click();
-  assert.equal(await at(page, '/progress'), 'Your progress');
+  await at(page, '/progress', 'Your progress');
   await page.getByText('This is your first check-in, so there is nothing to compare yet.').first().waitFor();
   assert.equal(await page.locator('svg.f-chart__svg .f-chart__point').count(), 1);
   await page.getByText('Go for a walk once a week').waitFor();
@@ -143,8 +131,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
     await page.locator('.f-summary-list').nth(2).locator('.f-summary-list__value').allTextContents(),
     ['None yet', 'Go for a walk once a week: Started', 'Left out'],
   );
-  await page.getByRole('button', { name: 'Save my check-in' }).click();
-  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  await save(page);
   await page.getByText('You scored 14 out of 70.').waitFor();
   const card = page.locator('.f-care-card');
   await card.getByRole('heading', { name: 'You do not have to manage on your own' }).waitFor();
@@ -257,7 +244,7 @@ test('a due check-in can be snoozed, or put off because things are hard, with no
   await seed(other, seeded);
   await other.goto(suite.origin + '/');
   await other.getByRole('button', { name: 'Not now, things are hard' }).click();
-  assert.equal(await at(other, '/check-in/not-now'), 'That is OK');
+  await at(other, '/check-in/not-now', 'That is OK');
   const again = longDate(addDays(new Date(), 7));
   await other.getByText(`We will ask again gently on ${again}.`, { exact: false }).waitFor();
   await other.getByText('Nothing has been written down about this.', { exact: false }).waitFor();
@@ -311,7 +298,7 @@ test('ONS4, when the service configures it, asks 0 to 10 as radios and shows ban
   await heading(page);
   await page.getByText('Question 1 of 21').waitFor();
   await answer(page, 1, 14, 21, () => 'About 2 or 3 times a week');
-  assert.equal(await at(page, '/check-in/questions/15'), 'Overall, how satisfied are you with your life nowadays?');
+  await at(page, '/check-in/questions/15', 'Overall, how satisfied are you with your life nowadays?');
   assert.equal(await page.locator('input[type=range]').count(), 0, 'never a slider');
   assert.equal(await page.locator('input[type=radio]').count(), 11);
   await page.getByLabel('0 – Not at all').waitFor();
@@ -320,14 +307,9 @@ test('ONS4, when the service configures it, asks 0 to 10 as radios and shows ban
   const ons = [7, 9, 5, 2];
   await answer(page, 15, 18, 21, (n) => String(ons[n - 15]));
   await answer(page, 19, 21, 21, () => 'Hardly ever or never');
-  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
-    await at(page, path);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await at(page, '/check-in/check');
+  await skipFollowUps(page);
   await page.getByRole('heading', { name: 'ONS personal well-being questions (ONS4)' }).waitFor();
-  await page.getByRole('button', { name: 'Save my check-in' }).click();
-  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  await save(page);
   const rows = await page.locator('.f-summary-list__row').evaluateAll((rs) =>
     rs.map((r) => [...r.children].map((c) => c.textContent.trim()).join(': ')));
   for (const row of ['Life satisfaction: 7 out of 10 (high)', 'Feeling things you do are worthwhile: 9 out of 10 (very high)',

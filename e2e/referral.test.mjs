@@ -4,6 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+import { answerQuestions, arrive, byInstrument, checkIn, save as saveCheckIn } from './journeys.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -15,9 +16,10 @@ after(async () => {
 /** A page object for the journey: each method is something a person does. */
 function journey(page) {
   const self = {
-    async at(slug) {
+    /** Arrives at the referral page `slug` (with the heading `expected`, when given). */
+    async at(slug, expected) {
       await page.waitForURL((url) => url.pathname === `/referral/${slug}`);
-      const h = await heading(page);
+      const h = expected === undefined ? await heading(page) : await arrive(page, expected);
       await assertAccessible(page, `referral ${slug}`);
       return h;
     },
@@ -38,9 +40,15 @@ function journey(page) {
       await page.goto(suite.origin + '/');
       await heading(page);
       await page.getByRole('link', { name: 'Ask for support' }).click();
-      assert.equal(await self.at('start'), 'Get support from Flourish');
+      await self.at('start', 'Get support from Flourish');
       await page.getByText('This is not for emergencies').waitFor();
       await page.getByRole('button', { name: 'Start now' }).click();
+    },
+    /** Answers the safety question. */
+    async safety(answer) {
+      await self.at('safety');
+      await self.choose(answer);
+      await self.next();
     },
     /** The questions from "what is going on" to "how much support", with typical answers. */
     async middle({ reasons, activities, barriers, support }) {
@@ -57,10 +65,10 @@ function journey(page) {
       await self.choose(support);
       await self.next();
     },
-    /** From "who suggested" to check your answers, for a contact method that asks for no
-     * details, skipping every optional question and the first check-in. */
-    async tail({ name, contact }) {
+    /** "Who suggested" (left out unless `referredBy`), the name, and how to be contacted. */
+    async aboutThem({ referredBy, name, contact }) {
       await self.at('who-suggested');
+      if (referredBy) await self.choose(referredBy);
       await self.next();
       await self.at('name');
       await self.type('What would you like us to call you?', name);
@@ -68,15 +76,25 @@ function journey(page) {
       await self.at('contact');
       await self.choose(contact);
       await self.next();
-      // No details are asked for this method: the next page is "about you".
+    },
+    /** The optional "about you" and "language" pages left out, and the first check-in
+     * answered `baseline`. */
+    async lastPages({ baseline = 'Not now' } = {}) {
       await self.at('about-you');
       await self.next();
       await self.at('language-and-access');
       await self.next();
       await self.at('first-check-in');
-      await self.choose('Not now');
+      await self.choose(baseline);
       await self.next();
-      await self.at('check');
+    },
+    /** From "who suggested" to check your answers, for a contact method that asks for no
+     * details, skipping every optional question and the first check-in. */
+    async tail({ name, contact }) {
+      await self.aboutThem({ name, contact });
+      // No details are asked for this method: the next page is "about you".
+      await self.lastPages();
+      return self.at('check');
     },
     async save() {
       await page.getByRole('button', { name: 'Save my request for support' }).click();
@@ -87,6 +105,10 @@ function journey(page) {
       assert.match(reference, /^FL-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       await page.getByText('This app does not send them to anyone', { exact: false }).waitFor();
       return reference;
+    },
+    /** Saves, then reads the referral back after a reload, as `readAfterReload`. */
+    async saveAndReadBack() {
+      return self.readAfterReload(await self.save());
     },
     /** Reloads, then opens the referral from the home screen and returns its answers. */
     async readAfterReload(reference) {
@@ -107,7 +129,7 @@ test('someone lonely and low, who wants someone to come with them, contacted by 
   const page = await suite.newPage();
   const j = journey(page);
   await j.start();
-  assert.equal(await j.at('safety'), 'Are you thinking about hurting yourself or ending your life?');
+  await j.at('safety', 'Are you thinking about hurting yourself or ending your life?');
   await j.next();
   await j.errorSays('Choose yes or no');
   await j.choose('No');
@@ -125,16 +147,8 @@ test('someone lonely and low, who wants someone to come with them, contacted by 
   await page.waitForFunction(() => document.activeElement?.id === 'goal-2');
   await page.keyboard.type('Talk to one new person');
   await j.next();
-  await j.at('who-suggested');
-  await j.choose('My GP or someone at the practice');
-  await j.next();
-  await j.at('name');
-  await j.type('What would you like us to call you?', 'Sam');
-  await j.next();
-  await j.at('contact');
-  await j.choose('Phone call');
-  await j.next();
-  assert.equal(await j.at('contact-details'), 'How can we reach you?');
+  await j.aboutThem({ referredBy: 'My GP or someone at the practice', name: 'Sam', contact: 'Phone call' });
+  await j.at('contact-details', 'How can we reach you?');
   await j.type('Phone number', '0770 12');
   await j.next();
   await j.errorSays('Enter a UK phone number');
@@ -142,14 +156,8 @@ test('someone lonely and low, who wants someone to come with them, contacted by 
   await j.type('Phone number', '+44 7700 900123');
   await j.type('When is best to contact you? (optional)', 'Weekday mornings');
   await j.next();
-  await j.at('about-you');
-  await j.next();
-  await j.at('language-and-access');
-  await j.next();
-  await j.at('first-check-in');
-  await j.choose('Not now');
-  await j.next();
-  assert.equal(await j.at('check'), 'Check your answers');
+  await j.lastPages();
+  await j.at('check', 'Check your answers');
   const expected = {
     'Thoughts of hurting yourself': 'No',
     'What is going on': 'Feeling lonely or on my own\nLow mood or depression',
@@ -203,7 +211,7 @@ test('someone who says yes to the safety question sees urgent help, then complet
   await j.at('safety');
   await j.choose('Yes');
   await j.next();
-  assert.equal(await j.at('urgent-help'), 'Please get help now');
+  await j.at('urgent-help', 'Please get help now');
   const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?body=SHOUT']);
   await page.getByRole('button', { name: 'Carry on asking for support' }).click();
@@ -230,41 +238,16 @@ test('someone who says yes to the safety question sees urgent help, then complet
   await j.at('what-matters');
   await j.type('Goal 1', 'Sleep better');
   await j.next();
-  await j.at('who-suggested');
-  await j.next();
-  await j.at('name');
-  await j.type('What would you like us to call you?', 'Alex');
-  await j.next();
-  await j.at('contact');
-  await j.choose('Email');
-  await j.next();
+  await j.aboutThem({ name: 'Alex', contact: 'Email' });
   await j.at('contact-details');
   await j.type('Email address', 'alex@');
   await j.next();
   await j.errorSays('Enter an email address in the right format');
   await j.type('Email address', 'alex@example.org');
   await j.next();
-  await j.at('about-you');
-  await j.next();
-  await j.at('language-and-access');
-  await j.next();
   // The first check-in, linked to this referral as its baseline.
-  await j.at('first-check-in');
-  await j.choose('Yes, do it now');
-  await j.next();
-  // The check-in: the MHC-SF (14 questions), loneliness (3), then three optional questions.
-  for (let n = 1; n <= 17; n++) {
-    await page.waitForURL((url) => url.pathname === `/check-in/questions/${n}`);
-    await page.getByLabel(n <= 14 ? 'About once a week' : 'Hardly ever or never', { exact: true }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
-    await page.waitForURL((url) => url.pathname === path);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await page.waitForURL((url) => url.pathname === '/check-in/check');
-  await page.getByRole('button', { name: 'Save my check-in' }).click();
-  await page.waitForURL(/\/check-ins\//);
+  await j.lastPages({ baseline: 'Yes, do it now' });
+  await checkIn(page, { mhc: 'About once a week', ucla: 'Hardly ever or never' });
   await page.getByText('You scored 28 out of 70.').waitFor();
   await page.getByRole('link', { name: 'Carry on asking for support' }).click();
   await j.at('check');
@@ -273,9 +256,7 @@ test('someone who says yes to the safety question sees urgent help, then complet
   assert.equal(answers['What is going on'], 'Bereavement or loss\nMy sister died last spring');
   assert.equal(answers['What might make it hard'], 'None of these');
   assert.equal(answers['First well-being check-in'], 'You have done your first check-in.');
-  const reference = await j.save();
-  const kept = await j.readAfterReload(reference);
-  assert.equal(kept['Contact details'], 'alex@example.org');
+  assert.equal((await j.saveAndReadBack())['Contact details'], 'alex@example.org');
   page.assertClean();
 });
 
@@ -283,9 +264,7 @@ test('someone who wants no contact and skips every optional question', async () 
   const page = await suite.newPage();
   const j = journey(page);
   await j.start();
-  await j.at('safety');
-  await j.choose('No');
-  await j.next();
+  await j.safety('No');
   await j.middle({
     reasons: ['Wanting something to do or to get out of the house'],
     activities: ["I'm not sure yet"],
@@ -298,11 +277,11 @@ test('someone who wants no contact and skips every optional question', async () 
   // The count warns before the limit, and too long is refused on Continue with the words kept.
   const long = 'a'.repeat(205);
   await j.type('Goal 1', long);
-  await page.getByText('You have 5 characters too many').waitFor();
+  await page.locator('.f-character-count', { hasText: 'You have 5 characters too many' }).waitFor();
   await j.next();
   await j.errorSays('This must be 200 characters or fewer');
   await j.type('Goal 1', 'Get out more');
-  await page.getByText('You have 188 characters remaining').waitFor();
+  await page.locator('.f-character-count', { hasText: 'You have 188 characters remaining' }).waitFor();
   await j.next();
   await j.tail({ name: 'Jo', contact: 'I do not want to be contacted' });
   const answers = await j.answers();
@@ -311,9 +290,7 @@ test('someone who wants no contact and skips every optional question', async () 
   assert.equal(answers['Contact details'], undefined, 'no contact details row');
   assert.equal(answers['About you'], 'Not provided');
   assert.equal(answers['Language and access'], 'Not provided');
-  const reference = await j.save();
-  const kept = await j.readAfterReload(reference);
-  assert.equal(kept['What you might like to do'], "I'm not sure yet");
+  assert.equal((await j.saveAndReadBack())['What you might like to do'], "I'm not sure yet");
   page.assertClean();
 });
 
@@ -399,9 +376,7 @@ test('changing answers from check your answers returns there, asking any new det
   const page = await suite.newPage();
   const j = journey(page);
   await j.start();
-  await j.at('safety');
-  await j.choose('No');
-  await j.next();
+  await j.safety('No');
   await j.middle({ reasons: ['Housing'], activities: ['Advice and help'], barriers: ['None of these'], support: 'Help to choose what to do' });
   await j.at('what-matters');
   await j.type('Goal 1', 'Sort out my flat');
@@ -430,8 +405,7 @@ test('changing answers from check your answers returns there, asking any new det
   const answers = await j.answers();
   assert.equal(answers['How to contact you'], 'Email');
   assert.equal(answers['Contact details'], 'pat@example.org');
-  const reference = await j.save();
-  assert.equal((await j.readAfterReload(reference))['Contact details'], 'pat@example.org');
+  assert.equal((await j.saveAndReadBack())['Contact details'], 'pat@example.org');
   page.assertClean();
 });
 
@@ -454,19 +428,16 @@ test('a broken configuration is reported plainly and the journey works on the bu
 
   const j = journey(page);
   await page.getByRole('link', { name: 'Ask for support' }).click();
-  assert.equal(await j.at('start'), 'Get support from Valley Link');
+  await j.at('start', 'Get support from Valley Link');
   await page.getByRole('button', { name: 'Start now' }).click();
-  await j.at('safety');
-  await j.choose('No');
-  await j.next();
+  await j.safety('No');
   // The built-in reasons stand in for the broken list.
   await j.middle({ reasons: ['Caring for someone'], activities: ['Volunteering'], barriers: ['My mobility or health'], support: 'Just information, so I can go myself' });
   await j.at('what-matters');
   await j.type('Goal 1', 'Help out somewhere');
   await j.next();
   await j.tail({ name: 'Lee', contact: 'I do not want to be contacted' });
-  const reference = await j.save();
-  assert.equal((await j.readAfterReload(reference))['What is going on'], 'Caring for someone');
+  assert.equal((await j.saveAndReadBack())['What is going on'], 'Caring for someone');
 
   // A file that is not JSON at all: the same notice, and the built-in name.
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{ "service_name": ' }));
@@ -486,11 +457,7 @@ test("the goals in a person's referral are asked about at their next check-in", 
     contact_method: 'no-contact', baseline: { choice: 'skipped' },
   }] })));
   await page.goto(suite.origin + '/check-in/questions/1');
-  for (let n = 1; n <= 17; n++) {
-    await page.waitForURL((url) => url.pathname === `/check-in/questions/${n}`);
-    await page.getByLabel(n <= 14 ? 'Almost every day' : 'Some of the time', { exact: true }).check();
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
+  await answerQuestions(page, { label: byInstrument('Almost every day', 'Some of the time') });
   await page.waitForURL('**/check-in/activities');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL('**/check-in/goals');
@@ -502,8 +469,7 @@ test("the goals in a person's referral are asked about at their next check-in", 
   await page.waitForURL('**/check-in/step');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.waitForURL('**/check-in/check');
-  await page.getByRole('button', { name: 'Save my check-in' }).click();
-  await page.waitForURL(/\/check-ins\//);
+  await saveCheckIn(page);
   await page.goto(suite.origin + '/progress');
   await heading(page);
   await page.getByText('Go to the lunch club').first().waitFor();

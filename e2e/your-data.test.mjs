@@ -6,6 +6,7 @@ import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSuite, assertAccessible, heading } from './helpers.mjs';
+import { checkInByAddress } from './journeys.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -165,22 +166,8 @@ test('two tabs answering at once lose nothing', async () => {
   await first.evaluate(() => localStorage.clear());
   await second.goto(suite.origin + '/');
   await heading(second);
-  // The check-in asks the MHC-SF (14) then loneliness (3).
-  const label = (n, mhc) => (n <= 14 ? mhc : 'Some of the time');
-  for (let n = 1; n <= 17; n++) {
-    await first.goto(suite.origin + `/check-in/questions/${n}`);
-    await first.getByLabel(label(n, 'Once or twice'), { exact: true }).check();
-  }
-  await first.goto(suite.origin + '/check-in/check');
-  await first.getByRole('button', { name: 'Save my check-in' }).click();
-  await first.waitForURL(/\/check-ins\//);
-  for (let n = 1; n <= 17; n++) {
-    await second.goto(suite.origin + `/check-in/questions/${n}`);
-    await second.getByLabel(label(n, 'Almost every day'), { exact: true }).check();
-  }
-  await second.goto(suite.origin + '/check-in/check');
-  await second.getByRole('button', { name: 'Save my check-in' }).click();
-  await second.waitForURL(/\/check-ins\//);
+  await checkInByAddress(first, { mhc: 'Once or twice', ucla: 'Some of the time' });
+  await checkInByAddress(second, { mhc: 'Almost every day', ucla: 'Some of the time' });
   await first.goto(suite.origin + '/check-ins');
   await heading(first);
   assert.equal(await first.locator('tbody tr').count(), 2);

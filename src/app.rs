@@ -1,26 +1,26 @@
-//! The root: state, routes, the page frame, and focus on every page change.
+//! The root: the service's configuration, the person's state, the page frame, the route
+//! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Html, Title};
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
-use leptos_router::path;
 
 use crate::browser;
-use crate::components::{Footer, Header, Notices};
+use crate::components::{Footer, Header, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::i18n::use_messages;
 use crate::pages::referral::{
-    ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
+    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
 };
 use crate::pages::{
-    CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage, HistoryPage,
-    HomePage, NotFoundPage, QuestionPage, YourDataPage,
+    ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage,
+    GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
+    YourDataPage,
 };
-// Check-ins over time (issue 5)
-use crate::pages::{ActivitiesPage, GoalsPage, JourneyStepPage, NotNowPage, ProgressPage};
-use crate::state::AppState;
-use crate::storage::Store;
+use crate::routes::{Pages, RouteTable};
+use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
+use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
@@ -29,7 +29,7 @@ pub fn App() -> impl IntoView {
     move || {
         config
             .get()
-            .map(|loaded| view! { <AppWith store=Store::local() config=loaded/> })
+            .map(|loaded| view! { <AppWith new_store=Store::local config=loaded/> })
     }
 }
 
@@ -41,11 +41,38 @@ async fn load_config() -> LoadedConfig {
     }
 }
 
-/// The whole app over a given store and configuration (memory in tests, later in kiosk mode).
+/// Every page, for the route table.
+const PAGES: Pages = Pages {
+    home: || view! { <HomePage/> }.into_any(),
+    get_help: || view! { <GetHelpPage/> }.into_any(),
+    question: || view! { <QuestionPage/> }.into_any(),
+    activities: || view! { <ActivitiesPage/> }.into_any(),
+    goals: || view! { <GoalsPage/> }.into_any(),
+    journey_step: || view! { <JourneyStepPage/> }.into_any(),
+    check_answers: || view! { <CheckAnswersPage/> }.into_any(),
+    not_now: || view! { <NotNowPage/> }.into_any(),
+    check_in_result: || view! { <CheckInPage/> }.into_any(),
+    history: || view! { <HistoryPage/> }.into_any(),
+    progress: || view! { <ProgressPage/> }.into_any(),
+    referral_step: || view! { <ReferralPage/> }.into_any(),
+    referral_check: || view! { <ReferralCheckPage/> }.into_any(),
+    referral_start_again: || view! { <ReferralStartAgainPage/> }.into_any(),
+    referral_done: || view! { <ReferralDonePage/> }.into_any(),
+    referral_view: || view! { <ReferralViewPage/> }.into_any(),
+    your_data: || view! { <YourDataPage/> }.into_any(),
+    delete_data: || view! { <DeleteDataPage/> }.into_any(),
+    data_deleted: || view! { <DataDeletedPage/> }.into_any(),
+    not_found: || view! { <NotFound/> }.into_any(),
+};
+
+/// The whole app with a given configuration, its state read from `new_store()` (the
+/// browser's storage, or memory in tests and on a kiosk). [`Session::start_fresh`], from
+/// [`crate::state::use_session`], rebuilds everything below the router for the next person.
 #[component]
-pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
+pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
     provide_meta_context();
-    provide_context(AppState::load(store, config));
+    let session = Session::new(new_store, config, StateOptions::default());
+    provide_context(session);
     let m = use_messages();
     let formatter = move |text: String| format!("{text} – {}", m.app_name);
     view! {
@@ -53,35 +80,23 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
         <Title formatter/>
         <Router>
             <FocusOnNavigation/>
-            <OtherTabs/>
-            <Header/>
-            <div class="f-width-container">
-                <main class="f-main" id="main" tabindex="-1">
-                    <Notices/>
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/check-in/questions/:n") view=QuestionPage/>
-                        <Route path=path!("/check-in/check") view=CheckAnswersPage/>
-                        <Route path=path!("/check-ins") view=HistoryPage/>
-                        <Route path=path!("/check-ins/:id") view=CheckInPage/>
-                        <Route path=path!("/get-help") view=GetHelpPage/>
-                        <Route path=path!("/referral/start-again") view=ReferralStartAgainPage/>
-                        <Route path=path!("/referral/done/:id") view=ReferralDonePage/>
-                        <Route path=path!("/referral/:step") view=ReferralPage/>
-                        <Route path=path!("/referrals/:id") view=ReferralViewPage/>
-                        <Route path=path!("/your-data") view=YourDataPage/>
-                        <Route path=path!("/your-data/delete") view=DeleteDataPage/>
-                        <Route path=path!("/your-data/deleted") view=DataDeletedPage/>
-                        // Check-ins over time (issue 5)
-                        <Route path=path!("/check-in/activities") view=ActivitiesPage/>
-                        <Route path=path!("/check-in/goals") view=GoalsPage/>
-                        <Route path=path!("/check-in/step") view=JourneyStepPage/>
-                        <Route path=path!("/check-in/not-now") view=NotNowPage/>
-                        <Route path=path!("/progress") view=ProgressPage/>
-                    </Routes>
-                </main>
-            </div>
-            <Footer/>
+            {move || {
+                // Everything that reads the person's state is built inside here, so that it
+                // is all rebuilt, and the last person's state disposed, when the session
+                // starts fresh.
+                session.current().provide();
+                view! {
+                    <OtherTabs/>
+                    <Header/>
+                    <div class="f-width-container">
+                        <main class="f-main" id="main" tabindex="-1">
+                            <Notices/>
+                            <RouteTable pages=PAGES/>
+                        </main>
+                    </div>
+                    <Footer/>
+                }
+            }}
         </Router>
     }
 }
@@ -90,15 +105,14 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
 /// when either tab saves), and the person is told the page changed.
 #[component]
 fn OtherTabs() -> impl IntoView {
-    let app = crate::state::use_app();
+    let records = use_records();
+    let notices = use_notices();
     let handle = window_event_listener(leptos::ev::storage, move |ev: web_sys::StorageEvent| {
         // A null key means the other tab cleared everything.
-        let ours = ev
-            .key()
-            .is_none_or(|k| k.starts_with(crate::storage::KEY_PREFIX));
+        let ours = ev.key().is_none_or(|k| k.starts_with(KEY_PREFIX));
         if ours {
-            app.reload();
-            app.notify(crate::state::Notice::ChangedElsewhere);
+            records.reload();
+            notices.notify(Notice::ChangedElsewhere);
         }
     });
     on_cleanup(move || handle.remove());

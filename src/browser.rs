@@ -3,6 +3,22 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use wasm_bindgen::JsCast;
 
+/// Why the browser could not offer a file or read one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BrowserError {
+    /// Making or offering a file to download failed.
+    #[error("the browser could not offer the file: {0}")]
+    Download(String),
+    /// A file the person chose could not be read, or is not text.
+    #[error("the file could not be read: {0}")]
+    ReadFile(String),
+}
+
+/// A browser exception, briefly, for the log side of an error.
+fn describe(e: wasm_bindgen::JsValue) -> String {
+    format!("{e:?}")
+}
+
 /// A new random id for a record: a version-4 UUID made from `crypto.getRandomValues`.
 ///
 /// Not `crypto.randomUUID`: it exists only in secure contexts (https or localhost) and on
@@ -83,12 +99,12 @@ pub async fn request_persistence() -> Option<bool> {
 }
 
 /// Reads a file the person chose as text.
-pub async fn read_file(file: web_sys::File) -> Result<String, String> {
+pub async fn read_file(file: web_sys::File) -> Result<String, BrowserError> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text())
         .await
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| BrowserError::ReadFile(describe(e)))?;
     text.as_string()
-        .ok_or_else(|| "the file is not text".to_string())
+        .ok_or_else(|| BrowserError::ReadFile("not text".into()))
 }
 
 /// Opens the browser's print dialogue (the print stylesheet shapes the page).
@@ -99,21 +115,22 @@ pub fn print() {
 }
 
 /// Offers `text` to the person as a file called `filename`.
-pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
+pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), BrowserError> {
+    let failed = |e| BrowserError::Download(describe(e));
     let document = web_sys::window()
         .and_then(|w| w.document())
-        .ok_or("no document")?;
+        .ok_or_else(|| BrowserError::Download("no document".into()))?;
     let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
     let anchor = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(failed)?
         .dyn_into::<web_sys::HtmlAnchorElement>()
-        .map_err(|_| "not an anchor")?;
+        .map_err(|_| BrowserError::Download("not an anchor".into()))?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.click();

@@ -141,7 +141,7 @@ pub struct ServiceContact {
 }
 
 /// Something wrong with the configuration, said so that the person who wrote it can fix it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ConfigProblem {
     /// The field, or `(file)` for the whole file.
     pub field: String,

@@ -7,7 +7,14 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::instrument::Category;
+use crate::browser::BrowserError;
+use crate::config::{Choice, ServiceConfig};
+use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
+use crate::domain::export::{megabytes_rounded_up, ImportError};
+use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::referral::{Problem, Step};
+use crate::error::AppError;
+use crate::storage::StorageError;
 
 /// The words of one language.
 #[derive(Debug)]
@@ -66,8 +73,6 @@ pub struct Messages {
     pub question_n_of: &'static str,
     /// Error when Continue is pressed with nothing chosen.
     pub choose_an_answer: &'static str,
-    /// Shown when a question number does not exist.
-    pub no_such_question: &'static str,
 
     /// Check-your-answers heading.
     pub check_answers_title: &'static str,
@@ -162,10 +167,22 @@ pub struct Messages {
     pub config_problem_details: &'static str,
     /// "or", between the answers and an exclusive "None of these".
     pub or: &'static str,
+    /// Read with a text box that has a limit: "You can enter up to {n} characters".
+    pub characters_limit: Plural,
     /// Character count: "You have {n} characters remaining".
-    pub characters_left: &'static str,
+    pub characters_left: Plural,
     /// Character count: "You have {n} characters too many".
-    pub characters_too_many: &'static str,
+    pub characters_too_many: Plural,
+    /// Notice title when saved information cannot be read at all.
+    pub load_failed_title: &'static str,
+    /// Notice body when saved information cannot be read at all.
+    pub load_failed_body: &'static str,
+    /// A file could not be downloaded: "{why}".
+    pub download_failed: &'static str,
+    /// The check-in could not be saved: "{why}".
+    pub check_in_not_saved: &'static str,
+    /// Why something did not work, each a short clause that the messages above complete.
+    pub errors: ErrorMessages,
     /// The self-referral journey.
     pub referral: ReferralMessages,
     /// The "Your data" page.
@@ -178,7 +195,6 @@ pub struct Messages {
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
     pub date_pattern: &'static str,
-    // Check-ins over time (issue 5)
     /// Error when a 0 to 10 question is left unanswered.
     pub choose_a_number: &'static str,
     /// Error when a question with worded answers (not "how often") is left unanswered.
@@ -269,8 +285,6 @@ pub struct Messages {
     pub calendar_summary: &'static str,
     /// Calendar event text: {service}.
     pub calendar_description: &'static str,
-    /// When the calendar file cannot be made.
-    pub calendar_failed: &'static str,
     /// "Not now" page heading.
     pub not_now_title: &'static str,
     /// "Not now" page body: {date}.
@@ -430,6 +444,56 @@ pub struct DataMessages {
     pub deleted_title: &'static str,
     /// After delete body.
     pub deleted_body: &'static str,
+    /// Deleting stopped part way: "{why}".
+    pub delete_failed: &'static str,
+    /// Shown for a number that cannot be worked out just now.
+    pub not_known: &'static str,
+}
+
+/// Why something did not work: short clauses, each completing a sentence such as "The file
+/// could not be brought in: …".
+#[derive(Debug)]
+pub struct ErrorMessages {
+    /// Storage blocked (private mode, settings).
+    pub storage_unavailable: &'static str,
+    /// Storage full.
+    pub storage_full: &'static str,
+    /// A record could not be written as text (a fault in the app).
+    pub storage_encode: &'static str,
+    /// Any other storage failure: "{why}" is the browser's own name for it.
+    pub storage_other: &'static str,
+    /// A question number outside the check-in.
+    pub no_such_question: &'static str,
+    /// An answer the question does not offer.
+    pub not_an_answer: &'static str,
+    /// A questionnaire this version does not know.
+    pub unknown_instrument: &'static str,
+    /// Question "{n}" has no answer.
+    pub unanswered: &'static str,
+    /// A goal with no words.
+    pub goal_empty: &'static str,
+    /// Activities said as "went" with nothing chosen.
+    pub no_activity: &'static str,
+    /// An empty file.
+    pub import_empty: &'static str,
+    /// Not JSON: "{why}".
+    pub import_not_json: &'static str,
+    /// Another app's file.
+    pub import_not_an_export: &'static str,
+    /// A newer export version: "{found}".
+    pub import_newer: &'static str,
+    /// A damaged export: "{why}".
+    pub import_damaged: &'static str,
+    /// A file too big to be an export: "{size}" and "{max}" megabytes.
+    pub import_too_big: &'static str,
+    /// Too many records of one kind: "{found}", at most "{max}".
+    pub import_too_many: &'static str,
+    /// The browser would not offer a file.
+    pub download: &'static str,
+    /// A chosen file could not be read.
+    pub read_file: &'static str,
+    /// The calendar's dates could not be written.
+    pub calendar: &'static str,
 }
 
 /// The words of the self-referral journey.
@@ -595,6 +659,10 @@ pub struct ReferralMessages {
     pub download: &'static str,
     /// Check-in result: go back to the referral.
     pub back_to_referral: &'static str,
+    /// The referral could not be saved: "{why}".
+    pub not_saved: &'static str,
+    /// The referral could not be deleted to start again: "{why}".
+    pub not_discarded: &'static str,
     /// Check answers row keys, by step slug order of questions.
     pub keys: ReferralKeys,
     /// Error messages.
@@ -673,7 +741,236 @@ pub struct ReferralErrors {
     pub unfinished: &'static str,
 }
 
+/// Words that depend on a number, in the plural categories of the Unicode CLDR: English uses
+/// `one` and `other`, Welsh all six, Arabic all six. Only `other` is required; a category a
+/// language does not fill falls back to it.
+#[derive(Debug, Clone, Copy)]
+pub struct Plural {
+    /// For 0 in languages that say it apart (Welsh, Arabic).
+    pub zero: Option<&'static str>,
+    /// For 1, and what the language groups with it.
+    pub one: Option<&'static str>,
+    /// For 2 in languages that say it apart.
+    pub two: Option<&'static str>,
+    /// For the "few" numbers of languages that have them.
+    pub few: Option<&'static str>,
+    /// For the "many" numbers of languages that have them.
+    pub many: Option<&'static str>,
+    /// For every other number.
+    pub other: &'static str,
+}
+
+/// A plural category of the Unicode CLDR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PluralCategory {
+    /// `zero`
+    Zero,
+    /// `one`
+    One,
+    /// `two`
+    Two,
+    /// `few`
+    Few,
+    /// `many`
+    Many,
+    /// `other`
+    Other,
+}
+
+impl Plural {
+    /// The words for every number, before the language's other forms are added.
+    pub const fn other(other: &'static str) -> Self {
+        Self {
+            zero: None,
+            one: None,
+            two: None,
+            few: None,
+            many: None,
+            other,
+        }
+    }
+
+    /// The words for `n` in language `lang`, with `{n}` filled in.
+    pub fn of(&self, lang: &str, n: u64) -> String {
+        let words = match plural_category(lang, n) {
+            PluralCategory::Zero => self.zero,
+            PluralCategory::One => self.one,
+            PluralCategory::Two => self.two,
+            PluralCategory::Few => self.few,
+            PluralCategory::Many => self.many,
+            PluralCategory::Other => None,
+        };
+        fill(words.unwrap_or(self.other), &[("n", &n.to_string())])
+    }
+}
+
+/// The plural category of `n` in language `lang`, by the browser's own CLDR rules.
+#[cfg(target_arch = "wasm32")]
+pub fn plural_category(lang: &str, n: u64) -> PluralCategory {
+    let locales = js_sys::Array::of1(&lang.into());
+    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+    match String::from(rules.select(n as f64)).as_str() {
+        "zero" => PluralCategory::Zero,
+        "one" => PluralCategory::One,
+        "two" => PluralCategory::Two,
+        "few" => PluralCategory::Few,
+        "many" => PluralCategory::Many,
+        _ => PluralCategory::Other,
+    }
+}
+
+/// The plural category of `n`. Outside the browser (native tests) there is no CLDR data, so
+/// this knows English only.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn plural_category(_lang: &str, n: u64) -> PluralCategory {
+    if n == 1 {
+        PluralCategory::One
+    } else {
+        PluralCategory::Other
+    }
+}
+
 impl Messages {
+    /// The words for a count, by this language's plural rules.
+    pub fn count(&self, words: &Plural, n: u64) -> String {
+        words.of(self.lang, n)
+    }
+
+    /// Every failure a person may be told about, in words: the one table from errors to the
+    /// catalogue. Each is a short clause for a message such as [`Messages::download_failed`].
+    pub fn explain(&self, error: &AppError) -> String {
+        match error {
+            AppError::Storage(s) => match s {
+                StorageError::Unavailable => self.errors.storage_unavailable.into(),
+                StorageError::Full => self.errors.storage_full.into(),
+                StorageError::Encode(_) => self.errors.storage_encode.into(),
+                StorageError::Other(why) => fill(self.errors.storage_other, &[("why", why)]),
+            },
+            AppError::Draft(d) => match d {
+                DraftError::NoSuchQuestion(_) => self.errors.no_such_question.into(),
+                DraftError::Answer(_) => self.errors.not_an_answer.into(),
+                DraftError::UnknownInstrument => self.errors.unknown_instrument.into(),
+                DraftError::Unanswered(n) => fill(self.errors.unanswered, &[("n", &n.to_string())]),
+            },
+            AppError::FollowUp(f) => match f {
+                FollowUpError::EmptySomethingElse => self.something_else_empty.into(),
+                FollowUpError::EmptyGoal => self.errors.goal_empty.into(),
+                FollowUpError::NothingChosen => self.errors.no_activity.into(),
+            },
+            AppError::Import(i) => match i {
+                ImportError::Empty => self.errors.import_empty.into(),
+                ImportError::NotJson(why) => fill(self.errors.import_not_json, &[("why", why)]),
+                ImportError::NotAnExport => self.errors.import_not_an_export.into(),
+                ImportError::NewerVersion { found } => {
+                    fill(self.errors.import_newer, &[("found", found)])
+                }
+                ImportError::Damaged(why) => fill(self.errors.import_damaged, &[("why", why)]),
+                ImportError::TooBig { bytes, max } => fill(
+                    self.errors.import_too_big,
+                    &[
+                        ("size", &megabytes_rounded_up(*bytes).to_string()),
+                        ("max", &megabytes_rounded_up(*max).to_string()),
+                    ],
+                ),
+                ImportError::TooMany { found, max, .. } => fill(
+                    self.errors.import_too_many,
+                    &[("found", &found.to_string()), ("max", &max.to_string())],
+                ),
+            },
+            AppError::Browser(BrowserError::Download(_)) => self.errors.download.into(),
+            AppError::Browser(BrowserError::ReadFile(_)) => self.errors.read_file.into(),
+            AppError::Calendar(_) => self.errors.calendar.into(),
+        }
+    }
+
+    /// A problem with an answer in the referral, in words.
+    pub fn problem(&self, p: Problem) -> String {
+        match p {
+            Problem::NothingChosen(step) => match step {
+                Step::Safety => self.referral.errors.safety,
+                Step::Reasons => self.referral.errors.reasons,
+                Step::Activities => self.referral.errors.activities,
+                Step::Barriers => self.referral.errors.barriers,
+                Step::Support => self.referral.errors.support,
+                Step::Contact => self.referral.errors.contact,
+                Step::Baseline => self.referral.errors.baseline,
+                _ => self.referral.errors.unfinished,
+            }
+            .into(),
+            Problem::OtherEmpty => self.referral.errors.other_empty.into(),
+            Problem::TooLong { max, .. } => {
+                fill(self.referral.errors.too_long, &[("max", &max.to_string())])
+            }
+            Problem::NoGoal => self.referral.errors.no_goal.into(),
+            Problem::NoName => self.referral.errors.no_name.into(),
+            Problem::NoPhone => self.referral.errors.no_phone.into(),
+            Problem::BadPhone => self.referral.errors.bad_phone.into(),
+            Problem::NotMobile => self.referral.errors.not_mobile.into(),
+            Problem::NoEmail => self.referral.errors.no_email.into(),
+            Problem::BadEmail => self.referral.errors.bad_email.into(),
+            Problem::BadPostcode => self.referral.errors.bad_postcode.into(),
+        }
+    }
+
+    /// The short name of a referral step's answer, as check your answers lists it.
+    pub fn referral_key(&self, step: Step) -> &'static str {
+        match step {
+            Step::Safety => self.referral.keys.safety,
+            Step::Reasons => self.referral.keys.reasons,
+            Step::Activities => self.referral.keys.activities,
+            Step::Barriers => self.referral.keys.barriers,
+            Step::Support => self.referral.keys.support,
+            Step::Goals => self.referral.keys.goals,
+            Step::ReferredBy => self.referral.keys.referred_by,
+            Step::Name => self.referral.keys.name,
+            Step::Contact => self.referral.keys.contact,
+            Step::ContactDetails => self.referral.keys.details,
+            Step::AboutYou => self.referral.keys.about,
+            Step::Access => self.referral.keys.access,
+            Step::Baseline => self.referral.keys.baseline,
+            Step::Start | Step::UrgentHelp | Step::Check | Step::Done => "",
+        }
+    }
+
+    /// The plain name of an ONS band ("high").
+    pub fn band_name(&self, band: BandLevel) -> &'static str {
+        let i = match band {
+            BandLevel::VeryLow => 0,
+            BandLevel::Low => 1,
+            BandLevel::Medium => 2,
+            BandLevel::High => 3,
+            BandLevel::VeryHigh => 4,
+        };
+        self.band_names[i]
+    }
+
+    /// What a UCLA-3 total (3 to 9) means in kind words: hardly ever lonely at 3, some of
+    /// the time from 4 to 6, often from 7. Never a diagnosis.
+    pub fn loneliness_meaning(&self, total: u32) -> &'static str {
+        match total {
+            0..=3 => self.loneliness_meanings[0],
+            4..=6 => self.loneliness_meanings[1],
+            _ => self.loneliness_meanings[2],
+        }
+    }
+
+    /// The activities someone went to since last time, in words, from the service's
+    /// categories.
+    pub fn activities_in_words(&self, categories: &[Choice], uptake: &ActivityUptake) -> String {
+        match uptake {
+            ActivityUptake::NoneYet => self.none_yet.into(),
+            ActivityUptake::Went {
+                activity_ids,
+                something_else,
+            } => activity_ids
+                .iter()
+                .map(|id| ServiceConfig::label(categories, id).to_owned())
+                .chain(something_else.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
     /// The kind, plain name of a result category.
     pub fn category_name(&self, c: Category) -> &'static str {
         self.category_names[c as usize]
@@ -741,7 +1038,6 @@ pub static EN: Messages = Messages {
 
     question_n_of: "Question {n} of {total}",
     choose_an_answer: "Choose how often you felt this",
-    no_such_question: "There is no question with that number.",
 
     check_answers_title: "Check your answers",
     check_answers_intro: "You can change any answer before you save.",
@@ -796,8 +1092,44 @@ pub static EN: Messages = Messages {
     config_problem_body: "The app works as normal, using its standard settings where needed. Please tell the service if you can.",
     config_problem_details: "Details for the service",
     or: "or",
-    characters_left: "You have {n} characters remaining",
-    characters_too_many: "You have {n} characters too many",
+    characters_limit: Plural {
+        one: Some("You can enter up to {n} character"),
+        ..Plural::other("You can enter up to {n} characters")
+    },
+    characters_left: Plural {
+        one: Some("You have {n} character remaining"),
+        ..Plural::other("You have {n} characters remaining")
+    },
+    characters_too_many: Plural {
+        one: Some("You have {n} character too many"),
+        ..Plural::other("You have {n} characters too many")
+    },
+    load_failed_title: "Your saved information could not be opened",
+    load_failed_body: "Nothing has been deleted. The browser may be blocking storage, for example in private mode. Try closing other tabs of this app, or reloading the page.",
+    download_failed: "Sorry, the file could not be downloaded: {why}.",
+    check_in_not_saved: "Your check-in could not be saved: {why}.",
+    errors: ErrorMessages {
+        storage_unavailable: "this browser is not letting the app save anything",
+        storage_full: "the storage on this device is full",
+        storage_encode: "the information could not be prepared for saving",
+        storage_other: "the browser could not save ({why})",
+        no_such_question: "there is no question with that number",
+        not_an_answer: "that is not one of the answers to this question",
+        unknown_instrument: "this check-in uses a questionnaire this app does not know",
+        unanswered: "question {n} has not been answered",
+        goal_empty: "write your goal in a few words",
+        no_activity: "choose at least one activity, or None yet",
+        import_empty: "the file is empty",
+        import_not_json: "this is not a Flourish export: it could not be read ({why})",
+        import_not_an_export: "this is not a Flourish export",
+        import_newer: "this file was made by a newer version of Flourish (export version {found}); update the app to bring it in",
+        import_damaged: "this Flourish export is damaged ({why})",
+        import_too_big: "the file is {size} MB, and a Flourish export is at most {max} MB",
+        import_too_many: "the file holds {found} records of one kind, and a Flourish export holds at most {max}",
+        download: "the browser did not let the app offer the file",
+        read_file: "the file could not be read",
+        calendar: "the dates could not be put in a calendar",
+    },
     your_data: "Your data",
     changed_elsewhere: "This page was updated with changes made in another tab or window.",
     data: DataMessages {
@@ -837,6 +1169,8 @@ pub static EN: Messages = Messages {
         delete_cancel: "No, keep my information",
         deleted_title: "Your information has been deleted",
         deleted_body: "Nothing of yours is kept on this device now.",
+        delete_failed: "Not everything could be deleted: {why}. What is left is shown on Your data.",
+        not_known: "Not known",
     },
     referral: ReferralMessages {
         home_title: "Get support",
@@ -925,6 +1259,8 @@ pub static EN: Messages = Messages {
         print: "Print",
         download: "Download (JSON file)",
         back_to_referral: "Carry on asking for support",
+        not_saved: "Your request for support could not be saved: {why}.",
+        not_discarded: "Your answers could not be deleted: {why}.",
         keys: ReferralKeys {
             safety: "Thoughts of hurting yourself",
             reasons: "What is going on",
@@ -967,7 +1303,6 @@ pub static EN: Messages = Messages {
     ],
     date_pattern: "{day} {month} {year}",
 
-    // Check-ins over time (issue 5)
     choose_a_number: "Choose a number from 0 to 10",
     choose_an_option: "Choose an answer",
     scale_hint: "0 means “{low}”. 10 means “{high}”.",
@@ -1020,7 +1355,6 @@ pub static EN: Messages = Messages {
     calendar_hint: "This saves a file with the dates of your next {count} check-ins. Open it to add them to your calendar.",
     calendar_summary: "{service} check-in",
     calendar_description: "Time for your check-in. Open {service} and answer a few short questions about how you are doing.",
-    calendar_failed: "Sorry, the calendar file could not be made.",
     not_now_title: "That is OK",
     not_now_body: "Things can be hard sometimes. You do not have to do a check-in now. We will ask again gently on {date}.",
     nothing_recorded: "Nothing has been written down about this. Your check-ins are just as they were.",
@@ -1077,6 +1411,77 @@ mod tests {
             "Question 3 of 14"
         );
         assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
+    }
+
+    #[test]
+    fn counts_take_the_plural_the_number_needs() {
+        assert_eq!(
+            EN.count(&EN.characters_left, 1),
+            "You have 1 character remaining"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_left, 2),
+            "You have 2 characters remaining"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_left, 0),
+            "You have 0 characters remaining"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_too_many, 1),
+            "You have 1 character too many"
+        );
+        assert_eq!(
+            EN.count(&EN.characters_limit, 200),
+            "You can enter up to 200 characters"
+        );
+    }
+
+    #[test]
+    fn a_language_without_a_form_falls_back_to_other() {
+        let only_other = Plural::other("{n} things");
+        assert_eq!(only_other.of("en-GB", 1), "1 things");
+    }
+
+    #[test]
+    fn every_error_is_put_into_words_from_the_catalogue() {
+        let said = |e: AppError| EN.explain(&e);
+        assert_eq!(said(StorageError::Full.into()), EN.errors.storage_full);
+        assert_eq!(
+            said(ImportError::NotAnExport.into()),
+            "this is not a Flourish export"
+        );
+        assert_eq!(
+            said(FollowUpError::EmptySomethingElse.into()),
+            EN.something_else_empty
+        );
+        assert_eq!(
+            said(DraftError::Unanswered(3).into()),
+            "question 3 has not been answered"
+        );
+        assert_eq!(
+            said(BrowserError::Download("TypeError".into()).into()),
+            EN.errors.download
+        );
+    }
+
+    #[test]
+    fn loneliness_and_bands_are_kind_words_never_clinical() {
+        assert_eq!(EN.loneliness_meaning(3), EN.loneliness_meanings[0]);
+        assert_eq!(EN.loneliness_meaning(6), EN.loneliness_meanings[1]);
+        assert_eq!(EN.loneliness_meaning(9), EN.loneliness_meanings[2]);
+        assert_eq!(EN.band_name(BandLevel::VeryHigh), "very high");
+        for text in EN
+            .loneliness_meanings
+            .iter()
+            .chain([EN.care_languishing, EN.care_body].iter())
+        {
+            for word in [
+                "disorder", "diagnos", "illness", "symptom", "patient", "risk",
+            ] {
+                assert!(!text.to_lowercase().contains(word), "{text} uses {word}");
+            }
+        }
     }
 
     #[test]

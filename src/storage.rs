@@ -5,6 +5,7 @@
 //! the app may write over it, so a damaged record is never lost by the next save.
 
 use std::collections::BTreeMap;
+use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -25,8 +26,39 @@ pub use crate::domain::stored::{
 /// Key of a due check-in put off (snoozed, or "not now"): never part of the history.
 pub const DEFERRAL_KEY: &str = "flourish.deferral";
 
+/// A stored value that each save replaces whole, such as the check-in in progress: its key,
+/// and the type it holds.
+pub struct Slot<T> {
+    key: &'static str,
+    holds: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Slot<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Slot<T> {}
+
+impl<T> Slot<T> {
+    const fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            holds: PhantomData,
+        }
+    }
+}
+
+/// The check-in in progress.
+pub const DRAFT: Slot<Draft> = Slot::new(DRAFT_KEY);
+/// The referral being filled in.
+pub const REFERRAL_DRAFT: Slot<Referral> = Slot::new(REFERRAL_DRAFT_KEY);
+/// A due check-in put off.
+pub const DEFERRAL: Slot<Deferral> = Slot::new(DEFERRAL_KEY);
+
 /// Why storage did not do what was asked.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
 pub enum StorageError {
     /// The browser will not give us storage (private mode, blocked by settings).
     #[error("this browser is not letting the app save anything")]
@@ -172,42 +204,30 @@ impl Store {
         self.load_list(CHECKINS_KEY)
     }
 
-    /// The check-in in progress, if any.
-    pub fn load_draft(&self) -> Result<Loaded<Option<Draft>>, StorageError> {
-        self.load_one(DRAFT_KEY)
+    /// What `slot` holds, if anything, with any unreadable value set aside.
+    pub fn load<T>(&self, slot: Slot<T>) -> Result<Loaded<Option<T>>, StorageError>
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize,
+    {
+        self.load_one(slot.key)
     }
 
-    /// Saves the check-in in progress.
-    pub fn save_draft(&self, draft: &Draft) -> Result<(), StorageError> {
-        self.write(DRAFT_KEY, &Some(draft))
+    /// Saves `value` in `slot`, replacing what was there.
+    pub fn save<T: serde::Serialize>(&self, slot: Slot<T>, value: &T) -> Result<(), StorageError> {
+        self.write(slot.key, &Some(value))
     }
 
-    /// Forgets the check-in in progress.
-    pub fn clear_draft(&self) -> Result<(), StorageError> {
-        self.backend.remove(DRAFT_KEY)
+    /// Empties `slot`.
+    pub fn clear<T>(&self, slot: Slot<T>) -> Result<(), StorageError> {
+        self.backend.remove(slot.key)
     }
 
     /// Adds a finished check-in and removes the draft it came from.
     pub fn add_checkin(&self, checkin: CheckIn) -> Result<Vec<CheckIn>, StorageError> {
         let all = self.upsert(CHECKINS_KEY, checkin, |c| c.id.clone())?;
         // The check-in is safe; a draft left behind only means the person sees "carry on".
-        let _ = self.clear_draft();
+        let _ = self.clear(DRAFT);
         Ok(all)
-    }
-
-    /// The referral being filled in, if any.
-    pub fn load_referral_draft(&self) -> Result<Loaded<Option<Referral>>, StorageError> {
-        self.load_one(REFERRAL_DRAFT_KEY)
-    }
-
-    /// Saves the referral being filled in.
-    pub fn save_referral_draft(&self, referral: &Referral) -> Result<(), StorageError> {
-        self.write(REFERRAL_DRAFT_KEY, &Some(referral))
-    }
-
-    /// Forgets the referral being filled in (the person chose to start again).
-    pub fn clear_referral_draft(&self) -> Result<(), StorageError> {
-        self.backend.remove(REFERRAL_DRAFT_KEY)
     }
 
     /// The referrals the person has finished.
@@ -218,7 +238,7 @@ impl Store {
     /// Keeps a finished referral and removes the draft it came from.
     pub fn add_referral(&self, referral: Referral) -> Result<Vec<Referral>, StorageError> {
         let all = self.upsert(REFERRALS_KEY, referral, |r| r.id.clone())?;
-        let _ = self.clear_referral_draft();
+        let _ = self.clear(REFERRAL_DRAFT);
         Ok(all)
     }
 
@@ -254,16 +274,6 @@ impl Store {
         all.push(item);
         self.write(key, &all)?;
         Ok(all)
-    }
-
-    /// The due check-in put off, if any.
-    pub fn load_deferral(&self) -> Result<Loaded<Option<Deferral>>, StorageError> {
-        self.load_one(DEFERRAL_KEY)
-    }
-
-    /// Saves a due check-in put off, replacing any earlier one.
-    pub fn save_deferral(&self, deferral: &Deferral) -> Result<(), StorageError> {
-        self.write(DEFERRAL_KEY, &Some(deferral))
     }
 
     /// Everything that has been set aside, as (key, text) pairs.
@@ -329,9 +339,9 @@ impl Store {
     /// copy is both set aside and still in the list, and a second import completes the rest.
     pub fn import(&self, file: &ParsedImport) -> Result<ImportSummary, StorageError> {
         let checkins = self.load_checkins()?.value;
-        let draft = self.load_draft()?.value;
+        let draft = self.load(DRAFT)?.value;
         let referrals = self.load_referrals()?.value;
-        let referral_draft = self.load_referral_draft()?.value;
+        let referral_draft = self.load(REFERRAL_DRAFT)?.value;
         let aside = self.set_aside()?;
         let plan = export::plan_import_all(
             &checkins,
@@ -351,13 +361,13 @@ impl Store {
             self.write(CHECKINS_KEY, &plan.checkins)?;
         }
         if let Some(draft) = &plan.draft {
-            self.save_draft(draft)?;
+            self.save(DRAFT, draft)?;
         }
         if plan.referrals_changed {
             self.write(REFERRALS_KEY, &plan.referrals)?;
         }
         if let Some(r) = &plan.referral_draft {
-            self.save_referral_draft(r)?;
+            self.save(REFERRAL_DRAFT, r)?;
         }
         Ok(plan.summary)
     }
@@ -462,33 +472,31 @@ mod tests {
         d.finish(at).unwrap()
     }
 
+    /// The ids of the stored check-ins, in stored order.
+    fn ids(store: &Store) -> Vec<String> {
+        let loaded = store.load_checkins().unwrap().value;
+        loaded.into_iter().map(|c| c.id).collect()
+    }
+
     #[test]
     fn a_check_in_survives_a_save_and_load() {
         let store = Store::memory();
         store.add_checkin(checkin("a")).unwrap();
         store.add_checkin(checkin("b")).unwrap();
         store.add_checkin(checkin("a")).unwrap();
-        let loaded = store.load_checkins().unwrap();
-        assert_eq!(
-            loaded
-                .value
-                .iter()
-                .map(|c| c.id.as_str())
-                .collect::<Vec<_>>(),
-            ["b", "a"]
-        );
-        assert_eq!(loaded.set_aside, 0);
+        assert_eq!(ids(&store), ["b", "a"]);
+        assert_eq!(store.load_checkins().unwrap().set_aside, 0);
     }
 
     #[test]
     fn saving_a_check_in_clears_the_draft() {
         let store = Store::memory();
         store
-            .save_draft(&Draft::new("a".into(), Utc::now(), &[&MHC_SF]))
+            .save(DRAFT, &Draft::new("a".into(), Utc::now(), &[&MHC_SF]))
             .unwrap();
-        assert!(store.load_draft().unwrap().value.is_some());
+        assert!(store.load(DRAFT).unwrap().value.is_some());
         store.add_checkin(checkin("a")).unwrap();
-        assert_eq!(store.load_draft().unwrap().value, None);
+        assert_eq!(store.load(DRAFT).unwrap().value, None);
     }
 
     #[test]
@@ -530,7 +538,7 @@ mod tests {
     fn a_deferral_survives_a_save_and_load_and_is_not_a_check_in() {
         use crate::domain::schedule::DeferralKind;
         let store = Store::memory();
-        assert_eq!(store.load_deferral().unwrap().value, None);
+        assert_eq!(store.load(DEFERRAL).unwrap().value, None);
         let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 11, d).unwrap_or_default();
         let deferral = Deferral {
             kind: DeferralKind::NotNow,
@@ -538,8 +546,8 @@ mod tests {
             made_on: day(3),
             until: day(10),
         };
-        store.save_deferral(&deferral).unwrap();
-        assert_eq!(store.load_deferral().unwrap().value, Some(deferral));
+        store.save(DEFERRAL, &deferral).unwrap();
+        assert_eq!(store.load(DEFERRAL).unwrap().value, Some(deferral));
         assert!(store.load_checkins().unwrap().value.is_empty());
     }
 
@@ -587,7 +595,7 @@ mod tests {
         let old = Store::memory();
         old.add_checkin(checkin("a")).unwrap();
         old.add_checkin(checkin("b")).unwrap();
-        old.save_draft(&Draft::new("d".into(), at(9), &[&MHC_SF]))
+        old.save(DRAFT, &Draft::new("d".into(), at(9), &[&MHC_SF]))
             .unwrap();
         let file = file_of(&old);
 
@@ -597,7 +605,7 @@ mod tests {
         assert!(summary.draft_restored);
         assert_eq!(new.load_checkins().unwrap().value.len(), 2);
         assert_eq!(
-            new.load_draft().unwrap().value.map(|d| d.id),
+            new.load(DRAFT).unwrap().value.map(|d| d.id),
             Some("d".into())
         );
 
@@ -620,14 +628,7 @@ mod tests {
         let _shown = this_tab.load_checkins().unwrap();
         other_tab.add_checkin(checkin("other-tab")).unwrap();
         this_tab.import(&file).unwrap();
-        let ids: Vec<String> = this_tab
-            .load_checkins()
-            .unwrap()
-            .value
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        assert_eq!(ids, ["other-tab", "from-file"]);
+        assert_eq!(ids(&this_tab), ["other-tab", "from-file"]);
     }
 
     #[test]
@@ -668,14 +669,7 @@ mod tests {
         let source = Store::memory();
         source.add_checkin(checkin("b")).unwrap();
         assert_eq!(store.import(&file_of(&source)), Err(StorageError::Full));
-        let ids: Vec<String> = store
-            .load_checkins()
-            .unwrap()
-            .value
-            .into_iter()
-            .map(|c| c.id)
-            .collect();
-        assert_eq!(ids, ["a"]);
+        assert_eq!(ids(&store), ["a"]);
     }
 
     #[test]
@@ -702,7 +696,7 @@ mod tests {
         store.load_checkins().unwrap(); // sets the damage aside
         store.add_checkin(checkin("a")).unwrap();
         store
-            .save_draft(&Draft::new("d".into(), at(9), &[&MHC_SF]))
+            .save(DRAFT, &Draft::new("d".into(), at(9), &[&MHC_SF]))
             .unwrap();
         assert_eq!(store.delete_everything().unwrap(), 3);
         assert_eq!(backend.keys().unwrap(), ["someone.else"]);
@@ -737,7 +731,7 @@ mod tests {
             contact_method: Some(ContactMethod::Email),
             ..Referral::default()
         };
-        store.save_referral_draft(&draft).unwrap();
+        store.save(REFERRAL_DRAFT, &draft).unwrap();
         let text = store.export(Utc::now()).unwrap().to_json().unwrap();
 
         store.delete_everything().unwrap();
@@ -755,7 +749,7 @@ mod tests {
         );
         assert_eq!(store.load_checkins().unwrap().value, vec![checkin("c1")]);
         assert_eq!(store.load_referrals().unwrap().value, vec![sent]);
-        assert_eq!(store.load_referral_draft().unwrap().value, Some(draft));
+        assert_eq!(store.load(REFERRAL_DRAFT).unwrap().value, Some(draft));
         // Importing again adds nothing.
         let again = store.import(&parsed).unwrap();
         assert!(!again.changed_anything(), "{again:?}");

@@ -1,17 +1,20 @@
 //! Storage in a real browser: the round trip through `localStorage`, corrupt data set aside,
-//! and a full store reported as full.
+//! a full store reported as full, and an answer given while full saved by the retry.
 #![cfg(target_arch = "wasm32")]
 
 use chrono::{TimeZone, Utc};
 use flourish::config::LoadedConfig;
 use flourish::domain::checkin::{CheckIn, Draft};
 use flourish::domain::instrument::MHC_SF;
-use flourish::state::{AppState, Notice, SAVE_RETRY};
-use flourish::storage::{StorageError, Store, CHECKINS_KEY, DRAFT_KEY};
+use flourish::state::{AppState, Notice, StateOptions};
+use flourish::storage::{StorageError, Store, CHECKINS_KEY, DRAFT, DRAFT_KEY};
 use leptos::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::sleep;
 
 fn local() -> web_sys::Storage {
     web_sys::window()
@@ -54,27 +57,22 @@ fn unfill(fillers: &[String]) {
     }
 }
 
-/// Waits `ms` milliseconds of real time.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .expect("window")
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .expect("timer");
-    });
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .expect("slept");
-}
+/// The retry's wait in these tests: short, so the test takes a moment, not the app's seconds.
+const RETRY_MS: u64 = 200;
 
 #[wasm_bindgen_test]
 async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
     local().clear().expect("clear");
-    let app = AppState::load(Store::local(), LoadedConfig::default());
+    let options = StateOptions {
+        save_retry: Some(std::time::Duration::from_millis(RETRY_MS)),
+        ..StateOptions::default()
+    };
+    let app = AppState::new(Store::local(), LoadedConfig::default(), options);
     let fillers = fill_quota();
-    let answered = app.answer(1, 4);
+    let answered = app.check_in.answer(1, 4);
     let told = app
         .notices
+        .list()
         .get_untracked()
         .iter()
         .any(|n| matches!(n, Notice::SaveFailed(StorageError::Full)));
@@ -84,15 +82,16 @@ async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
     assert!(told, "the person is told the store is full");
     assert_eq!(stored_while_full, None);
     // Without the person doing anything more, the answer is saved once there is room.
-    sleep(SAVE_RETRY.as_millis() as i32 + 1000).await;
+    sleep(RETRY_MS as i32 * 2).await;
     let draft = Store::local()
-        .load_draft()
+        .load(DRAFT)
         .expect("load")
         .value
         .expect("saved");
     assert_eq!(draft.answer(1), Some(4));
     assert!(!app
         .notices
+        .list()
         .get_untracked()
         .iter()
         .any(|n| matches!(n, Notice::SaveFailed(_))));
@@ -130,11 +129,8 @@ fn a_draft_survives_a_reload_and_is_cleared_when_finished() {
         .expect("date");
     let mut draft = Draft::new("d".into(), at, &[&MHC_SF]);
     draft.set_answer(1, 2).expect("answer");
-    Store::local().save_draft(&draft).expect("save");
-    assert_eq!(
-        Store::local().load_draft().expect("load").value,
-        Some(draft)
-    );
+    Store::local().save(DRAFT, &draft).expect("save");
+    assert_eq!(Store::local().load(DRAFT).expect("load").value, Some(draft));
     Store::local().add_checkin(checkin("d", 2)).expect("finish");
     assert_eq!(local().get_item(DRAFT_KEY).expect("read"), None);
 }
@@ -196,7 +192,7 @@ fn unavailable_storage_is_reported_and_nothing_crashes() {
     .expect("simulate blocked storage");
     let load = Store::local().load_checkins();
     let save = Store::local().add_checkin(checkin("blocked", 2));
-    let draft = Store::local().load_draft();
+    let draft = Store::local().load(DRAFT);
     // Put the real storage back before asserting, so a failure cannot break the other tests.
     // On the global object `localStorage` is an own property: put the original back.
     js_sys::eval("Object.defineProperty(window, 'localStorage', window.__realStorage)")

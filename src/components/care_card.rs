@@ -3,16 +3,16 @@ use leptos_router::components::A;
 
 use crate::domain::progress::CareReason;
 use crate::i18n::{fill, use_messages};
-use crate::state::use_app;
+use crate::routes::Route;
+use crate::state::use_config;
 
 /// How to reach the service for a non-urgent talk: its phone and email as links, or, when
 /// the service has not given a contact, who else to talk to.
 #[component]
 pub fn ServiceContactLinks() -> impl IntoView {
     let m = use_messages();
-    let (service, contact) = use_app()
-        .config
-        .with_value(|c| (c.service_name.clone(), Some(c.service_contact.clone())));
+    let (service, contact) =
+        use_config().with(|c| (c.service_name.clone(), Some(c.service_contact.clone())));
     let Some(contact) = contact.filter(|c| c.phone.is_some() || c.email.is_some()) else {
         return view! { <p>{m.talk_to_someone}</p> }.into_any();
     };
@@ -60,7 +60,31 @@ pub fn CareCardView(
             {why}
             <p>{m.care_body}</p>
             <ServiceContactLinks/>
-            <p>{m.if_you_need_help_now}" "<A href="/get-help">{m.get_help_now}</A></p>
+            <HelpNowLink/>
         </section>
+    }
+}
+
+/// "If you need help now:" and the link to the crisis routes.
+#[component]
+pub fn HelpNowLink() -> impl IntoView {
+    let m = use_messages();
+    view! { <p>{m.if_you_need_help_now}" "<A href=Route::GetHelp.href()>{m.get_help_now}</A></p> }
+}
+
+/// The service's crisis routes, each a big call or text button.
+#[component]
+pub fn CrisisContacts() -> impl IntoView {
+    let contacts = use_config().with(|c| c.crisis_contacts.clone());
+    view! {
+        <ul class="f-contact-list">
+            {contacts.into_iter().map(|c| view! {
+                <li class="f-contact-list__item">
+                    <h2 class="f-heading-s">{c.name.clone()}</h2>
+                    <p>{c.description.clone()}</p>
+                    <a class="f-button f-button--contact" href=c.href()>{c.display.clone()}</a>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

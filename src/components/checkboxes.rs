@@ -1,27 +1,15 @@
+//! A question answered by ticking any number of answers (GOV.UK checkboxes).
+
 use leptos::prelude::*;
 
-use super::described_by;
-use crate::i18n::use_messages;
-
-/// One answer in a [`Checkboxes`] group.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CheckboxOption {
-    /// What the person reads.
-    pub label: String,
-    /// The value reported when ticked.
-    pub value: String,
-    /// A short example or explanation under the label.
-    pub hint: Option<String>,
-    /// Whether ticking it unticks every other option ("None yet"). GOV.UK shows an "or"
-    /// divider before it.
-    pub exclusive: bool,
-}
+use super::choices::{choice_items, ChoiceItem, Kind, Reveal};
+use super::fieldset::Fieldset;
 
 /// The ticked values after `value` is ticked (`checked`) or unticked: ticking an exclusive
-/// option leaves only it; ticking any other option unticks the exclusive ones. Order follows
+/// answer leaves only it; ticking any other answer unticks the exclusive ones. Order follows
 /// `options`, so the result does not depend on the order of clicks.
 pub fn toggle(
-    options: &[CheckboxOption],
+    options: &[ChoiceItem],
     selected: &[String],
     value: &str,
     checked: bool,
@@ -34,7 +22,7 @@ pub fn toggle(
             if v == value {
                 return checked;
             }
-            // Ticking one kind of option unticks the other kind.
+            // Ticking one kind of answer unticks the other kind.
             let pushed_out = checked && (exclusive(value) || exclusive(v));
             !pushed_out && selected.iter().any(|s| s == v)
         })
@@ -42,10 +30,9 @@ pub fn toggle(
         .collect()
 }
 
-/// A question answered by ticking any number of options (GOV.UK checkboxes), with the
-/// question as the page heading inside the legend. Hint and error are tied to the fieldset
-/// with `aria-describedby`, each option's own hint to its input; the first checkbox's id is
-/// `name`, which is where an error links.
+/// A question answered by ticking any number of answers, in a fieldset whose legend is the
+/// question (see [`Fieldset`]); exclusive answers ("None of these") come after an "or", and
+/// one answer may reveal more under it while ticked.
 #[component]
 pub fn Checkboxes(
     /// The group's name, also the id of its first checkbox.
@@ -61,85 +48,31 @@ pub fn Checkboxes(
     #[prop(into, optional)]
     hint: Option<String>,
     /// The answers, in order; exclusive ones last.
-    options: Vec<CheckboxOption>,
+    options: Vec<ChoiceItem>,
     /// The ticked values.
     #[prop(into)]
     selected: Signal<Vec<String>>,
     /// The error to show, if any.
-    #[prop(into)]
+    #[prop(into, optional)]
     error: Signal<Option<String>>,
     /// Called with every ticked value after each tick or untick.
     #[prop(into)]
     on_change: Callback<Vec<String>>,
+    /// Shown under one answer while it is ticked.
+    #[prop(optional_no_strip)]
+    reveal: Option<Reveal>,
 ) -> impl IntoView {
-    let m = use_messages();
-    let hint = hint.filter(|h| !h.is_empty());
-    let hint_id = format!("{name}-hint");
-    let error_id = format!("{name}-error");
-    let described_by = described_by(
-        hint.as_ref().map(|_| hint_id.clone()),
-        error_id.clone(),
-        error,
-    );
     let all = StoredValue::new(options.clone());
-    let items = options
-        .into_iter()
-        .enumerate()
-        .map(|(i, option)| {
-            let id = if i == 0 {
-                name.clone()
-            } else {
-                format!("{name}-{}", i + 1)
-            };
-            let item_hint_id = format!("{id}-item-hint");
-            let value = option.value.clone();
-            let checked = {
-                let value = value.clone();
-                move || selected.read().contains(&value)
-            };
-            let on_input = move |ev: leptos::ev::Event| {
-                let now = event_target_checked(&ev);
-                let next =
-                    all.with_value(|o| toggle(o, &selected.get_untracked(), &value, now));
-                on_change.run(next);
-            };
-            view! {
-                {option.exclusive.then(|| view! { <div class="f-checkboxes__divider">{m.or}</div> })}
-                <div class="f-checkboxes__item">
-                    <input
-                        class="f-checkboxes__input"
-                        type="checkbox"
-                        id=id.clone()
-                        name=name.clone()
-                        value=option.value.clone()
-                        prop:checked=checked
-                        aria-describedby=option.hint.as_ref().map(|_| item_hint_id.clone())
-                        on:change=on_input
-                    />
-                    <label class="f-checkboxes__label" for=id>{option.label}</label>
-                    {option.hint.map(|h| view! {
-                        <div id=item_hint_id class="f-hint f-checkboxes__hint">{h}</div>
-                    })}
-                </div>
-            }
-        })
-        .collect_view();
+    let chosen = move |value: &str| selected.read().iter().any(|v| v == value);
+    let changed = move |value: &str, checked: bool| {
+        let next = all.with_value(|o| toggle(o, &selected.get_untracked(), value, checked));
+        on_change.run(next);
+    };
+    let items = choice_items(Kind::Checkbox, &name, options, chosen, changed, reveal);
     view! {
-        <div class="f-form-group" class:f-form-group--error=move || error.read().is_some()>
-            <fieldset class="f-fieldset" aria-describedby=described_by>
-                <legend class="f-fieldset__legend">
-                    {caption.map(|c| view! { <span class="f-caption">{c}</span> })}
-                    <h1 class="f-fieldset__heading" tabindex="-1">{question}</h1>
-                </legend>
-                {hint.map(|h| view! { <div id=hint_id class="f-hint">{h}</div> })}
-                {move || error.get().map(|e| view! {
-                    <p id=error_id.clone() class="f-error-message">
-                        <span class="f-visually-hidden">{m.error_prefix}" "</span>{e}
-                    </p>
-                })}
-                <div class="f-checkboxes">{items}</div>
-            </fieldset>
-        </div>
+        <Fieldset name question caption hint error not_heading=false>
+            {items}
+        </Fieldset>
     }
 }
 
@@ -147,14 +80,12 @@ pub fn Checkboxes(
 mod tests {
     use super::*;
 
-    fn options() -> Vec<CheckboxOption> {
+    fn options() -> Vec<ChoiceItem> {
         ["walk", "cafe", "none"]
             .iter()
-            .map(|v| CheckboxOption {
-                label: v.to_string(),
-                value: v.to_string(),
-                hint: None,
+            .map(|v| ChoiceItem {
                 exclusive: *v == "none",
+                ..ChoiceItem::new(*v, *v)
             })
             .collect()
     }

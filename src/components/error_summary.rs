@@ -11,6 +11,23 @@ pub struct FieldError {
     pub message: String,
 }
 
+impl FieldError {
+    /// The errors of a page with one field in error at a time: `error`, linked to `field_id`.
+    pub fn of_field(field_id: &'static str, error: Signal<Option<String>>) -> Signal<Vec<Self>> {
+        Signal::derive(move || {
+            error
+                .get()
+                .map(|message| {
+                    vec![FieldError {
+                        field_id: field_id.into(),
+                        message,
+                    }]
+                })
+                .unwrap_or_default()
+        })
+    }
+}
+
 /// The GOV.UK error summary: shown above the form after Continue, it takes focus so that
 /// screen reader users hear what is wrong, and each message links to its field.
 #[component]

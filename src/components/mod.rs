@@ -1,38 +1,41 @@
-//! Reusable pieces in GOV.UK vocabulary. Accessibility lives here, not at each call site.
+//! Reusable pieces in GOV.UK vocabulary. Accessibility lives here, not at each call site: a
+//! page composes these and never writes their markup itself.
 
 mod back_link;
 mod care_card;
 mod checkboxes;
+mod choices;
+mod download_button;
 mod error_summary;
+mod field;
+mod fieldset;
+mod file_upload;
+mod heading;
 mod layout;
+mod not_found;
 mod page_title;
+mod question_form;
 mod radios;
+mod referral_summary;
+mod summary_list;
+mod table;
 mod text_input;
 
 pub use back_link::BackLink;
-
-use leptos::prelude::*;
-
-/// A field's `aria-describedby`: its fixed descriptions (hint, character count) in order, then
-/// its error while one shows, so a screen reader reads the error with the field.
-pub(crate) fn described_by(
-    fixed: impl IntoIterator<Item = String>,
-    error_id: String,
-    error: Signal<Option<String>>,
-) -> impl Fn() -> Option<String> + Clone + Send + Sync + 'static {
-    let fixed: Vec<String> = fixed.into_iter().collect();
-    move || {
-        let mut ids = fixed.clone();
-        if error.read().is_some() {
-            ids.push(error_id.clone());
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    }
-}
-pub use care_card::{CareCardView, ServiceContactLinks};
-pub use checkboxes::{toggle, CheckboxOption, Checkboxes};
+pub use care_card::{CareCardView, CrisisContacts, HelpNowLink, ServiceContactLinks};
+pub use checkboxes::{toggle, Checkboxes};
+pub use choices::{ChoiceItem, Reveal};
+pub use download_button::DownloadButton;
 pub use error_summary::{ErrorSummary, FieldError};
+pub use field::FailureAlert;
+pub use file_upload::FileUpload;
+pub use heading::PageHeading;
 pub use layout::{Footer, Header, Notices};
+pub use not_found::NotFound;
 pub use page_title::PageTitle;
-pub use radios::{RadioOption, Radios};
-pub use text_input::TextInput;
+pub use question_form::QuestionForm;
+pub use radios::Radios;
+pub use referral_summary::ReferralSummary;
+pub use summary_list::{ChangeLink, SummaryRow};
+pub use table::Table;
+pub use text_input::{TextInput, ANNOUNCE_AFTER};

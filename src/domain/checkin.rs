@@ -230,6 +230,52 @@ pub enum ActivityUptake {
     },
 }
 
+/// The value of the "something else" box among ticked activities.
+pub const SOMETHING_ELSE: &str = "something-else";
+/// The value of the "none yet" box among ticked activities.
+pub const NONE_YET: &str = "none-yet";
+
+impl ActivityUptake {
+    /// The ticked boxes, and the words in the "something else" box, that stand for an answer.
+    pub fn ticked(uptake: Option<&Self>) -> (Vec<String>, String) {
+        match uptake {
+            None => (vec![], String::new()),
+            Some(ActivityUptake::NoneYet) => (vec![NONE_YET.into()], String::new()),
+            Some(ActivityUptake::Went {
+                activity_ids,
+                something_else,
+            }) => {
+                let mut values = activity_ids.clone();
+                if something_else.is_some() {
+                    values.push(SOMETHING_ELSE.into());
+                }
+                (values, something_else.clone().unwrap_or_default())
+            }
+        }
+    }
+
+    /// The answer that ticked boxes stand for; `None` when nothing is ticked (left out).
+    pub fn from_ticked(values: &[String], something_else: &str) -> Option<Self> {
+        if values.is_empty() {
+            None
+        } else if values.iter().any(|v| v == NONE_YET) {
+            Some(ActivityUptake::NoneYet)
+        } else {
+            Some(ActivityUptake::Went {
+                activity_ids: values
+                    .iter()
+                    .filter(|v| *v != SOMETHING_ELSE)
+                    .cloned()
+                    .collect(),
+                something_else: values
+                    .iter()
+                    .any(|v| v == SOMETHING_ELSE)
+                    .then(|| something_else.to_owned()),
+            })
+        }
+    }
+}
+
 /// How a goal is going, in the person's own terms (SPEC.md 3.2).
 ///
 /// Stored as a short string. A value written by a newer app is kept as [`GoalStatus::Other`]
@@ -507,6 +553,20 @@ impl FollowUp {
         Ok(())
     }
 
+    /// Sets the one new goal a check-in page offers to `text`: added under `new_id()` the
+    /// first time, its words changed after that, and taken away when `text` is blank.
+    pub fn set_new_goal(&mut self, text: &str, new_id: impl FnOnce() -> String) {
+        let text = text.trim();
+        match self.new_goals.first_mut() {
+            _ if text.is_empty() => self.new_goals.clear(),
+            Some(goal) => goal.text = text.to_owned(),
+            None => self.new_goals.push(NewGoal {
+                id: new_id(),
+                text: text.to_owned(),
+            }),
+        }
+    }
+
     /// Whether nothing extra was answered.
     pub fn is_empty(&self) -> bool {
         self == &Self::default()
@@ -529,6 +589,34 @@ mod tests {
     use super::*;
     use crate::domain::instrument::{Category, MHC_SF};
     use chrono::TimeZone;
+
+    #[test]
+    fn the_new_goal_is_added_once_then_reworded_then_taken_away_when_blank() {
+        let mut f = FollowUp::default();
+        f.set_new_goal("  Walk more ", || "g1".into());
+        f.set_new_goal("Walk with Jo", || "g2".into());
+        assert_eq!(
+            f.new_goals,
+            [NewGoal {
+                id: "g1".into(),
+                text: "Walk with Jo".into()
+            }]
+        );
+        f.set_new_goal("   ", || "g3".into());
+        assert!(f.new_goals.is_empty());
+    }
+
+    #[test]
+    fn ticked_boxes_and_stored_answers_round_trip() {
+        let went = ActivityUptake::Went {
+            activity_ids: vec!["social".into(), "creative".into()],
+            something_else: Some("Choir".into()),
+        };
+        for uptake in [None, Some(ActivityUptake::NoneYet), Some(went)] {
+            let (values, text) = ActivityUptake::ticked(uptake.as_ref());
+            assert_eq!(ActivityUptake::from_ticked(&values, &text), uptake);
+        }
+    }
 
     fn at(h: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 21, h, 0, 0)

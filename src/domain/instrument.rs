@@ -912,64 +912,23 @@ mod tests {
     #[test]
     fn hand_computed_cases() {
         use Category::*;
+        #[rustfmt::skip]
         let cases: &[Case] = &[
             ([0; 14], 0, 0, 0, 0, Languishing),
             ([5; 14], 70, 15, 25, 30, Flourishing),
             ([3; 14], 42, 9, 15, 18, ModeratelyMentallyHealthy),
             // One hedonic item high, exactly six functioning items high: flourishing.
-            (
-                [4, 0, 0, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0],
-                28,
-                4,
-                20,
-                4,
-                Flourishing,
-            ),
+            ([4, 0, 0, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0], 28, 4, 20, 4, Flourishing),
             // Only five functioning items high: not flourishing.
-            (
-                [5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3],
-                53,
-                15,
-                20,
-                18,
-                ModeratelyMentallyHealthy,
-            ),
+            ([5, 5, 5, 4, 4, 4, 4, 4, 3, 3, 3, 3, 3, 3], 53, 15, 20, 18, ModeratelyMentallyHealthy),
             // One hedonic item low and six functioning items low: languishing.
-            (
-                [1, 3, 3, 1, 1, 1, 0, 0, 1, 3, 3, 3, 3, 3],
-                26,
-                7,
-                3,
-                16,
-                Languishing,
-            ),
+            ([1, 3, 3, 1, 1, 1, 0, 0, 1, 3, 3, 3, 3, 3], 26, 7, 3, 16, Languishing),
             // Five functioning items low: moderate.
-            (
-                [1, 1, 1, 1, 1, 1, 0, 0, 2, 2, 2, 2, 2, 2],
-                18,
-                3,
-                3,
-                12,
-                ModeratelyMentallyHealthy,
-            ),
+            ([1, 1, 1, 1, 1, 1, 0, 0, 2, 2, 2, 2, 2, 2], 18, 3, 3, 12, ModeratelyMentallyHealthy),
             // Six functioning high but no hedonic item high: moderate.
-            (
-                [3, 3, 3, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0],
-                39,
-                9,
-                25,
-                5,
-                ModeratelyMentallyHealthy,
-            ),
+            ([3, 3, 3, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0], 39, 9, 25, 5, ModeratelyMentallyHealthy),
             // Both rules could look close: hedonic item low AND high in different items.
-            (
-                [0, 5, 2, 5, 5, 5, 5, 5, 5, 1, 1, 1, 1, 1],
-                42,
-                7,
-                25,
-                10,
-                Flourishing,
-            ),
+            ([0, 5, 2, 5, 5, 5, 5, 5, 5, 1, 1, 1, 1, 1], 42, 7, 25, 10, Flourishing),
         ];
         for (answers, total, emo, soc, psy, cat) in cases {
             let s = MHC_SF.score(&full(*answers));

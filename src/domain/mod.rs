@@ -1,6 +1,7 @@
 //! The pure core: plain Rust with no browser or UI crates, tested natively with `cargo test`.
 
 pub mod checkin;
+pub mod checkin_journey;
 pub mod directory;
 pub mod export;
 pub mod fhir;

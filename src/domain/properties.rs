@@ -60,13 +60,13 @@ const BUDGET: &[(&str, u32)] = &[
 ];
 
 /// Writes a line past the test harness's capture, so it shows in every run.
-fn announce(line: &str) {
+pub(super) fn announce(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Runs `test` on `cases` generated values (or more, if `PROPTEST_CASES` asks for more),
-/// then announces the count.
-fn check<S: Strategy>(
+/// then announces the count. Other modules' property tests use it too, to be counted alike.
+pub(super) fn check<S: Strategy>(
     name: &str,
     cases: u32,
     strategy: S,
@@ -277,32 +277,36 @@ fn exports_round_trip_and_merging_is_safe_and_idempotent() {
             prop_assert_eq!(fresh.summary.added, file.len());
 
             // Into a device with data: nothing stored is lost.
-            let m = export::merge(&stored, &parsed.checkins);
-            let s = &m.summary;
-            prop_assert_eq!(s.added + s.already_there + s.conflicts, file.len());
+            let merged = export::merge(&stored, &parsed.checkins);
+            let summary = &merged.summary;
+            prop_assert_eq!(
+                summary.added + summary.already_there + summary.conflicts,
+                file.len()
+            );
             for old in &stored {
-                let kept = m.checkins.contains(old);
-                let replaced_by_later = m.displaced.contains(old)
-                    && m.checkins
+                let kept = merged.checkins.contains(old);
+                let replaced_by_later = merged.displaced.contains(old)
+                    && merged
+                        .checkins
                         .iter()
                         .any(|c| c.id == old.id && c.finished_at > old.finished_at);
                 prop_assert!(kept || replaced_by_later, "lost {:?}", old.id);
             }
             for new in &file {
-                prop_assert!(m
+                prop_assert!(merged
                     .checkins
                     .iter()
                     .any(|c| c.id == new.id && c.finished_at >= new.finished_at));
             }
-            let mut ids: Vec<&str> = m.checkins.iter().map(|c| c.id.as_str()).collect();
+            let mut ids: Vec<&str> = merged.checkins.iter().map(|c| c.id.as_str()).collect();
             ids.sort_unstable();
             let before = ids.len();
             ids.dedup();
             prop_assert_eq!(ids.len(), before, "no duplicate ids");
 
             // Importing the same file again adds nothing.
-            let again = export::merge(&m.checkins, &parsed.checkins);
-            prop_assert_eq!(&again.checkins, &m.checkins);
+            let again = export::merge(&merged.checkins, &parsed.checkins);
+            prop_assert_eq!(&again.checkins, &merged.checkins);
             prop_assert!(again.displaced.is_empty());
             prop_assert_eq!(again.summary.added + again.summary.replaced, 0);
             Ok(())

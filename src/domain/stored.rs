@@ -224,9 +224,28 @@ pub fn aside_text(from: &str, reason: &str, raw: &str) -> String {
     serde_json::json!({ "from": from, "reason": reason, "raw": raw }).to_string()
 }
 
+/// The file a person downloads of everything set aside: each piece under the key it is kept
+/// at, exactly as kept.
+pub fn set_aside_file(items: &[(String, String)]) -> String {
+    let items: Vec<serde_json::Value> = items
+        .iter()
+        .map(|(key, text)| serde_json::json!({ "key": key, "text": text }))
+        .collect();
+    serde_json::json!({ "format": "flourish-set-aside", "version": 1, "items": items }).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_set_aside_file_keeps_each_piece_exactly_under_its_key() {
+        let text = set_aside_file(&[("flourish.aside.x.1".into(), "{\"id\":".into())]);
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(file["format"], "flourish-set-aside");
+        assert_eq!(file["items"][0]["key"], "flourish.aside.x.1");
+        assert_eq!(file["items"][0]["text"], "{\"id\":");
+    }
     use crate::domain::checkin::Draft;
     use proptest::prelude::*;
 

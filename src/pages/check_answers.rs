@@ -1,33 +1,35 @@
+//! Check your answers, for the check-in in progress.
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::components::{BackLink, ErrorSummary, FieldError, PageTitle};
+use crate::components::{ChangeLink, FieldError, PageHeading, PageTitle, QuestionForm, SummaryRow};
 use crate::domain::checkin::DraftError;
+use crate::domain::checkin_journey::CheckInStep;
+use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
-use crate::pages::follow_up::{activities_in_words, ACTIVITIES_PATH, GOALS_PATH, STEP_PATH};
-use crate::pages::question::question_path;
-use crate::state::{use_app, ActionError};
+use crate::routes::Route;
+use crate::state::{use_check_in, use_config, use_records, CheckInSession};
 
 /// Every answer of the check-in in progress, each with a "Change" link, then "Save".
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
-    let app = use_app();
+    let check_in = use_check_in();
     let m = use_messages();
     let navigate = use_navigate();
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
-    let Some(draft) = app.draft.get_untracked() else {
+    let Some(draft) = check_in.draft().get_untracked() else {
         return view! {
             <PageTitle text=m.check_answers_title/>
-            <h1 class="f-heading-l" tabindex="-1">{m.check_answers_title}</h1>
+            <PageHeading text=m.check_answers_title/>
             <p>{m.nothing_in_progress}</p>
-            <A href="/" attr:class="f-button">{m.go_home}</A>
+            <A href=Route::Home.href() attr:class="f-button">{m.go_home}</A>
         }
         .into_any();
     };
-    let total = draft.question_count();
     // One list per instrument, headed by its stem ("During the past month, how often did you
     // feel …") or, for instruments whose items are whole questions, by its name.
     let mut n = 0;
@@ -47,30 +49,28 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 .filter_map(|n| {
                     let (instrument, item) = draft.question(n)?;
                     let text = instrument.items[item].text;
-                    let answer = Signal::derive(move || {
-                        app.draft
+                    let answer = move || {
+                        check_in
+                            .draft()
                             .read()
                             .as_ref()
                             .and_then(|d| d.answer(n))
                             .and_then(|s| instrument.option_for(s))
                             .map(|o| o.label)
                             .unwrap_or(m.not_answered)
-                    });
+                    };
                     let hidden = if instrument.stem.is_empty() {
                         fill(m.your_answer_to_question, &[("question", text)])
                     } else {
                         fill(m.your_answer_to, &[("question", text)])
                     };
+                    let change = ChangeLink {
+                        href: Route::CheckInChange(CheckInStep::Question(n)).href(),
+                        id: format!("change-{n}"),
+                        hidden,
+                    };
                     Some(view! {
-                        <div class="f-summary-list__row">
-                            <dt class="f-summary-list__key">{format!("{n}. {}", capitalise(text))}</dt>
-                            <dd class="f-summary-list__value">{answer}</dd>
-                            <dd class="f-summary-list__actions">
-                                <A href=format!("{}?from=check", question_path(n)) attr:id=format!("change-{n}")>
-                                    {m.change}<span class="f-visually-hidden">" "{hidden}</span>
-                                </A>
-                            </dd>
-                        </div>
+                        <SummaryRow key=format!("{n}. {}", capitalise(text)) change=Some(change)>{answer}</SummaryRow>
                     })
                 })
                 .collect_view();
@@ -80,69 +80,61 @@ pub fn CheckAnswersPage() -> impl IntoView {
             })
         })
         .collect_view();
-    let follow_up = follow_up_rows(m, app);
-    let back = if total > 0 { STEP_PATH } else { "/" };
+    let back = CheckInStep::Check
+        .previous(&draft)
+        .map_or(Route::Home, Route::CheckIn)
+        .href();
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        match app.finish() {
-            Ok(id) => {
-                errors.set(vec![]);
-                navigate(
-                    &format!("/check-ins/{id}"),
-                    NavigateOptions {
-                        replace: true,
-                        ..Default::default()
-                    },
-                );
-            }
-            Err(ActionError::Draft(DraftError::Unanswered(n))) => errors.set(vec![FieldError {
-                field_id: format!("change-{n}"),
-                message: m.answer_every_question.to_string(),
-            }]),
-            Err(e) => errors.set(vec![FieldError {
-                field_id: "save".into(),
-                message: e.to_string(),
-            }]),
+    let save = Callback::new(move |()| match check_in.finish() {
+        Ok(id) => {
+            errors.set(vec![]);
+            navigate(
+                &Route::CheckInResult(&id).href(),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
         }
-    };
+        Err(AppError::Draft(DraftError::Unanswered(n))) => errors.set(vec![FieldError {
+            field_id: format!("change-{n}"),
+            message: m.answer_every_question.to_string(),
+        }]),
+        Err(e) => errors.set(vec![FieldError {
+            field_id: "save".into(),
+            message: fill(m.check_in_not_saved, &[("why", &m.explain(&e))]),
+        }]),
+    });
 
     view! {
-        <PageTitle text=m.check_answers_title has_error=Signal::derive(move || !errors.read().is_empty())/>
-        <BackLink href=back/>
-        <ErrorSummary errors/>
-        <h1 class="f-heading-l" tabindex="-1">{m.check_answers_title}</h1>
-        <p>{m.check_answers_intro}</p>
-        {groups}
-        <h2 class="f-heading-m">{m.a_few_more_things}</h2>
-        <dl class="f-summary-list">{follow_up}</dl>
-        <form class="f-form" novalidate on:submit=save>
-            <button type="submit" id="save" class="f-button">{m.save_check_in}</button>
-        </form>
+        <QuestionForm title=m.check_answers_title back=Some(back) errors button=m.save_check_in
+            button_id="save" on_submit=save>
+            <PageHeading text=m.check_answers_title/>
+            <p>{m.check_answers_intro}</p>
+            {groups}
+            <h2 class="f-heading-m">{m.a_few_more_things}</h2>
+            <dl class="f-summary-list">{follow_up_rows(m, check_in)}</dl>
+        </QuestionForm>
     }
     .into_any()
 }
 
 /// The optional answers (activities, goals, journey step), each with a "Change" link.
-fn follow_up_rows(m: &'static Messages, app: crate::state::AppState) -> impl IntoView {
+fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoView {
     let follow_up = move || {
-        app.draft
+        check_in
+            .draft()
             .read()
             .as_ref()
             .map(|d| d.follow_up.clone())
             .unwrap_or_default()
     };
-    let goal_names = untrack(|| app.goal_histories());
+    let goal_names = untrack(|| use_records().goal_histories());
+    let categories = use_config().with(|c| c.activity_categories.clone());
     let activities = move || {
         follow_up()
             .activities
-            .map(|a| {
-                activities_in_words(
-                    m,
-                    &app.config.with_value(|c| c.activity_categories.clone()),
-                    &a,
-                )
-            })
+            .map(|a| m.activities_in_words(&categories, &a))
             .unwrap_or_else(|| m.skipped.into())
     };
     let goals = move || {
@@ -178,23 +170,18 @@ fn follow_up_rows(m: &'static Messages, app: crate::state::AppState) -> impl Int
             .map(|s| s.plain_words().to_owned())
             .unwrap_or_else(|| m.skipped.into())
     };
-    let row = |key: &'static str, id: &'static str, path: &'static str, value: AnyView| {
-        view! {
-            <div class="f-summary-list__row">
-                <dt class="f-summary-list__key">{key}</dt>
-                <dd class="f-summary-list__value">{value}</dd>
-                <dd class="f-summary-list__actions">
-                    <A href=format!("{path}?from=check") attr:id=id>
-                        {m.change}<span class="f-visually-hidden">" "{key.to_lowercase()}</span>
-                    </A>
-                </dd>
-            </div>
-        }
+    let row = |key: &'static str, id: &str, step: CheckInStep, value: AnyView| {
+        let change = ChangeLink {
+            href: Route::CheckInChange(step).href(),
+            id: id.into(),
+            hidden: key.to_lowercase(),
+        };
+        view! { <SummaryRow key change=Some(change)>{value}</SummaryRow> }
     };
     view! {
-        {row(m.activities_row, "change-activities", ACTIVITIES_PATH, activities.into_any())}
-        {row(m.goals_row, "change-goals", GOALS_PATH, goals.into_any())}
-        {row(m.step_row, "change-step", STEP_PATH, step.into_any())}
+        {row(m.activities_row, "change-activities", CheckInStep::Activities, activities.into_any())}
+        {row(m.goals_row, "change-goals", CheckInStep::Goals, goals.into_any())}
+        {row(m.step_row, "change-step", CheckInStep::JourneyStep, step.into_any())}
     }
 }
 

@@ -2,28 +2,25 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{CareCardView, PageTitle};
+use crate::components::{CareCardView, NotFound, PageHeading, PageTitle, SummaryRow, Table};
 use crate::domain::checkin::CheckIn;
-use crate::domain::instrument::{Scores, ONS4, UCLA3};
+use crate::domain::instrument::{Scores, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::care_card_for;
 use crate::domain::referral::{Baseline, Step};
-use crate::i18n::{fill, use_messages, Messages};
-use crate::pages::progress::{band_name, loneliness_meaning};
-use crate::pages::referral::step_path;
-use crate::pages::NotFoundPage;
-use crate::state::use_app;
+use crate::i18n::{fill, use_messages};
+use crate::routes::Route;
+use crate::state::{use_records, use_referral};
 
 /// One finished check-in: its result, the three parts, and every answer.
 #[component]
 pub fn CheckInPage() -> impl IntoView {
     let params = use_params_map();
-    let app = use_app();
+    let records = use_records();
     move || {
         let id = params.read().get("id").unwrap_or_default();
-        let found = app.checkins.read().iter().find(|c| c.id == id).cloned();
-        match found {
+        match records.checkin(&id) {
             Some(checkin) => view! { <CheckInResult checkin/> }.into_any(),
-            None => view! { <NotFoundPage/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
         }
     }
 }
@@ -39,8 +36,8 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
     );
     let scores = checkin.flourishing();
     let responses = checkin.responses.clone();
-    let care = use_app()
-        .checkins
+    let care = use_records()
+        .checkins()
         .with_untracked(|all| care_card_for(all, &checkin.id));
     let ons4 = checkin.response(ONS4.id).and_then(|r| r.scores()).map(|s| {
         let rows = ONS4
@@ -54,7 +51,7 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
                         ("score", &score.score?.to_string()),
                         (
                             "band",
-                            score.band.map(|b| band_name(m, b)).unwrap_or_default(),
+                            score.band.map(|b| m.band_name(b)).unwrap_or_default(),
                         ),
                     ],
                 );
@@ -62,12 +59,7 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
                     .dimensions
                     .get(item.dimension)
                     .map_or(item.id, |d| d.name);
-                Some(view! {
-                    <div class="f-summary-list__row">
-                        <dt class="f-summary-list__key">{name}</dt>
-                        <dd class="f-summary-list__value">{value}</dd>
-                    </div>
-                })
+                Some(view! { <SummaryRow key=name>{value}</SummaryRow> })
             })
             .collect_view();
         view! {
@@ -83,13 +75,13 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
             view! {
                 <h2 class="f-heading-m">{m.loneliness_title}</h2>
                 <p class="f-body-l">{fill(m.out_of, &[("score", &total.to_string()), ("max", &max.to_string())])}</p>
-                <p>{loneliness_meaning(m, total)}</p>
+                <p>{m.loneliness_meaning(total)}</p>
             }
         });
     view! {
         <PageTitle text=m.result_title/>
         <span class="f-caption">{fill(m.checked_in_on, &[("date", &date)])}</span>
-        <h1 class="f-heading-l" tabindex="-1">{m.result_title}</h1>
+        <PageHeading text=m.result_title/>
         {scores.map(|s| view! { <ResultSummary scores=s/> })}
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {ons4}
@@ -97,30 +89,26 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
         <h2 class="f-heading-m">{m.your_answers}</h2>
         {responses.into_iter().filter_map(|r| {
             let instrument = r.instrument()?;
-            Some(view! {
-                <table class="f-table">
-                    <caption class="f-table__caption">
-                        {if instrument.stem.is_empty() { instrument.name.to_string() } else { format!("{} …", instrument.stem) }}
-                    </caption>
-                    <thead><tr><th scope="col">{m.question}</th><th scope="col">{m.answer}</th></tr></thead>
-                    <tbody>
-                        {instrument.items.iter().enumerate().map(|(i, item)| {
-                            let answer = r.answers.get(i).copied().flatten()
-                                .and_then(|s| instrument.option_for(s))
-                                .map(|o| o.label)
-                                .unwrap_or(m.not_answered);
-                            view! { <tr><td>{format!("{}. {}", i + 1, item.text)}</td><td>{answer}</td></tr> }
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            })
+            let caption = if instrument.stem.is_empty() {
+                instrument.name.to_string()
+            } else {
+                format!("{} …", instrument.stem)
+            };
+            let rows = instrument.items.iter().enumerate().map(|(i, item)| {
+                let answer = r.answers.get(i).copied().flatten()
+                    .and_then(|s| instrument.option_for(s))
+                    .map(|o| o.label)
+                    .unwrap_or(m.not_answered);
+                view! { <tr><td>{format!("{}. {}", i + 1, item.text)}</td><td>{answer}</td></tr> }
+            }).collect_view();
+            Some(view! { <Table caption headings=vec![m.question, m.answer]>{rows}</Table> })
         }).collect_view()}
         <BackToReferral checkin_id=checkin.id.clone()/>
         <h2 class="f-heading-m">{m.what_next}</h2>
         <p>{m.what_next_body}</p>
-        <p><A href="/progress">{m.see_progress}</A></p>
-        <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
-        <p><A href="/">{m.go_home}</A></p>
+        <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
+        <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
+        <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }
 
@@ -128,8 +116,7 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
 #[component]
 fn BackToReferral(checkin_id: String) -> impl IntoView {
     let m = use_messages();
-    let app = use_app();
-    let linked = app.referral.with_untracked(|r| {
+    let linked = use_referral().draft().with_untracked(|r| {
         r.as_ref().is_some_and(|r| {
             r.baseline
                 == Baseline::Done {
@@ -139,7 +126,7 @@ fn BackToReferral(checkin_id: String) -> impl IntoView {
     });
     linked.then(|| {
         view! {
-            <p><A href=step_path(Step::Check, false) attr:class="f-button">{m.referral.back_to_referral}</A></p>
+            <p><A href=Route::Referral(Step::Check).href() attr:class="f-button">{m.referral.back_to_referral}</A></p>
         }
     })
 }
@@ -147,10 +134,10 @@ fn BackToReferral(checkin_id: String) -> impl IntoView {
 /// The total, the category in kind words, and the three subscales.
 #[component]
 fn ResultSummary(scores: Scores) -> impl IntoView {
-    let m: &'static Messages = use_messages();
+    let m = use_messages();
     let total = scores.total.map(|t| t.to_string()).unwrap_or_default();
     let names = |id: &str| {
-        crate::domain::instrument::MHC_SF
+        MHC_SF
             .subscales
             .iter()
             .find(|s| s.id == id)
@@ -174,12 +161,7 @@ fn ResultSummary(scores: Scores) -> impl IntoView {
             {scores.subscales.iter().map(|s| {
                 let value = s.score.map(|v| fill(m.out_of, &[("score", &v.to_string()), ("max", &s.max.to_string())]))
                     .unwrap_or_else(|| m.not_answered.to_string());
-                view! {
-                    <div class="f-summary-list__row">
-                        <dt class="f-summary-list__key">{names(s.id)}</dt>
-                        <dd class="f-summary-list__value">{value}</dd>
-                    </div>
-                }
+                view! { <SummaryRow key=names(s.id)>{value}</SummaryRow> }
             }).collect_view()}
         </dl>
     }

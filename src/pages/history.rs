@@ -1,18 +1,20 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::PageTitle;
+use crate::components::{PageHeading, PageTitle, Table};
 use crate::domain::checkin::newest_first;
+use crate::domain::checkin_journey::CheckInStep;
 use crate::i18n::{fill, use_messages};
-use crate::state::use_app;
+use crate::routes::Route;
+use crate::state::use_records;
 
 /// Every finished check-in, newest first: date, score and result.
 #[component]
 pub fn HistoryPage() -> impl IntoView {
     let m = use_messages();
-    let app = use_app();
+    let checkins = use_records().checkins();
     let rows = move || {
-        let all = app.checkins.get();
+        let all = checkins.get();
         newest_first(&all)
             .into_iter()
             .map(|c| {
@@ -34,7 +36,7 @@ pub fn HistoryPage() -> impl IntoView {
                         <td>{total}</td>
                         <td>{category}</td>
                         <td>
-                            <A href=format!("/check-ins/{}", c.id)>
+                            <A href=Route::CheckInResult(&c.id).href()>
                                 {m.view}<span class="f-visually-hidden">" "{hidden}</span>
                             </A>
                         </td>
@@ -45,25 +47,17 @@ pub fn HistoryPage() -> impl IntoView {
     };
     view! {
         <PageTitle text=m.history_title/>
-        <h1 class="f-heading-l" tabindex="-1">{m.history_title}</h1>
-        <Show when=move || !app.checkins.read().is_empty() fallback=move || view! {
+        <PageHeading text=m.history_title/>
+        <Show when=move || !checkins.read().is_empty() fallback=move || view! {
             <p>{m.no_check_ins_yet}</p>
-            <p><A href="/check-in/questions/1" attr:class="f-button">{m.start_check_in}</A></p>
+            <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
         }>
-            <table class="f-table">
-                <caption class="f-table__caption f-visually-hidden">{m.history_caption}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{m.date}</th>
-                        <th scope="col">{m.score}</th>
-                        <th scope="col">{m.result}</th>
-                        <th scope="col"><span class="f-visually-hidden">{m.actions}</span></th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <Table caption=m.history_caption caption_hidden=true
+                headings=vec![m.date, m.score, m.result, ""] hidden_heading=m.actions>
+                {rows}
+            </Table>
         </Show>
-        <p><A href="/progress">{m.see_progress}</A></p>
-        <p><A href="/">{m.go_home}</A></p>
+        <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
+        <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }

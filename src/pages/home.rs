@@ -3,47 +3,50 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::PageTitle;
+use crate::components::{DownloadButton, PageHeading, PageTitle};
 use crate::domain::checkin::newest_first;
+use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
 use crate::domain::referral::{first_unfinished, Step};
 use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAULT_SNOOZE_DAYS};
+use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
-use crate::pages::question::question_path;
-use crate::pages::referral::step_path;
-use crate::state::{use_app, AppState};
+use crate::routes::Route;
+use crate::state::{use_check_in, use_config, use_records, use_referral, Config, Records};
 
 /// Asking for support: start or carry on the referral, and the ones already made.
 #[component]
 fn ReferralCard() -> impl IntoView {
     let m = use_messages();
-    let r = &m.referral;
-    let app = use_app();
-    let link = move || match app.referral.get() {
+    let draft = use_referral().draft();
+    let referrals = use_records().referrals();
+    let link = move || {
+        match draft.get() {
         Some(draft) => {
             // Resume at the first page still to answer, or at check your answers.
             let step = first_unfinished(&draft).unwrap_or(Step::Check);
-            view! { <A href=step_path(step, false) attr:class="f-button">{r.carry_on}</A> }
+            view! { <A href=Route::Referral(step).href() attr:class="f-button">{m.referral.carry_on}</A> }
                 .into_any()
         }
-        None => view! { <A href=step_path(Step::Start, false) attr:class="f-button">{r.start}</A> }
+        None => view! { <A href=Route::Referral(Step::Start).href() attr:class="f-button">{m.referral.start}</A> }
             .into_any(),
+    }
     };
     let made = move || {
-        app.referrals
+        referrals
             .get()
             .into_iter()
             .rev()
             .map(|x| {
                 let date = x.submitted_at.map(|d| m.date(d.with_timezone(&chrono::Local).date_naive())).unwrap_or_default();
-                view! { <li><A href=format!("/referrals/{}", x.id)>{fill(r.your_referral_of, &[("date", &date)])}</A></li> }
+                view! { <li><A href=Route::ReferralView(&x.id).href()>{fill(m.referral.your_referral_of, &[("date", &date)])}</A></li> }
             })
             .collect_view()
     };
     view! {
         <div class="f-card">
-            <h2 class="f-heading-m">{r.home_title}</h2>
-            <p>{r.home_intro}</p>
+            <h2 class="f-heading-m">{m.referral.home_title}</h2>
+            <p>{m.referral.home_intro}</p>
             {link}
             <ul class="f-list">{made}</ul>
         </div>
@@ -80,11 +83,15 @@ pub fn calendar_events(m: &Messages, service: &str, dues: &[DueDate]) -> Vec<Cal
 
 /// Offers the coming check-in dates as an `.ics` file. The UIDs are keyed on the first
 /// check-in's id, so downloading again updates the same events rather than adding more.
-fn download_calendar(app: AppState, m: &'static Messages) -> Result<(), String> {
-    let service = app.config.with_value(|c| c.service_name.clone());
-    let dues = app.schedule().upcoming(CALENDAR_EVENTS);
-    let key = app
-        .checkins
+fn download_calendar(
+    records: Records,
+    config: Config,
+    m: &'static Messages,
+) -> Result<(), AppError> {
+    let service = config.with(|c| c.service_name.clone());
+    let dues = untrack(|| records.schedule()).upcoming(CALENDAR_EVENTS);
+    let key = records
+        .checkins()
         .with_untracked(|all| {
             all.iter()
                 .min_by_key(|c| c.finished_at)
@@ -98,29 +105,33 @@ fn download_calendar(app: AppState, m: &'static Messages) -> Result<(), String> 
             now: browser::now(),
             reminder_hour: Some(10),
         },
-    )
-    .map_err(|e| e.to_string())?;
-    browser::download("check-ins.ics", "text/calendar", &text)
+    )?;
+    browser::download("check-ins.ics", "text/calendar", &text)?;
+    Ok(())
 }
 
 /// The start: begin or carry on a check-in, when the next one is due, and the last result.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let m = use_messages();
-    let app = use_app();
+    let records = use_records();
+    let config = use_config();
+    let draft = use_check_in().draft();
     let navigate = use_navigate();
-    let count = app
-        .draft
+    let count = draft
         .with_untracked(|d| d.as_ref().map(|d| d.question_count()))
-        .unwrap_or_else(|| app.instruments().iter().map(|i| i.items.len()).sum());
+        .unwrap_or_else(|| {
+            use_config()
+                .instruments()
+                .iter()
+                .map(|i| i.items.len())
+                .sum()
+        });
     let in_progress = move || {
-        app.draft.read().as_ref().map(|d| {
+        draft.read().as_ref().map(|d| {
             let total = d.question_count();
             let answered = total - (1..=total).filter(|&n| d.answer(n).is_none()).count();
-            let href = d
-                .first_unanswered()
-                .map(question_path)
-                .unwrap_or_else(|| "/check-in/check".into());
+            let href = Route::CheckIn(CheckInStep::resume(Some(d))).href();
             (answered, total, href)
         })
     };
@@ -134,16 +145,17 @@ pub fn HomePage() -> impl IntoView {
         }
         .into_any(),
         None => view! {
-            <A href=question_path(1) attr:class="f-button f-button--start">{m.start_check_in}</A>
+            <A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button f-button--start">{m.start_check_in}</A>
         }
         .into_any(),
     }
     };
     let status = Memo::new(move |_| {
-        let deferral = app.deferral.get();
-        app.schedule().status(browser::today(), deferral.as_ref())
+        let deferral = records.deferral().get();
+        records
+            .schedule()
+            .status(browser::today(), deferral.as_ref())
     });
-    let calendar_error = RwSignal::new(false);
 
     // Where the person is in the schedule, said before the start button.
     let due_notice = move || match status.get() {
@@ -179,8 +191,8 @@ pub fn HomePage() -> impl IntoView {
     };
     let snooze = move |_| {
         let today = browser::today();
-        if let Ok(d) = app.schedule().snooze(today, DEFAULT_SNOOZE_DAYS) {
-            if app.defer(d).is_ok() {
+        if let Ok(d) = untrack(|| records.schedule()).snooze(today, DEFAULT_SNOOZE_DAYS) {
+            if records.defer(d).is_ok() {
                 // Say what happened: focus moves to the new words about the schedule.
                 browser::focus_soon("#schedule-status".into());
             }
@@ -188,9 +200,9 @@ pub fn HomePage() -> impl IntoView {
     };
     let not_now = move |_| {
         let today = browser::today();
-        if let Ok(d) = app.schedule().not_now(today) {
-            if app.defer(d).is_ok() {
-                navigate("/check-in/not-now", Default::default());
+        if let Ok(d) = untrack(|| records.schedule()).not_now(today) {
+            if records.defer(d).is_ok() {
+                navigate(&Route::NotNow.href(), Default::default());
             }
         }
     };
@@ -212,23 +224,17 @@ pub fn HomePage() -> impl IntoView {
         (status.get() != Status::NotStarted).then(|| {
             view! {
                 <div class="f-calendar">
-                    <button type="button" class="f-button f-button--secondary" id="add-to-calendar"
-                        aria-describedby="calendar-hint"
-                        on:click=move |_| calendar_error.set(download_calendar(app, m).is_err())>
-                        {m.add_to_calendar}
-                    </button>
+                    <DownloadButton label=m.add_to_calendar id="add-to-calendar" described_by="calendar-hint"
+                        download=Callback::new(move |()| download_calendar(records, config, m))/>
                     <p class="f-hint" id="calendar-hint">
                         {fill(m.calendar_hint, &[("count", &CALENDAR_EVENTS.to_string())])}
                     </p>
-                    <Show when=move || calendar_error.get()>
-                        <p class="f-error-message" role="alert">{m.calendar_failed}</p>
-                    </Show>
                 </div>
             }
         })
     };
     let last = move || {
-        let all = app.checkins.get();
+        let all = records.checkins().get();
         let last = newest_first(&all).first().map(|c| (*c).clone());
         match last {
             None => view! { <p>{m.no_check_ins_yet}</p> }.into_any(),
@@ -254,10 +260,10 @@ pub fn HomePage() -> impl IntoView {
                         <h2 class="f-heading-m">{m.last_result}</h2>
                         <p>{fill(m.last_checked_in_on, &[("date", &date)])}</p>
                         <p>{summary}</p>
-                        <p><A href=format!("/check-ins/{}", c.id)>{m.view_last_result}</A></p>
+                        <p><A href=Route::CheckInResult(&c.id).href()>{m.view_last_result}</A></p>
                     </div>
-                    <p><A href="/progress">{m.see_progress}</A></p>
-                    <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
+                    <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
+                    <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
                 }
                 .into_any()
             }
@@ -265,7 +271,7 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <PageTitle text=m.home_title/>
-        <h1 class="f-heading-xl" tabindex="-1">{m.home_title}</h1>
+        <PageHeading text=m.home_title class="f-heading-xl"/>
         <p class="f-body-l">{fill(m.home_intro, &[("count", &count.to_string())])}</p>
         {due_notice}
         {start}

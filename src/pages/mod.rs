@@ -1,25 +1,25 @@
-//! One file per screen. Pages compose components and call the actions of [`crate::state`].
+//! One file per screen. Pages compose components, read the state's handles and call their
+//! actions; they never import each other, and find each other's addresses in
+//! [`crate::routes`].
 
 mod check_answers;
 mod check_in;
-pub mod follow_up;
+mod follow_up;
 mod get_help;
 mod history;
 mod home;
-mod not_found;
 mod not_now;
-pub mod progress;
-pub mod question;
+mod progress;
+mod question;
 pub mod referral;
 mod your_data;
 
 pub use check_answers::CheckAnswersPage;
 pub use check_in::CheckInPage;
 pub use follow_up::{ActivitiesPage, GoalsPage, JourneyStepPage};
-pub use get_help::{CrisisContacts, GetHelpPage};
+pub use get_help::GetHelpPage;
 pub use history::HistoryPage;
 pub use home::HomePage;
-pub use not_found::NotFoundPage;
 pub use not_now::NotNowPage;
 pub use progress::ProgressPage;
 pub use question::QuestionPage;

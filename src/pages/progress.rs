@@ -7,36 +7,14 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
-use crate::components::{CareCardView, PageTitle};
+use crate::components::{CareCardView, PageHeading, PageTitle, Table};
 use crate::domain::checkin::{newest_first, CheckIn};
-use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::checkin_journey::CheckInStep;
+use crate::domain::instrument::Category;
 use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
 use crate::i18n::{fill, use_messages, Messages};
-use crate::pages::follow_up::activities_in_words;
-use crate::pages::question::question_path;
-use crate::state::use_app;
-
-/// The plain name of an ONS band ("high").
-pub fn band_name(m: &Messages, band: BandLevel) -> &'static str {
-    let i = match band {
-        BandLevel::VeryLow => 0,
-        BandLevel::Low => 1,
-        BandLevel::Medium => 2,
-        BandLevel::High => 3,
-        BandLevel::VeryHigh => 4,
-    };
-    m.band_names[i]
-}
-
-/// What a UCLA-3 total (3 to 9) means in kind words: hardly ever lonely at 3, some of the
-/// time from 4 to 6, often from 7. Never a diagnosis.
-pub fn loneliness_meaning(m: &Messages, total: u32) -> &'static str {
-    match total {
-        0..=3 => m.loneliness_meanings[0],
-        4..=6 => m.loneliness_meanings[1],
-        _ => m.loneliness_meanings[2],
-    }
-}
+use crate::routes::Route;
+use crate::state::{use_config, use_records};
 
 /// A change in a score, in words with the number: "Up 3 since last time".
 pub fn score_change(words: [&'static str; 3], change: Change) -> String {
@@ -74,7 +52,25 @@ struct ChangeRow {
     since_last: Option<String>,
 }
 
+/// "{score} out of {max}".
+fn out_of(m: &Messages, score: u32, max: u32) -> String {
+    fill(
+        m.out_of,
+        &[("score", &score.to_string()), ("max", &max.to_string())],
+    )
+}
+
 impl ChangeRow {
+    /// A series' latest point in words, by `now`, and its changes in words.
+    fn latest(m: &Messages, s: &Series, now: impl Fn(&progress::Point) -> String) -> Self {
+        Self::scores(
+            m,
+            s.name,
+            s.latest().map(now).unwrap_or_default(),
+            s.changes,
+        )
+    }
+
     fn scores(m: &Messages, name: &str, now: String, changes: Changes) -> Self {
         Self {
             name: name.to_owned(),
@@ -91,8 +87,17 @@ impl ChangeRow {
 
 /// A table of rows with their latest value and changes; without the change columns (and
 /// with a line saying why) when there is only one check-in to go on.
-fn change_table(m: &'static Messages, id: &str, caption: &str, rows: Vec<ChangeRow>) -> AnyView {
+fn change_table(
+    m: &'static Messages,
+    id: &'static str,
+    caption: &str,
+    rows: Vec<ChangeRow>,
+) -> AnyView {
     let compare = rows.iter().any(|r| r.since_first.is_some());
+    let mut headings = vec![m.part, m.now];
+    if compare {
+        headings.extend([m.since_first, m.since_last]);
+    }
     let body = rows
         .into_iter()
         .map(|r| {
@@ -110,20 +115,7 @@ fn change_table(m: &'static Messages, id: &str, caption: &str, rows: Vec<ChangeR
         .collect_view();
     view! {
         {(!compare).then(|| view! { <p>{m.first_only}</p> })}
-        <table class="f-table f-table--changes" id=id.to_string()>
-            <caption class="f-table__caption f-visually-hidden">{caption.to_string()}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{m.part}</th>
-                    <th scope="col">{m.now}</th>
-                    {compare.then(|| view! {
-                        <th scope="col">{m.since_first}</th>
-                        <th scope="col">{m.since_last}</th>
-                    })}
-                </tr>
-            </thead>
-            <tbody>{body}</tbody>
-        </table>
+        <Table id=id class="f-table--changes" caption=caption caption_hidden=true headings>{body}</Table>
     }
     .into_any()
 }
@@ -132,21 +124,20 @@ fn change_table(m: &'static Messages, id: &str, caption: &str, rows: Vec<ChangeR
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let m = use_messages();
-    let app = use_app();
-    let checkins = app.checkins.get_untracked();
+    let checkins = use_records().checkins().get_untracked();
     view! {
         <PageTitle text=m.progress_title/>
-        <h1 class="f-heading-l" tabindex="-1">{m.progress_title}</h1>
+        <PageHeading text=m.progress_title/>
         {if checkins.is_empty() {
             view! {
                 <p>{m.progress_none}</p>
-                <p><A href=question_path(1) attr:class="f-button">{m.start_check_in}</A></p>
+                <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
             }.into_any()
         } else {
             view! { <Progress checkins/> }.into_any()
         }}
-        <p><A href="/check-ins">{m.see_past_check_ins}</A></p>
-        <p><A href="/">{m.go_home}</A></p>
+        <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
+        <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }
 
@@ -159,31 +150,14 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         let parts = f
             .subscales
             .iter()
-            .map(|s| {
-                let now = s
-                    .latest()
-                    .map(|p| {
-                        fill(
-                            m.out_of,
-                            &[("score", &p.value.to_string()), ("max", &s.max.to_string())],
-                        )
-                    })
-                    .unwrap_or_default();
-                ChangeRow::scores(m, s.name, now, s.changes)
-            })
+            .map(|s| ChangeRow::latest(m, s, |p| out_of(m, p.value, s.max)))
             .collect();
         let dimensions = f
             .dimensions
             .iter()
             .map(|d| ChangeRow {
                 name: d.name.to_owned(),
-                now: fill(
-                    m.out_of,
-                    &[
-                        ("score", &d.latest.to_string()),
-                        ("max", &d.max.to_string()),
-                    ],
-                ),
+                now: out_of(m, d.latest, d.max),
                 since_first: d
                     .changes
                     .since_first
@@ -194,15 +168,10 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
                     .map(|c| often_change(m.often_since_last, c)),
             })
             .collect();
-        let overall = ChangeRow::scores(
-            m,
-            m.score,
-            f.total
-                .latest()
-                .map(|p| p.value.to_string())
-                .unwrap_or_default(),
-            f.total.changes,
-        );
+        let overall = ChangeRow {
+            name: m.score.to_owned(),
+            ..ChangeRow::latest(m, &f.total, |p| p.value.to_string())
+        };
         view! {
             <h2 class="f-heading-m">{m.progress_overall}</h2>
             <ScoreChart series=f.total.clone()/>
@@ -216,22 +185,14 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         }
     });
     let ons4 = progress::ons4(&checkins, offset).map(|series| {
+        let band = |p: &progress::Point| p.band.map(|b| m.band_name(b)).unwrap_or_default();
         let rows = series
             .iter()
             .map(|s| {
-                let now = s
-                    .latest()
-                    .map(|p| {
-                        fill(
-                            m.ons_score,
-                            &[
-                                ("score", &p.value.to_string()),
-                                ("band", p.band.map(|b| band_name(m, b)).unwrap_or_default()),
-                            ],
-                        )
-                    })
-                    .unwrap_or_default();
-                ChangeRow::scores(m, s.name, now, s.changes)
+                ChangeRow::latest(m, s, |p| {
+                    let score = p.value.to_string();
+                    fill(m.ons_score, &[("score", &score), ("band", band(p))])
+                })
             })
             .collect();
         view! {
@@ -241,14 +202,14 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
     });
     let loneliness = progress::loneliness(&checkins, offset).map(|s| {
         let latest = s.latest().map(|p| p.value).unwrap_or_default();
-        let now = fill(m.out_of, &[("score", &latest.to_string()), ("max", &s.max.to_string())]);
+        let row = ChangeRow::latest(m, &s, |p| out_of(m, p.value, s.max));
         view! {
             <h2 class="f-heading-m">{m.loneliness_title}</h2>
-            <p>{loneliness_meaning(m, latest)}</p>
-            {change_table(m, "loneliness-changes", m.loneliness_title, vec![ChangeRow::scores(m, s.name, now, s.changes)])}
+            <p>{m.loneliness_meaning(latest)}</p>
+            {change_table(m, "loneliness-changes", m.loneliness_title, vec![row])}
         }
     });
-    let goals = untrack(|| crate::state::use_app().goal_histories());
+    let goals = untrack(|| use_records().goal_histories());
     let goals = if goals.is_empty() {
         view! { <p>{m.progress_no_goals}</p> }.into_any()
     } else {
@@ -270,54 +231,36 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         }
         .into_any()
     };
-    let steps = progress::journey(&checkins, offset);
-    let journey = if steps.is_empty() {
-        view! { <p>{m.progress_nothing_yet}</p> }.into_any()
-    } else {
-        view! {
-            <table class="f-table" id="journey">
-                <caption class="f-table__caption f-visually-hidden">{m.progress_journey}</caption>
-                <thead><tr><th scope="col">{m.date}</th><th scope="col">{m.step_row}</th></tr></thead>
-                <tbody>
-                    {steps.into_iter().rev().map(|p| {
-                        let n = p.step.number().map(|n| fill(m.step_n, &[("n", &n.to_string())]));
-                        view! {
-                            <tr>
-                                <td>{m.date(p.date)}</td>
-                                <td>{n.map(|n| view! { <span class="f-caption">{n}</span> })}{p.step.plain_words().to_owned()}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        }
-        .into_any()
-    };
-    let categories = crate::state::use_app()
-        .config
-        .with_value(|c| c.activity_categories.clone());
-    let went: Vec<(chrono::NaiveDate, String)> = newest_first(&checkins)
+    let steps = progress::journey(&checkins, offset)
+        .into_iter()
+        .rev()
+        .map(|p| {
+            let n = p
+                .step
+                .number()
+                .map(|n| fill(m.step_n, &[("n", &n.to_string())]));
+            let words = p.step.plain_words().to_owned();
+            let cell = view! { {n.map(|n| view! { <span class="f-caption">{n}</span> })}{words} };
+            (p.date, cell.into_any())
+        })
+        .collect();
+    let journey = dated_table(m, "journey", m.progress_journey, m.step_row, steps);
+    let categories = use_config().with(|c| c.activity_categories.clone());
+    let went = newest_first(&checkins)
         .into_iter()
         .filter_map(|c| {
             let a = c.follow_up.activities.as_ref()?;
             let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
-            Some((date, activities_in_words(m, &categories, a)))
+            Some((date, m.activities_in_words(&categories, a).into_any()))
         })
         .collect();
-    let activities = if went.is_empty() {
-        view! { <p>{m.progress_nothing_yet}</p> }.into_any()
-    } else {
-        view! {
-            <table class="f-table" id="activities">
-                <caption class="f-table__caption f-visually-hidden">{m.progress_activities}</caption>
-                <thead><tr><th scope="col">{m.date}</th><th scope="col">{m.activities_column}</th></tr></thead>
-                <tbody>
-                    {went.into_iter().map(|(d, a)| view! { <tr><td>{m.date(d)}</td><td>{a}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
-        }
-        .into_any()
-    };
+    let activities = dated_table(
+        m,
+        "activities",
+        m.progress_activities,
+        m.activities_column,
+        went,
+    );
     view! {
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {flourishing}
@@ -330,6 +273,27 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         <h2 class="f-heading-m">{m.progress_activities}</h2>
         {activities}
     }
+}
+
+/// A table of what happened on which date, as given (newest first), or "Nothing yet."
+fn dated_table(
+    m: &'static Messages,
+    id: &'static str,
+    caption: &'static str,
+    column: &'static str,
+    rows: Vec<(chrono::NaiveDate, AnyView)>,
+) -> AnyView {
+    if rows.is_empty() {
+        return view! { <p>{m.progress_nothing_yet}</p> }.into_any();
+    }
+    let body = rows
+        .into_iter()
+        .map(|(d, cell)| view! { <tr><td>{m.date(d)}</td><td>{cell}</td></tr> })
+        .collect_view();
+    view! {
+        <Table id=id caption=caption caption_hidden=true headings=vec![m.date, column]>{body}</Table>
+    }
+    .into_any()
 }
 
 /// The shape that marks a category on the chart, so it never depends on colour alone.
@@ -485,17 +449,7 @@ fn ScoreTable(series: Series) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <table class="f-table" id="scores">
-            <caption class="f-table__caption">{m.scores_caption}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{m.date}</th>
-                    <th scope="col">{m.score}</th>
-                    <th scope="col">{m.result}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <Table id="scores" caption=m.scores_caption headings=vec![m.date, m.score, m.result]>{rows}</Table>
     }
 }
 
@@ -510,48 +464,17 @@ mod tests {
         let up = Change::between(3, 5, Polarity::HigherIsBetter);
         let down = Change::between(5, 4, Polarity::HigherIsBetter);
         let same = Change::between(4, 4, Polarity::HigherIsBetter);
-        assert_eq!(
-            often_change(EN.often_since_last, up),
-            "More often than last time (+2)"
-        );
-        assert_eq!(
-            often_change(EN.often_since_first, down),
-            "Less often than at first (\u{2212}1)"
-        );
-        assert_eq!(
-            often_change(EN.often_since_last, same),
-            "The same as last time (0)"
-        );
-        assert_eq!(
-            score_change(EN.score_since_last, up),
-            "Up 2 since last time"
-        );
-        assert_eq!(
-            score_change(EN.score_since_first, down),
-            "Down 1 since your first check-in"
-        );
-        assert_eq!(
-            score_change(EN.score_since_last, same),
-            "The same as last time"
-        );
-    }
-
-    #[test]
-    fn loneliness_and_bands_are_kind_words_never_clinical() {
-        assert_eq!(loneliness_meaning(&EN, 3), EN.loneliness_meanings[0]);
-        assert_eq!(loneliness_meaning(&EN, 6), EN.loneliness_meanings[1]);
-        assert_eq!(loneliness_meaning(&EN, 9), EN.loneliness_meanings[2]);
-        assert_eq!(band_name(&EN, BandLevel::VeryHigh), "very high");
-        for text in EN
-            .loneliness_meanings
-            .iter()
-            .chain([EN.care_languishing, EN.care_body].iter())
-        {
-            for word in [
-                "disorder", "diagnos", "illness", "symptom", "patient", "risk",
-            ] {
-                assert!(!text.to_lowercase().contains(word), "{text} uses {word}");
-            }
+        #[rustfmt::skip]
+        let said = [
+            (often_change(EN.often_since_last, up), "More often than last time (+2)"),
+            (often_change(EN.often_since_first, down), "Less often than at first (\u{2212}1)"),
+            (often_change(EN.often_since_last, same), "The same as last time (0)"),
+            (score_change(EN.score_since_last, up), "Up 2 since last time"),
+            (score_change(EN.score_since_first, down), "Down 1 since your first check-in"),
+            (score_change(EN.score_since_last, same), "The same as last time"),
+        ];
+        for (words, expected) in said {
+            assert_eq!(words, expected);
         }
     }
 

@@ -1,32 +1,27 @@
-use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+//! One question of the check-in per page: `/check-in/questions/:n`.
 
-use crate::browser;
-use crate::components::{BackLink, ErrorSummary, FieldError, PageTitle, RadioOption, Radios};
-use crate::domain::checkin::Draft;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::components::{ChoiceItem, FieldError, NotFound, QuestionForm, Radios};
+use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::instrument::{Instrument, ScaleShape};
 use crate::i18n::{fill, use_messages, Messages};
-use crate::pages::follow_up::ACTIVITIES_PATH;
-use crate::pages::NotFoundPage;
-use crate::state::use_app;
-
-/// Path of question `n` of the check-in.
-pub fn question_path(n: usize) -> String {
-    format!("/check-in/questions/{n}")
-}
+use crate::routes::{use_from_check, Route};
+use crate::state::use_check_in;
 
 /// The answers to an instrument's questions as radios. On a 0 to 10 scale (ONS4) each number
 /// is its own radio, never a slider, and the two ends carry their words: "0 – Not at all".
-pub fn answer_options(m: &Messages, instrument: &Instrument) -> Vec<RadioOption> {
+pub fn answer_options(m: &Messages, instrument: &Instrument) -> Vec<ChoiceItem> {
     instrument
         .options
         .iter()
-        .map(|o| RadioOption {
-            label: match instrument.end_label(o.score) {
+        .map(|o| {
+            let label = match instrument.end_label(o.score) {
                 Some(words) => fill(m.scale_end, &[("n", o.label), ("label", words)]),
                 None => o.label.into(),
-            },
-            value: o.score.to_string(),
+            };
+            ChoiceItem::new(label, o.score.to_string())
         })
         .collect()
 }
@@ -54,104 +49,76 @@ pub fn scale_hint(m: &Messages, instrument: &Instrument) -> Option<String> {
     }
 }
 
-/// One check-in question, as its own page: `/check-in/questions/:n`.
+/// One check-in question, chosen by the address.
 #[component]
 pub fn QuestionPage() -> impl IntoView {
     let params = use_params_map();
-    let query = use_query_map();
+    let from_check = use_from_check();
     // A fresh form for each question, so an error shown on one never carries to the next.
     move || {
         let n = params.read().get("n").and_then(|s| s.parse::<usize>().ok());
-        let from_check = query.read().get("from").as_deref() == Some("check");
+        let from_check = from_check.get();
         match n {
             Some(n) => view! { <Question n from_check/> }.into_any(),
-            None => view! { <NotFoundPage/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
         }
     }
 }
 
 #[component]
 fn Question(n: usize, from_check: bool) -> impl IntoView {
-    let app = use_app();
+    let check_in = use_check_in();
     let m = use_messages();
     let navigate = use_navigate();
-    // The questions come from the draft when there is one, else from a fresh plan, so a
-    // question page opened directly (a bookmark, Back after saving) still shows.
-    let plan = app
-        .draft
-        .get_untracked()
-        .unwrap_or_else(|| Draft::new(String::new(), browser::now(), &app.instruments()));
-    let total = plan.question_count();
+    let plan = check_in.plan();
     let Some((instrument, item)) = plan.question(n) else {
-        return view! { <NotFoundPage/> }.into_any();
+        return view! { <NotFound/> }.into_any();
     };
     let question = instrument.question_text(item).unwrap_or_default();
     let caption = fill(
         m.question_n_of,
-        &[("n", &n.to_string()), ("total", &total.to_string())],
+        &[
+            ("n", &n.to_string()),
+            ("total", &plan.question_count().to_string()),
+        ],
     );
-    let options = answer_options(m, instrument);
-    // An empty hint shows nothing.
-    let hint = scale_hint(m, instrument).unwrap_or_default();
     let missing = no_answer_error(m, instrument);
+    let step = CheckInStep::Question(n);
+    let next = Route::check_in(step.forward(&plan, from_check), from_check).href();
+    let back = step
+        .back(&plan, from_check)
+        .map_or(Route::Home, Route::CheckIn)
+        .href();
 
     let error = RwSignal::new(None::<String>);
-    let errors = Signal::derive(move || {
-        error
-            .get()
-            .map(|message| {
-                vec![FieldError {
-                    field_id: "answer".into(),
-                    message,
-                }]
-            })
-            .unwrap_or_default()
-    });
     let selected = Signal::derive(move || {
-        app.draft
+        check_in
+            .draft()
             .read()
             .as_ref()
             .and_then(|d| d.answer(n))
             .map(|s| s.to_string())
     });
     let on_choose = Callback::new(move |value: String| {
-        let result = value
-            .parse::<u8>()
-            .map_err(|e| e.to_string())
-            .and_then(|score| app.answer(n, score).map_err(|e| e.to_string()));
-        error.set(result.err());
+        // The values are the instrument's own scores, so a value that is not one is a fault;
+        // it is reported like any answer the check-in refuses.
+        let score = value.parse::<u8>().unwrap_or(u8::MAX);
+        error.set(check_in.answer(n, score).err().map(|e| m.explain(&e)));
     });
-
-    let next = if from_check {
-        "/check-in/check".to_string()
-    } else if n >= total {
-        // After the questionnaire, the brief optional questions, then check your answers.
-        ACTIVITIES_PATH.to_string()
-    } else {
-        question_path(n + 1)
-    };
-    let back = match (from_check, n) {
-        (true, _) => "/check-in/check".to_string(),
-        (false, 1) => "/".to_string(),
-        (false, n) => question_path(n - 1),
-    };
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let submit = Callback::new(move |()| {
         if selected.get_untracked().is_some() {
             navigate(&next, Default::default());
         } else {
             error.set(Some(missing.to_string()));
         }
-    };
+    });
 
     view! {
-        <PageTitle text=question.clone() has_error=Signal::derive(move || error.read().is_some())/>
-        <BackLink href=back/>
-        <ErrorSummary errors/>
-        <form class="f-form" novalidate on:submit=submit>
-            <Radios name="answer" question caption hint options selected error on_choose/>
-            <button type="submit" class="f-button">{m.continue_}</button>
-        </form>
+        <QuestionForm title=question.clone() back=Some(back) button=m.continue_ on_submit=submit
+            errors=FieldError::of_field("answer", error.into())>
+            <Radios name="answer" question caption hint=scale_hint(m, instrument).unwrap_or_default()
+                options=answer_options(m, instrument) selected error on_choose/>
+        </QuestionForm>
     }
     .into_any()
 }

@@ -1,107 +1,90 @@
+//! What is kept on this device, and the person's controls over it.
+
 use leptos::prelude::*;
 use leptos_router::components::A;
-use wasm_bindgen::JsCast;
+use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::{ErrorSummary, FieldError, PageTitle};
-use crate::domain::{export, scores_csv};
+use crate::components::{
+    BackLink, DownloadButton, ErrorSummary, FailureAlert, FieldError, FileUpload, PageHeading,
+    PageTitle, SummaryRow,
+};
+use crate::domain::export;
+use crate::error::AppError;
 use crate::i18n::{fill, use_messages};
-use crate::state::use_app;
+use crate::routes::Route;
+use crate::state::{use_check_in, use_records, use_referral, Records};
+
+/// How many check-ins, referrals, things in progress and pieces set aside there are (tracked),
+/// for the page and for the delete confirmation.
+struct Counts {
+    checkins: usize,
+    referrals: usize,
+    in_progress: usize,
+    set_aside: Result<usize, AppError>,
+}
+
+impl Counts {
+    fn now(records: Records) -> Self {
+        let in_progress = usize::from(use_check_in().draft().read().is_some())
+            + usize::from(use_referral().draft().read().is_some());
+        Self {
+            checkins: records.checkins().read().len(),
+            referrals: records.referrals().read().len(),
+            in_progress,
+            set_aside: records.set_aside_count(),
+        }
+    }
+}
 
 /// What is kept on this device, how much space it takes, and the person's controls over it:
 /// download everything, bring a file back in, delete everything.
 #[component]
 pub fn YourDataPage() -> impl IntoView {
     let m = use_messages();
-    let d = &m.data;
-    let app = use_app();
+    let records = use_records();
     let persisted = LocalResource::new(browser::request_persistence);
-    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let import_error = RwSignal::new(None::<String>);
     let imported = RwSignal::new(None::<String>);
 
     let counts = move || {
-        let checkins = app.checkins.read().len();
-        let referrals = app.referrals.read().len();
-        let in_progress =
-            usize::from(app.draft.read().is_some()) + usize::from(app.referral.read().is_some());
-        let aside = app.store().set_aside().map(|a| a.len()).unwrap_or(0);
-        let kb = app
-            .store()
-            .usage()
-            .map(|u| u.total())
-            .unwrap_or(0)
-            .div_ceil(1024);
+        let c = Counts::now(records);
+        let known =
+            |n: Result<u64, AppError>| n.map_or(m.data.not_known.to_string(), |n| n.to_string());
+        let kb = records
+            .space_used()
+            .map(|bytes| fill(m.data.kb, &[("kb", &bytes.div_ceil(1024).to_string())]));
         view! {
             <dl class="f-summary-list">
-                <div class="f-summary-list__row"><dt class="f-summary-list__key">{d.checkins}</dt><dd class="f-summary-list__value">{checkins}</dd></div>
-                <div class="f-summary-list__row"><dt class="f-summary-list__key">{d.referrals}</dt><dd class="f-summary-list__value">{referrals}</dd></div>
-                <div class="f-summary-list__row"><dt class="f-summary-list__key">{d.in_progress}</dt><dd class="f-summary-list__value">{in_progress}</dd></div>
-                <div class="f-summary-list__row"><dt class="f-summary-list__key">{d.set_aside}</dt><dd class="f-summary-list__value">{aside}</dd></div>
-                <div class="f-summary-list__row"><dt class="f-summary-list__key">{d.space}</dt><dd class="f-summary-list__value">{fill(d.kb, &[("kb", &kb.to_string())])}</dd></div>
+                <SummaryRow key=m.data.checkins>{c.checkins}</SummaryRow>
+                <SummaryRow key=m.data.referrals>{c.referrals}</SummaryRow>
+                <SummaryRow key=m.data.in_progress>{c.in_progress}</SummaryRow>
+                <SummaryRow key=m.data.set_aside>{known(c.set_aside.map(|n| n as u64))}</SummaryRow>
+                <SummaryRow key=m.data.space>{kb.unwrap_or_else(|_| m.data.not_known.into())}</SummaryRow>
             </dl>
         }
     };
     let kept = move || match persisted.get() {
-        Some(Some(true)) => d.persisted_yes,
-        Some(Some(false)) => d.persisted_no,
-        Some(None) => d.persisted_unknown,
+        Some(Some(true)) => m.data.persisted_yes,
+        Some(Some(false)) => m.data.persisted_no,
+        Some(None) => m.data.persisted_unknown,
         None => "",
     };
-    let download_all = move |_| {
-        let text = app
-            .store()
-            .export(browser::now())
-            .map_err(|e| e.to_string())
-            .and_then(|doc| {
-                doc.to_json()
-                    .map(|t| (doc.file_name(), t))
-                    .map_err(|e| e.to_string())
-            });
-        let done = text.and_then(|(name, t)| browser::download(&name, "application/json", &t));
-        if let Err(e) = done {
-            errors.set(vec![FieldError {
-                field_id: "download-all".into(),
-                message: e,
-            }]);
-        }
-    };
-    let download_csv = move |_| {
-        let csv = scores_csv::checkins_csv(&app.checkins.get_untracked());
-        if let Err(e) = browser::download("flourish-check-in-scores.csv", "text/csv", &csv) {
-            errors.set(vec![FieldError {
-                field_id: "download-csv".into(),
-                message: e,
-            }]);
-        }
-    };
-    let choose_file = move |ev: leptos::ev::Event| {
-        let input = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        let Some(file) = input
-            .as_ref()
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
-            return;
-        };
-        // Clear the choice, so that choosing the same file again (a second try) still works.
-        if let Some(i) = &input {
-            i.set_value("");
-        }
+    let choose_file = Callback::new(move |file: web_sys::File| {
         leptos::task::spawn_local(async move {
-            let result = match browser::read_file(file).await {
-                Err(e) => Err(e),
-                Ok(text) => export::parse(&text)
-                    .map_err(|e| e.to_string())
-                    .and_then(|parsed| app.store().import(&parsed).map_err(|e| e.to_string())),
+            // A file too big to be an export is refused before it is read.
+            let result = match export::check_size(file.size() as u64) {
+                Err(e) => Err(e.into()),
+                Ok(()) => match browser::read_file(file).await {
+                    Ok(text) => records.import(&text),
+                    Err(e) => Err(e.into()),
+                },
             };
             match result {
                 Ok(summary) => {
-                    app.reload();
-                    errors.set(vec![]);
+                    import_error.set(None);
                     let mut said = fill(
-                        d.import_done,
+                        m.data.import_done,
                         &[
                             ("added", &summary.added.to_string()),
                             ("same", &summary.already_there.to_string()),
@@ -110,44 +93,41 @@ pub fn YourDataPage() -> impl IntoView {
                     );
                     if summary.unreadable > 0 || summary.replaced > 0 {
                         said.push(' ');
-                        said.push_str(d.import_kept_aside);
+                        said.push_str(m.data.import_kept_aside);
                     }
                     imported.set(Some(said));
                 }
-                Err(message) => {
+                Err(e) => {
                     imported.set(None);
-                    errors.set(vec![FieldError {
-                        field_id: "import-file".into(),
-                        message: fill(d.import_failed, &[("why", &message)]),
-                    }]);
+                    import_error.set(Some(fill(m.data.import_failed, &[("why", &m.explain(&e))])));
                 }
             }
         });
-    };
+    });
+    let errors = FieldError::of_field("import-file", import_error.into());
     view! {
-        <PageTitle text=d.title has_error=Signal::derive(move || !errors.read().is_empty())/>
+        <PageTitle text=m.data.title has_error=Signal::derive(move || !errors.read().is_empty())/>
         <ErrorSummary errors/>
-        <h1 class="f-heading-l" tabindex="-1">{d.title}</h1>
-        <p>{d.intro}</p>
-        <h2 class="f-heading-m">{d.what_title}</h2>
+        <PageHeading text=m.data.title/>
+        <p>{m.data.intro}</p>
+        <h2 class="f-heading-m">{m.data.what_title}</h2>
         {counts}
         <p id="persisted">{kept}</p>
-        <h2 class="f-heading-m">{d.download_title}</h2>
-        <p>{d.download_body}</p>
+        <h2 class="f-heading-m">{m.data.download_title}</h2>
+        <p>{m.data.download_body}</p>
         <div class="f-button-group">
-            <button type="button" id="download-all" class="f-button f-button--secondary" on:click=download_all>{d.download_all}</button>
-            <button type="button" id="download-csv" class="f-button f-button--secondary" on:click=download_csv>{d.download_csv}</button>
+            <DownloadButton label=m.data.download_all id="download-all"
+                download=Callback::new(move |()| records.download_everything())/>
+            <DownloadButton label=m.data.download_csv id="download-csv"
+                download=Callback::new(move |()| records.download_scores())/>
         </div>
-        <h2 class="f-heading-m">{d.import_title}</h2>
+        <h2 class="f-heading-m">{m.data.import_title}</h2>
         {move || imported.get().map(|s| view! { <div class="f-notice f-notice--success" role="status"><p>{s}</p></div> })}
-        <div class="f-form-group" class:f-form-group--error=move || !errors.read().is_empty()>
-            <label class="f-label" for="import-file">{d.import_label}</label>
-            <div class="f-hint" id="import-file-hint">{d.import_hint}</div>
-            <input class="f-file-upload" type="file" id="import-file" accept=".json,application/json" aria-describedby="import-file-hint" on:change=choose_file/>
-        </div>
-        <h2 class="f-heading-m">{d.delete_title}</h2>
-        <p>{d.delete_body}</p>
-        <p><A href="/your-data/delete" attr:class="f-button f-button--warning">{d.delete_button}</A></p>
+        <FileUpload id="import-file" label=m.data.import_label hint=m.data.import_hint
+            accept=".json,application/json" error=import_error on_choose=choose_file/>
+        <h2 class="f-heading-m">{m.data.delete_title}</h2>
+        <p>{m.data.delete_body}</p>
+        <p><A href=Route::DeleteData.href() attr:class="f-button f-button--warning">{m.data.delete_button}</A></p>
     }
 }
 
@@ -155,47 +135,43 @@ pub fn YourDataPage() -> impl IntoView {
 #[component]
 pub fn DeleteDataPage() -> impl IntoView {
     let m = use_messages();
-    let d = &m.data;
-    let app = use_app();
-    let navigate = leptos_router::hooks::use_navigate();
+    let records = use_records();
+    let navigate = use_navigate();
     let failed = RwSignal::new(None::<String>);
     let what = move || {
-        let checkins = app.checkins.read().len();
-        let referrals = app.referrals.read().len();
-        let in_progress =
-            usize::from(app.draft.read().is_some()) + usize::from(app.referral.read().is_some());
-        let aside = app.store().set_aside().map(|a| a.len()).unwrap_or(0);
+        let c = Counts::now(records);
+        let aside = c
+            .set_aside
+            .map_or(m.data.not_known.to_string(), |n| n.to_string());
+        let line = |template, n: &str| view! { <li>{fill(template, &[("n", n)])}</li> };
         view! {
             <ul class="f-list">
-                <li>{fill(d.delete_checkins, &[("n", &checkins.to_string())])}</li>
-                <li>{fill(d.delete_referrals, &[("n", &referrals.to_string())])}</li>
-                <li>{fill(d.delete_in_progress, &[("n", &in_progress.to_string())])}</li>
-                <li>{fill(d.delete_set_aside, &[("n", &aside.to_string())])}</li>
+                {line(m.data.delete_checkins, &c.checkins.to_string())}
+                {line(m.data.delete_referrals, &c.referrals.to_string())}
+                {line(m.data.delete_in_progress, &c.in_progress.to_string())}
+                {line(m.data.delete_set_aside, &aside)}
             </ul>
         }
     };
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match app.store().delete_everything() {
-            Ok(_) => {
-                app.reload();
-                navigate("/your-data/deleted", Default::default());
-            }
-            Err(e) => failed.set(Some(e.to_string())),
+        match records.delete_everything() {
+            Ok(()) => navigate(&Route::DataDeleted.href(), Default::default()),
+            Err(e) => failed.set(Some(fill(m.data.delete_failed, &[("why", &m.explain(&e))]))),
         }
     };
     view! {
-        <PageTitle text=d.delete_confirm_title/>
-        <crate::components::BackLink href="/your-data"/>
-        <h1 class="f-heading-l" tabindex="-1">{d.delete_confirm_title}</h1>
-        <p>{d.delete_confirm_body}</p>
+        <PageTitle text=m.data.delete_confirm_title/>
+        <BackLink href=Route::YourData.href()/>
+        <PageHeading text=m.data.delete_confirm_title/>
+        <p>{m.data.delete_confirm_body}</p>
         {what}
-        <p class="f-inset f-inset--warning">{d.delete_cannot_undo}</p>
-        {move || failed.get().map(|e| view! { <p class="f-error-message" role="alert">{e}</p> })}
+        <p class="f-inset f-inset--warning">{m.data.delete_cannot_undo}</p>
+        <FailureAlert message=failed/>
         <form class="f-form" novalidate on:submit=confirm>
             <div class="f-button-group">
-                <button type="submit" class="f-button f-button--warning">{d.delete_confirm}</button>
-                <A href="/your-data">{d.delete_cancel}</A>
+                <button type="submit" class="f-button f-button--warning">{m.data.delete_confirm}</button>
+                <A href=Route::YourData.href()>{m.data.delete_cancel}</A>
             </div>
         </form>
     }
@@ -207,8 +183,8 @@ pub fn DataDeletedPage() -> impl IntoView {
     let m = use_messages();
     view! {
         <PageTitle text=m.data.deleted_title/>
-        <h1 class="f-heading-l" tabindex="-1">{m.data.deleted_title}</h1>
+        <PageHeading text=m.data.deleted_title/>
         <p>{m.data.deleted_body}</p>
-        <p><A href="/">{m.go_home}</A></p>
+        <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }

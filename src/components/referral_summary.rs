@@ -2,17 +2,16 @@
 //! person keeps.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
-use super::step_path;
-use crate::config::ServiceConfig;
-use crate::domain::referral::{Baseline, ContactMethod, Referral, Step};
+use super::summary_list::{ChangeLink, SummaryRow};
+use crate::config::{Choice, ServiceConfig};
+use crate::domain::referral::{Baseline, ContactMethod, Referral, Step, OTHER};
 use crate::i18n::{use_messages, Messages};
+use crate::routes::Route;
 
 /// The answers to one step, as lines of text; empty when nothing was given.
 fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) -> Vec<String> {
-    let t = &m.referral;
-    let labels = |list: &[crate::config::Choice], ids: &[String]| -> Vec<String> {
+    let labels = |list: &[Choice], ids: &[String]| -> Vec<String> {
         ids.iter()
             .map(|id| ServiceConfig::label(list, id).to_string())
             .collect()
@@ -21,14 +20,14 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
     match step {
         Step::Safety => r
             .safety
-            .map(|s| if s { t.yes } else { t.no }.to_string())
+            .map(|s| if s { m.referral.yes } else { m.referral.no }.to_string())
             .into_iter()
             .collect(),
         Step::Reasons => {
             let mut lines: Vec<String> = r
                 .reasons
                 .iter()
-                .filter(|id| id.as_str() != crate::domain::referral::OTHER)
+                .filter(|id| id.as_str() != OTHER)
                 .map(|id| ServiceConfig::label(&c.reasons, id).to_string())
                 .collect();
             lines.extend(nonempty(&r.reason_other));
@@ -51,7 +50,7 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
         Step::Contact => r
             .contact_method
             .and_then(|cm| ContactMethod::ALL.iter().position(|x| *x == cm))
-            .map(|i| t.contact_methods[i].to_string())
+            .map(|i| m.referral.contact_methods[i].to_string())
             .into_iter()
             .collect(),
         Step::ContactDetails => match r.contact_method {
@@ -74,41 +73,25 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
             .collect(),
         Step::Baseline => match &r.baseline {
             Baseline::NotAsked => vec![],
-            Baseline::Skipped => vec![t.baseline_no.to_string()],
+            Baseline::Skipped => vec![m.referral.baseline_no.to_string()],
             Baseline::Started => vec![m.continue_check_in.to_string()],
-            Baseline::Done { .. } => vec![t.baseline_done.to_string()],
+            Baseline::Done { .. } => vec![m.referral.baseline_done.to_string()],
         },
         Step::Start | Step::UrgentHelp | Step::Check | Step::Done => vec![],
     }
 }
 
-/// The short name of a step's answer.
-pub fn key(m: &'static Messages, step: Step) -> &'static str {
-    let k = &m.referral.keys;
-    match step {
-        Step::Safety => k.safety,
-        Step::Reasons => k.reasons,
-        Step::Activities => k.activities,
-        Step::Barriers => k.barriers,
-        Step::Support => k.support,
-        Step::Goals => k.goals,
-        Step::ReferredBy => k.referred_by,
-        Step::Name => k.name,
-        Step::Contact => k.contact,
-        Step::ContactDetails => k.details,
-        Step::AboutYou => k.about,
-        Step::Access => k.access,
-        Step::Baseline => k.baseline,
-        _ => "",
-    }
-}
-
-/// Every answered (or skippable) question of `referral`, with "Change" links when asked.
+/// Every question of `referral` that applies to it, with its answer, and "Change" links when
+/// asked.
 #[component]
 pub fn ReferralSummary(
+    /// The referral.
     referral: Referral,
+    /// The service's configuration, for the words of each chosen answer.
     config: ServiceConfig,
-    #[prop(optional)] change_links: bool,
+    /// Whether each row links to its page to change the answer.
+    #[prop(optional)]
+    change_links: bool,
 ) -> impl IntoView {
     let m = use_messages();
     Step::ALL
@@ -123,20 +106,13 @@ pub fn ReferralSummary(
             } else {
                 view! { <ul class="f-list">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
             };
-            let name = key(m, step);
-            view! {
-                <div class="f-summary-list__row">
-                    <dt class="f-summary-list__key">{name}</dt>
-                    <dd class="f-summary-list__value">{value}</dd>
-                    {change_links.then(|| view! {
-                        <dd class="f-summary-list__actions">
-                            <A href=step_path(step, true) attr:id=format!("change-{}", step.slug())>
-                                {m.change}<span class="f-visually-hidden">" "{name.to_lowercase()}</span>
-                            </A>
-                        </dd>
-                    })}
-                </div>
-            }
+            let name = m.referral_key(step);
+            let change = change_links.then(|| ChangeLink {
+                href: Route::ReferralChange(step).href(),
+                id: format!("change-{}", step.slug()),
+                hidden: name.to_lowercase(),
+            });
+            view! { <SummaryRow key=name change>{value}</SummaryRow> }
         })
         .collect_view()
 }

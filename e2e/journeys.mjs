@@ -1,0 +1,82 @@
+// Page objects the journeys share: what a person does, one step at a time. Each waits for
+// the page it expects before acting, so a journey never acts on the page it is leaving.
+import assert from 'node:assert/strict';
+import { heading } from './helpers.mjs';
+
+/** Questions in the default check-in: the MHC-SF's 14, then UCLA-3's 3 on loneliness. */
+export const QUESTIONS = 17;
+
+/** Waits, retrying, until the page's heading reads `text`: the new page has arrived (the
+ * address changes before the page does, so the old heading may still show for a moment).
+ * Fails saying which heading showed instead. */
+export async function arrive(page, text) {
+  try {
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, text, { timeout: 10_000 });
+  } catch {
+    assert.equal(await heading(page), text, `the page with the heading "${text}" never arrived`);
+  }
+  return text;
+}
+
+/** Waits until the address shows `path` (with its query) and, when `expected` is given, the
+ * page's heading reads it; returns the heading. */
+export async function at(page, path, expected) {
+  await page.waitForURL((url) => url.pathname + url.search === path);
+  return expected === undefined ? heading(page) : arrive(page, expected);
+}
+
+/** Presses Continue. */
+export const next = (page) => page.getByRole('button', { name: 'Continue' }).click();
+
+/** Chooses (or ticks) the answer labelled exactly `label`. */
+export const choose = (page, label) => page.getByLabel(label, { exact: true }).check();
+
+/** Answers check-in questions `from` to `to` of `of`, choosing `label(n)` for question n and
+ * pressing Continue, checking on each that it is the question expected. */
+export async function answerQuestions(page, { from = 1, to = QUESTIONS, of = QUESTIONS, label }) {
+  for (let n = from; n <= to; n++) {
+    await at(page, `/check-in/questions/${n}`);
+    await page.getByText(`Question ${n} of ${of}`).waitFor();
+    await choose(page, label(n));
+    await next(page);
+  }
+}
+
+/** The label for question n of the default check-in: `mhc` for the MHC-SF, `ucla` after. */
+export const byInstrument = (mhc, ucla) => (n) => (n <= 14 ? mhc : ucla);
+
+/** Leaves the three optional questions out with Continue; ends on check your answers. */
+export async function skipFollowUps(page) {
+  for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
+    await at(page, path);
+    await next(page);
+  }
+  return at(page, '/check-in/check', 'Check your answers');
+}
+
+/** Saves the check-in from check your answers and waits for its result. */
+export async function save(page) {
+  await page.getByRole('button', { name: 'Save my check-in' }).click();
+  await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
+  return arrive(page, 'Your check-in');
+}
+
+/** A whole default check-in from its first question to its result: `mhc` to each MHC-SF
+ * question, `ucla` to each loneliness question, the optional questions left out. */
+export async function checkIn(page, { mhc, ucla }) {
+  await answerQuestions(page, { label: byInstrument(mhc, ucla) });
+  await skipFollowUps(page);
+  return save(page);
+}
+
+/** The same, by opening each question's address in turn instead of pressing Continue, as a
+ * second tab or a bookmark would. */
+export async function checkInByAddress(page, { mhc, ucla }) {
+  const label = byInstrument(mhc, ucla);
+  for (let n = 1; n <= QUESTIONS; n++) {
+    await page.goto(`${page.origin}/check-in/questions/${n}`);
+    await choose(page, label(n));
+  }
+  await page.goto(`${page.origin}/check-in/check`);
+  return save(page);
+}

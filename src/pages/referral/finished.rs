@@ -1,0 +1,82 @@
+//! A finished referral: the confirmation straight after saving it, and the copy to read,
+//! print or download at any time after.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser;
+use crate::components::{
+    DownloadButton, NotFound, PageHeading, PageTitle, ReferralSummary, ServiceContactLinks,
+};
+use crate::domain::referral::{reference, Referral};
+use crate::i18n::{fill, use_messages};
+use crate::routes::Route;
+use crate::state::{use_config, use_records};
+
+/// The finished referral named by the address's `id`, shown by `page`; "page not found" when
+/// there is none.
+fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {
+    let params = use_params_map();
+    let records = use_records();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        records
+            .referral(&id)
+            .map_or_else(|| view! { <NotFound/> }.into_any(), page)
+    }
+}
+
+/// Confirmation: the reference, and what happens next, said honestly.
+#[component]
+pub fn ReferralDonePage() -> impl IntoView {
+    finished_referral(|referral| {
+        let m = use_messages();
+        view! {
+            <PageTitle text=m.referral.done_title/>
+            <div class="f-panel f-panel--confirmation">
+                <PageHeading text=m.referral.done_title class="f-panel__title"/>
+                <div class="f-panel__body">
+                    {m.referral.your_reference}<br/><strong class="f-reference">{reference(&referral.id)}</strong>
+                </div>
+            </div>
+            <h2 class="f-heading-m">{m.referral.next_title}</h2>
+            <p>{m.referral.next_body}</p>
+            <ServiceContactLinks/>
+            <p><A href=Route::ReferralView(&referral.id).href() attr:class="f-button">{m.referral.view_referral}</A></p>
+            <p><A href=Route::Home.href()>{m.go_home}</A></p>
+        }
+        .into_any()
+    })
+}
+
+/// A finished referral to read, print or download.
+#[component]
+pub fn ReferralViewPage() -> impl IntoView {
+    finished_referral(|referral| {
+        let m = use_messages();
+        let records = use_records();
+        let config = use_config().get();
+        let date = referral
+            .submitted_at
+            .map(|d| m.date(d.with_timezone(&chrono::Local).date_naive()))
+            .unwrap_or_default();
+        let id = referral.id.clone();
+        let kept = referral.clone();
+        view! {
+            <PageTitle text=m.referral.view_title/>
+            <PageHeading text=m.referral.view_title caption=config.service_name.clone()/>
+            <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "<strong class="f-reference">{reference(&id)}</strong></p>
+            <div class="f-button-group f-no-print">
+                <button type="button" class="f-button f-button--secondary" on:click=|_| browser::print()>{m.referral.print}</button>
+                <DownloadButton label=m.referral.download
+                    download=Callback::new(move |()| records.download_referral(&kept))/>
+            </div>
+            <dl class="f-summary-list">
+                <ReferralSummary referral config/>
+            </dl>
+            <p class="f-no-print"><A href=Route::Home.href()>{m.go_home}</A></p>
+        }
+        .into_any()
+    })
+}

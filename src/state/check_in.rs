@@ -1,0 +1,94 @@
+//! The check-in in progress: each answer saved the moment it is given, then finished into a
+//! record.
+
+use leptos::prelude::*;
+
+use super::config::Config;
+use super::core::Core;
+use super::referral::ReferralSession;
+use crate::browser;
+use crate::domain::checkin::{Draft, FollowUp, FollowUpError};
+use crate::domain::referral::Baseline;
+use crate::error::AppError;
+use crate::storage::DRAFT;
+
+/// The check-in in progress, and the actions on it.
+#[derive(Clone, Copy)]
+pub struct CheckInSession(pub(super) Core);
+
+impl CheckInSession {
+    /// The check-in in progress, if one has been started.
+    pub fn draft(&self) -> ReadSignal<Option<Draft>> {
+        self.0.draft.read
+    }
+
+    /// The check-in in progress, or else the one that would start now (not saved), so that a
+    /// page opened directly (a bookmark, Back after saving) still knows the questions.
+    pub fn plan(&self) -> Draft {
+        self.0
+            .draft
+            .get_untracked()
+            .unwrap_or_else(|| self.new_draft())
+    }
+
+    /// A new, empty check-in asking the instruments the service configured.
+    fn new_draft(&self) -> Draft {
+        let instruments = Config(self.0).instruments();
+        Draft::new((self.0.options.new_id)(), browser::now(), &instruments)
+    }
+
+    /// Records the answer to question `n`, starting a check-in if none is in progress.
+    pub fn answer(&self, n: usize, score: u8) -> Result<(), AppError> {
+        let mut draft = self.plan();
+        draft.set_answer(n, score)?;
+        self.keep(draft);
+        Ok(())
+    }
+
+    /// Changes the optional follow-up answers (activities, goals, journey step) and saves the
+    /// draft. Nothing changes if `change` refuses.
+    pub fn follow_up(
+        &self,
+        change: impl FnOnce(&mut FollowUp) -> Result<(), FollowUpError>,
+    ) -> Result<(), AppError> {
+        let mut draft = self.plan();
+        change(&mut draft.follow_up)?;
+        self.keep(draft);
+        Ok(())
+    }
+
+    /// Sets the one new goal this check-in adds, in the person's words; blank takes it away.
+    pub fn set_new_goal(&self, text: &str) -> Result<(), AppError> {
+        let new_id = self.0.options.new_id;
+        self.follow_up(|f| {
+            f.set_new_goal(text, new_id);
+            Ok(())
+        })
+    }
+
+    /// Shows `draft` and saves it; a failed save is reported and retried.
+    fn keep(&self, draft: Draft) {
+        self.0.save_work(|s| s.save(DRAFT, &draft));
+        self.0.draft.set(Some(draft));
+    }
+
+    /// Finishes the check-in in progress and stores it, returning its id. A check-in started
+    /// from the referral journey becomes that referral's baseline.
+    pub fn finish(&self) -> Result<String, AppError> {
+        let draft = self.0.draft.get_untracked().unwrap_or_default();
+        let checkin = draft.finish(browser::now())?;
+        let id = checkin.id.clone();
+        let all = self.0.write_record(|s| s.add_checkin(checkin))?;
+        self.0.checkins.set(all);
+        self.0.draft.set(None);
+        let baseline_started = self
+            .0
+            .referral
+            .with_untracked(|r| r.as_ref().is_some_and(|r| r.baseline == Baseline::Started));
+        if baseline_started {
+            let checkin_id = id.clone();
+            ReferralSession(self.0).update(move |r| r.baseline = Baseline::Done { checkin_id });
+        }
+        Ok(id)
+    }
+}

@@ -1,0 +1,31 @@
+//! The app's state: what is stored, what the person is doing now, and what they must be told.
+//!
+//! Components read it through the handles the root provides ([`use_records`],
+//! [`use_check_in`], [`use_referral`], [`use_notices`], [`use_config`]): each hands out
+//! read-only signals and changes them only through its actions, which write through the store
+//! first. A finished record (a check-in, a referral, a put-off check-in, an import, a delete)
+//! changes the signals only once its write has succeeded, so a failed write leaves them as
+//! they were. Work in progress is the one exception, because nothing typed may be lost: an
+//! answer or a referral field always shows, and a failed save of it is reported and tried
+//! again until it works. [`Session`] throws everything away for the next person.
+
+mod check_in;
+mod config;
+mod core;
+mod notice;
+mod notices;
+mod records;
+mod referral;
+mod session;
+
+pub use check_in::CheckInSession;
+pub use config::Config;
+pub use core::{StateOptions, SAVE_RETRY};
+pub use notice::Notice;
+pub use notices::Notices;
+pub use records::Records;
+pub use referral::{ReferralSession, SubmitError};
+pub use session::{
+    use_check_in, use_config, use_notices, use_records, use_referral, use_session, AppState,
+    Session,
+};
