@@ -7,6 +7,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod pages;
+pub mod shell;
 pub mod state;
 pub mod storage;
 pub mod sync;
