@@ -75,8 +75,8 @@ if (release) {
   if (!/<meta name="?flourish-sw"?/.test(html)) {
     html = html.replace('</head>', '<meta name="flourish-sw" content="/sw.js"></head>');
   }
-  // Indentation only: gzip makes the rest of HTML's white space nearly free.
-  html = html.replace(/\n\s+/g, '\n');
+  // Comments and indentation only: gzip makes the rest of HTML's white space nearly free.
+  html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n');
 }
 html = withIntegrity(html);
 write('index.html', html);
