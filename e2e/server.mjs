@@ -20,7 +20,7 @@ const TYPES = {
   '.png': 'image/png',
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
 export async function serveDist(root = resolve('dist'), { csp = false } = {}) {
   const compressed = new Map();

@@ -96,15 +96,12 @@ test('when the app fails after it has started the person sees the same message, 
   const page = await suite.newPage();
   await page.goto(`${suite.origin}/`);
   assert.equal(await heading(page), 'How are you doing?');
-  // From now on the page cannot add anything to the document: the app's next render panics.
+  // From now on the document refuses to create elements, which the app's renderer does not
+  // expect: its next page panics.
   await page.evaluate(() => {
     const refuse = () => { throw new Error('refused by the test'); };
-    Node.prototype.insertBefore = refuse;
-    Node.prototype.appendChild = refuse;
-    Element.prototype.append = refuse;
-    Element.prototype.before = refuse;
-    Element.prototype.after = refuse;
-    Element.prototype.replaceWith = refuse;
+    Document.prototype.createElement = refuse;
+    Document.prototype.createElementNS = refuse;
   });
   await page.getByRole('link', { name: 'Start a check-in' }).click();
   await page.getByRole('heading', { level: 1, name: 'Sorry, something went wrong' }).waitFor();

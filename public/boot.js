@@ -13,9 +13,10 @@ function showFailure() {
   if (!shell || shell.dataset.failed) return;
   shell.dataset.failed = 'true';
   root?.remove();
-  const message = document.getElementById('f-shell-failed')?.content.cloneNode(true);
-  if (message) document.getElementById('f-shell-status')?.replaceWith(message);
-  document.getElementById('f-shell-retry')?.setAttribute('href', location.href);
+  // Looked up inside the shell: after the hand-over it is no longer in the document.
+  const message = shell.querySelector('#f-shell-failed')?.content.cloneNode(true);
+  if (message) shell.querySelector('#f-shell-status')?.replaceWith(message);
+  shell.querySelector('#f-shell-retry')?.setAttribute('href', location.href);
   if (!shell.isConnected) document.body.prepend(shell);
   const heading = shell.querySelector('h1');
   if (heading) {

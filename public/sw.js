@@ -12,7 +12,7 @@ const BUILD = { version: 'dev', files: [] };
 const CACHE = `flourish-${BUILD.version}`;
 // Trunk puts a hash of the content in these file names, so the browser's HTTP cache may
 // serve them; every other file is revalidated when it is cached.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 // Files a service may replace without rebuilding: the network wins when it answers in time.
 const NETWORK_FIRST = /\.json$/;
 const NETWORK_WAIT_MS = 3000;

@@ -3,7 +3,7 @@
 //
 // - Fills the static shell in index.html: its words (scripts/shell-words.json), the service's
 //   name and the crisis routes (config.json), so a service that edits its configuration gets
-//   its own routes painted before any script runs.
+//   its own routes painted before any script runs; and the service's name into the manifest.
 // - Writes the Content-Security-Policy: a meta tag in index.html whose connect-src names the
 //   configured sending endpoint's origin, and the same policy as a header (with the
 //   frame-ancestors that a meta tag cannot carry) in `_headers`, for hosts that read it.
@@ -37,6 +37,13 @@ const shellWords = { lang: LANG, ...(words[LANG] ?? fail(`no shell words for ${L
 html = html.replace(/\{\{(\w+)\}\}/g, (_, key) => escape(shellWords[key] ?? fail(`no shell word "${key}"`)));
 html = replaceContent(html, 'f-shell-name', escape(config.service_name ?? 'Flourish'));
 html = replaceContent(html, 'f-shell-crisis', crisisRoutes(config.crisis_contacts ?? []));
+
+// An installed app carries the service's name.
+if (existsSync(join(dist, 'manifest.webmanifest')) && typeof config.service_name === 'string') {
+  const manifest = JSON.parse(read('manifest.webmanifest'));
+  manifest.name = config.service_name;
+  write('manifest.webmanifest', `${JSON.stringify(manifest, null, 2)}\n`);
+}
 
 // ---- the Content-Security-Policy ----
 const connect = ["'self'", ...endpointOrigin(config)].join(' ');
@@ -78,6 +85,9 @@ if (release) {
   // Comments and indentation only: gzip makes the rest of HTML's white space nearly free.
   html = html.replace(/<!--[\s\S]*?-->/g, '').replace(/\n\s+/g, '\n');
 }
+// Chromium ignores, and warns about, `integrity` on a preload fetched `as="fetch"` (Trunk's
+// wasm preload): the wasm was never checked by it, so it goes rather than log a warning.
+html = html.replace(/<link\b[^>]*\bas="?fetch"?[^>]*>/g, (tag) => tag.replace(/\s+integrity="?[^"\s>]+"?/, ''));
 html = withIntegrity(html);
 write('index.html', html);
 
