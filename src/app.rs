@@ -58,6 +58,7 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
             <div class="f-width-container">
                 <main class="f-main" id="main" tabindex="-1">
                     <Notices/>
+                    <ErrorBoundary fallback=crate::shell::route_failed>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/check-in/questions/:n") view=QuestionPage/>
@@ -79,6 +80,7 @@ pub fn AppWith(store: Store, config: LoadedConfig) -> impl IntoView {
                         <Route path=path!("/check-in/not-now") view=NotNowPage/>
                         <Route path=path!("/progress") view=ProgressPage/>
                     </Routes>
+                    </ErrorBoundary>
                 </main>
             </div>
             <Footer/>
