@@ -130,18 +130,19 @@ test('a configuration that never arrives holds nothing up: after a few seconds t
   page.assertClean();
 });
 
-test('config.json is fetched once, by the preload, and the preload is used', async () => {
+test('config.json, the JS and the wasm are each fetched once, by their preloads, and each preload is used', async () => {
   const page = await suite.newPage();
   const requests = [];
   const warnings = [];
-  page.on('request', (r) => { if (r.url().endsWith('/config.json')) requests.push(r.url()); });
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
   await page.goto(`${suite.origin}/`);
   assert.equal(await heading(page), 'How are you doing?');
   await page.waitForLoadState('load');
   // Chromium warns a few seconds after load about a preload nobody used.
   await page.waitForTimeout(3500);
-  assert.equal(requests.length, 1);
-  assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
+  const count = (re) => requests.filter((p) => re.test(p)).length;
+  assert.deepEqual([count(/^\/config\.json$/), count(/^\/flourish-\w+\.js$/), count(/_bg\.wasm$/)], [1, 1, 1], requests.join(' '));
+  assert.deepEqual(warnings.filter((w) => /preload|integrity/i.test(w)), []);
   page.assertClean();
 });
