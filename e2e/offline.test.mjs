@@ -2,7 +2,12 @@
 // with no connection can still open it at any address, answer, reload, and find their answer.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { startSuite, heading } from './helpers.mjs';
+import { serveDist } from './server.mjs';
 
 let suite;
 before(async () => { suite = await startSuite(); });
@@ -45,4 +50,35 @@ test('after one visit the app opens at a deep link with no connection, and an an
     post: await fetch('/config.json', { method: 'POST', body: '{}' }).then((r) => r.status, () => 'failed'),
   }));
   assert.deepEqual(sent, { get: 200, post: 'failed' });
+});
+
+test('a new build replaces the cached one: its worker takes over and the old cache is deleted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'flourish-dist-'));
+  cpSync(resolve('dist'), dir, { recursive: true });
+  const host = await serveDist(dir);
+  try {
+    const page = await suite.newPage({ serviceWorkers: 'allow' });
+    page.allowOrigin(host.origin);
+    await page.goto(`${host.origin}/`);
+    await heading(page);
+    await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller);
+    const caches = () => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith('flourish-')));
+    const [first] = await caches();
+
+    // The service deploys a change (here, its name) and runs the post-build step again.
+    const config = JSON.parse(readFileSync(join(dir, 'config.json'), 'utf8'));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ ...config, service_name: 'Cwm Taf Connect' }));
+    execFileSync('node', ['scripts/postbuild.mjs', dir], { stdio: 'pipe' });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+    await page.waitForFunction(async (old) => {
+      const keys = (await caches.keys()).filter((k) => k.startsWith('flourish-'));
+      return keys.length === 1 && keys[0] !== old;
+    }, first);
+    await page.reload();
+    await page.locator('header').getByRole('link', { name: 'Cwm Taf Connect' }).waitFor();
+    page.assertClean();
+  } finally {
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -51,7 +52,8 @@ export async function serveDist(root = resolve('dist'), { csp = false } = {}) {
     const encoding = !COMPRESSIBLE.has(extname(file)) ? undefined
       : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
     if (encoding) {
-      const key = `${encoding}:${file}`;
+      // By content: a test may change a file while the server runs (a new deployment).
+      const key = `${encoding}:${createHash('sha1').update(body).digest('hex')}`;
       if (!compressed.has(key)) {
         compressed.set(key, encoding === 'br'
           ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
