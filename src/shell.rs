@@ -4,8 +4,8 @@
 //! The shell paints before any script runs. `public/boot.js` loads the app, removes the shell
 //! as soon as the app's first element is in its container, and puts the shell back with its
 //! failure message when the wasm cannot load or when this module says the app has failed. The
-//! shell's words live in `index.html` (see `scripts/postbuild.mjs`), so they show even when
-//! none of the app's code can run.
+//! shell's words are written into `index.html` at build time (`scripts/shell-words.json`, by
+//! `scripts/postbuild.mjs`), so they show even when none of the app's code can run.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
