@@ -7,6 +7,8 @@
 // 3. Tap on Continue -> next question painted, CPU throttled 4x, over a whole check-in:
 //    median and p95, from the click event to the frame after the new heading is in the page.
 // 4. "Your progress" with 520 stored check-ins, CPU throttled 4x: tap on its link -> painted.
+// 5. A weak connection (400 kbit/s, 400 ms round trips, CPU 4x), first visit: when the first
+//    paint with "Get help now" happens, and when the app's first page heading is in.
 //
 // `node scripts/bench.mjs [dist]`; BENCH_LIGHTHOUSE_RUNS (default 3) sets the Lighthouse runs.
 import { execFile } from 'node:child_process';
@@ -39,11 +41,12 @@ printSizes(dist);
 
 const server = await serveDist(dist);
 try {
-  await lighthouse(server.origin);
+  if (LIGHTHOUSE_RUNS > 0) await lighthouse(server.origin);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     await tapToPaint(browser, server.origin);
     await progressRender(browser, server.origin);
+    await weakConnection(browser, server.origin);
   } finally {
     await browser.close();
   }
@@ -176,5 +179,38 @@ async function progressRender(browser, origin) {
       + ` ${times.map(ms).join(', ')} (3 runs)`);
   } finally {
     await t.close();
+  }
+}
+
+async function weakConnection(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('main h1')) {
+          window.appReady = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${origin}/`, { waitUntil: 'commit', timeout: 120000 });
+    await page.waitForFunction(() => window.appReady && performance.getEntriesByName('first-contentful-paint').length,
+      null, { timeout: 120000, polling: 100 });
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      ready: window.appReady,
+      help: [...document.querySelectorAll('a')].some((a) => a.textContent.trim() === 'Get help now'),
+    }));
+    console.log(`Weak connection (400 kbit/s, 400 ms RTT, CPU 4x), first visit: first paint ${ms(t.fcp)}`
+      + ` (Get help now ${t.help ? 'on it' : 'missing'}), app's first heading ${ms(t.ready)}`);
+  } finally {
+    await context.close();
   }
 }
