@@ -19,7 +19,8 @@ export const CHROMIUM_ARGS = [
  * One server and one Chromium for a test file. `csp: true` also sends the policy as a header.
  */
 export async function startSuite({ csp = false } = {}) {
-  const server = await serveDist(undefined, { csp });
+  const requests = [];
+  const server = await serveDist(undefined, { csp, requests });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -27,6 +28,8 @@ export async function startSuite({ csp = false } = {}) {
   return {
     origin: server.origin,
     browser,
+    /** Every request that reached the server, as "GET /path", from pages and workers. */
+    requests,
     async close() {
       await browser.close();
       await server.close();

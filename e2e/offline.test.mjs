@@ -28,6 +28,8 @@ test('after one visit the app opens at a deep link with no connection, and an an
     assert.ok(cached.includes(must), `${must} is cached: ${cached.join(' ')}`);
   }
   assert.ok(cached.some((p) => p.endsWith('.wasm')), 'the wasm is cached');
+  // From the browser's HTTP cache: the worker did not download the big file a second time.
+  assert.equal(suite.requests.filter((r) => r.endsWith('_bg.wasm')).length, 1, suite.requests.join('\n'));
 
   // The host is gone and the device is offline.
   await suite.stopServer();

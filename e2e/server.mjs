@@ -23,11 +23,16 @@ const TYPES = {
 const COMPRESSIBLE = new Set(['.html', '.js', '.wasm', '.css', '.svg', '.json', '.webmanifest']);
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/;
 
-export async function serveDist(root = resolve('dist'), { csp = false } = {}) {
+/**
+ * Serves `root` on 127.0.0.1. `csp` sends the policy header; `requests`, if given, collects
+ * every request as "METHOD /path" (what reached the host, from the page or its worker).
+ */
+export async function serveDist(root = resolve('dist'), { csp = false, requests } = {}) {
   const compressed = new Map();
   const headerPolicy = csp ? await policyFromHeadersFile(root) : undefined;
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
+    requests?.push(`${req.method} ${url.pathname}`);
     const path = normalize(decodeURIComponent(url.pathname)).replace(/^(\.\.[/\\])+/, '');
     let file = join(root, path);
     let body;
@@ -42,18 +47,26 @@ export async function serveDist(root = resolve('dist'), { csp = false } = {}) {
       file = join(root, 'index.html');
       body = await readFile(file);
     }
+    const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache',
       vary: 'accept-encoding',
+      etag,
     };
     if (headerPolicy) headers['content-security-policy'] = headerPolicy;
+    // A revalidation of an unchanged file costs a round trip and no body, as on real hosts.
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, headers);
+      res.end();
+      return;
+    }
     const accepts = String(req.headers['accept-encoding'] ?? '');
     const encoding = !COMPRESSIBLE.has(extname(file)) ? undefined
       : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
     if (encoding) {
       // By content: a test may change a file while the server runs (a new deployment).
-      const key = `${encoding}:${createHash('sha1').update(body).digest('hex')}`;
+      const key = `${encoding}:${etag}`;
       if (!compressed.has(key)) {
         compressed.set(key, encoding === 'br'
           ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })

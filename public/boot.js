@@ -36,20 +36,21 @@ if (shell && root) {
   }).observe(root, { childList: true });
 }
 
-// Only release builds name a service worker: a cached development build would hide changes.
-const worker = meta('flourish-sw');
-if (worker && 'serviceWorker' in navigator) {
-  // After the page has loaded, so the first visit's own downloads come first.
-  addEventListener('load', () => {
-    navigator.serviceWorker.register(worker).catch((error) => {
-      console.warn('Flourish will not work offline: the service worker was refused.', error);
-    });
+/** Registers the service worker, which keeps the build's files for offline use. */
+function registerWorker() {
+  // Only release builds name one: a cached development build would hide changes.
+  const worker = meta('flourish-sw');
+  if (!worker || !('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register(worker).catch((error) => {
+    console.warn('Flourish will not work offline: the service worker was refused.', error);
   });
 }
 
 try {
   const { default: init } = await import(meta('flourish-js'));
   await init({ module_or_path: meta('flourish-wasm') });
+  // Once the app runs: on a first visit over a slow connection, its own downloads come first.
+  registerWorker();
 } catch (error) {
   console.error('Flourish could not start.', error);
   showFailure();
