@@ -3,7 +3,8 @@
 //
 // 1. First-load bytes per file and in total (raw, gzip -9, brotli).
 // 2. Lighthouse, mobile (its default simulated slow 4G and 4x CPU), the build served with
-//    brotli/gzip on 127.0.0.1: performance, accessibility, best practices, LCP, CLS, TBT.
+//    brotli/gzip on 127.0.0.1: performance, accessibility, best practices, FCP, LCP, speed
+//    index, TBT, CLS.
 // 3. Tap on Continue -> next question painted, CPU throttled 4x, over a whole check-in:
 //    median and p95, from the click event to the frame after the new heading is in the page.
 // 4. "Your progress" with 520 stored check-ins, CPU throttled 4x: tap on its link -> painted.
@@ -68,7 +69,7 @@ async function lighthouse(origin) {
     const audit = (a) => r.audits[a].numericValue;
     runs.push({
       performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
-      fcp: audit('first-contentful-paint'), lcp: audit('largest-contentful-paint'),
+      fcp: audit('first-contentful-paint'), lcp: audit('largest-contentful-paint'), si: audit('speed-index'),
       tbt: audit('total-blocking-time'), cls: audit('cumulative-layout-shift'),
       // Scored audits that did not pass (informative ones weigh nothing).
       failing: Object.values(r.categories).flatMap((c) => c.auditRefs).filter((ref) => ref.weight > 0)
@@ -83,6 +84,7 @@ async function lighthouse(origin) {
   console.log(`  best practices  ${median(col('bestPractices'))}  (${col('bestPractices').join(', ')})`);
   console.log(`  FCP             ${ms(median(col('fcp')))}  (${col('fcp').map(ms).join(', ')})`);
   console.log(`  LCP             ${ms(median(col('lcp')))}  (${col('lcp').map(ms).join(', ')})`);
+  console.log(`  speed index     ${ms(median(col('si')))}  (${col('si').map(ms).join(', ')})`);
   console.log(`  TBT             ${ms(median(col('tbt')))}  CLS ${median(col('cls')).toFixed(3)}`);
   const failing = [...new Set(runs.flatMap((r) => r.failing))];
   if (failing.length) console.log(`  scored audits below 90: ${failing.join(', ')}`);
