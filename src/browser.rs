@@ -3,23 +3,26 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use wasm_bindgen::JsCast;
 
-/// A new random id for a record: a UUID where the browser offers one.
+/// A new random id for a record: a version-4 UUID made from `crypto.getRandomValues`.
+///
+/// Not `crypto.randomUUID`: it exists only in secure contexts (https or localhost) and on
+/// recent browsers, and calling it where it is missing throws, so the first answer given on
+/// a kiosk served over http on a LAN address, or on an older phone, was never saved.
+/// `getRandomValues` exists everywhere; if even it is missing or refuses, `Math.random`
+/// supplies the bytes (not cryptographic, but an id only has to be unique on the device).
 pub fn new_id() -> String {
-    let uuid = web_sys::window()
+    let mut bytes = [0u8; 16];
+    let from_crypto = web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .filter(|id| !id.is_empty());
-    uuid.unwrap_or_else(|| {
-        // Older browsers and insecure origins: 128 random bits from Math.random, hex encoded.
-        (0..4)
-            .map(|_| {
-                format!(
-                    "{:08x}",
-                    (js_sys::Math::random() * f64::from(u32::MAX)) as u32
-                )
-            })
-            .collect()
-    })
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !from_crypto {
+        for chunk in bytes.chunks_mut(4) {
+            // Math.random gives 52 random bits; take 32 of them per call.
+            let word = (js_sys::Math::random() * 4_294_967_296.0) as u32;
+            chunk.copy_from_slice(&word.to_le_bytes());
+        }
+    }
+    crate::domain::ids::uuid_v4_from(bytes)
 }
 
 /// The current time.

@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::domain::directory::{self, TaxonomyMap};
 use crate::domain::instrument::DEFAULT_INSTRUMENT_IDS;
 use crate::domain::schedule::ScheduleSettings;
 
@@ -100,6 +101,21 @@ pub struct ServiceConfig {
     /// How check-ins are spaced: interval, "not now" wait, pathway window.
     #[serde(default)]
     pub schedule: ScheduleSettings,
+    /// The activity directory beside the app (Open Referral UK `service` records), or none.
+    #[serde(default = "default_directory")]
+    pub directory: Option<String>,
+    /// For each activity category id, `meet-you-there` and `step-free`: the service's own
+    /// taxonomy terms that mean it (see `domain::directory::Classifier`).
+    #[serde(default)]
+    pub directory_taxonomy: TaxonomyMap,
+    /// Whether activities link to OpenStreetMap: another site, so off unless the service says.
+    #[serde(default)]
+    pub directory_map_links: bool,
+}
+
+/// The directory file when the configuration does not say: the sample shipped in `public/`.
+fn default_directory() -> Option<String> {
+    Some(directory::DEFAULT_FILE.into())
 }
 
 /// The instruments asked when the configuration does not say.
@@ -252,6 +268,9 @@ impl Default for ServiceConfig {
             ],
             instruments: default_instruments(),
             schedule: ScheduleSettings::default(),
+            directory: default_directory(),
+            directory_taxonomy: TaxonomyMap::new(),
+            directory_map_links: false,
         }
     }
 }
@@ -350,6 +369,12 @@ impl ServiceConfig {
                     .and_then(|()| check_choices(&config.referrers)),
                 "age_bands" => read(&mut config.age_bands, value)
                     .and_then(|()| check_choices(&config.age_bands)),
+                "directory" => read(&mut config.directory, value).and_then(|()| {
+                    directory::check_file_setting(config.directory.as_deref())
+                        .map_err(|e| e.to_string())
+                }),
+                "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
+                "directory_map_links" => read(&mut config.directory_map_links, value),
                 _ => {
                     problems.push(ConfigProblem {
                         field: field.clone(),
@@ -365,6 +390,16 @@ impl ServiceConfig {
                     message: format!("{message}; using the built-in setting"),
                 });
             }
+        }
+        // Checked once every field is read: it depends on `activity_categories`.
+        let categories = config.activity_categories.iter().filter(|c| !c.exclusive);
+        let ids: Vec<&str> = categories.map(|c| c.id.as_str()).collect();
+        if let Err(e) = directory::check_taxonomy_map(&config.directory_taxonomy, &ids) {
+            config.directory_taxonomy = TaxonomyMap::new();
+            problems.push(ConfigProblem {
+                field: "directory_taxonomy".into(),
+                message: format!("{e}; using the built-in matching"),
+            });
         }
         problems.sort_by(|a, b| a.field.cmp(&b.field));
         LoadedConfig { config, problems }
@@ -389,6 +424,9 @@ impl ServiceConfig {
             "support_levels" => self.support_levels = defaults.support_levels.clone(),
             "referrers" => self.referrers = defaults.referrers.clone(),
             "age_bands" => self.age_bands = defaults.age_bands.clone(),
+            "directory" => self.directory = defaults.directory.clone(),
+            "directory_taxonomy" => self.directory_taxonomy = TaxonomyMap::new(),
+            "directory_map_links" => self.directory_map_links = defaults.directory_map_links,
             _ => {}
         }
     }
@@ -446,6 +484,37 @@ mod tests {
         assert_eq!(bad.config.schedule, ScheduleSettings::default());
         let none = ServiceConfig::parse("{}");
         assert_eq!(none.config.instruments, ["mhc-sf", "ucla3"]);
+    }
+
+    #[test]
+    fn the_directory_its_taxonomy_and_map_links_are_read_and_checked() {
+        let d = ServiceConfig::default();
+        assert_eq!(d.directory.as_deref(), Some("directory.json"));
+        assert!(d.directory_taxonomy.is_empty() && !d.directory_map_links);
+        let good = ServiceConfig::parse(
+            r#"{"directory": "data/d.json", "directory_map_links": true,
+                "directory_taxonomy": {"social": ["Social groups"], "step-free": ["Ramp"]}}"#,
+        );
+        assert_eq!(good.problems, vec![]);
+        let c = good.config;
+        assert_eq!(c.directory.as_deref(), Some("data/d.json"));
+        assert_eq!(c.directory_taxonomy["social"], ["Social groups"]);
+        assert!(c.directory_map_links);
+        let none = ServiceConfig::parse(r#"{"directory": null}"#);
+        assert_eq!((none.config.directory, none.problems), (None, vec![]));
+        let bad = ServiceConfig::parse(
+            r#"{"directory": "https://elsewhere.example/d.json", "directory_map_links": "yes",
+                "directory_taxonomy": {"dancing": ["Ceilidh"]}}"#,
+        );
+        let fields: Vec<&str> = bad.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(
+            fields,
+            ["directory", "directory_map_links", "directory_taxonomy"]
+        );
+        assert!(bad.problems[2].message.contains("dancing"));
+        let c = bad.config;
+        let back = (c.directory, c.directory_taxonomy, c.directory_map_links);
+        assert_eq!(back, (d.directory, d.directory_taxonomy, false));
     }
 
     #[test]

@@ -143,9 +143,17 @@ impl Draft {
         Ok(())
     }
 
-    /// The first question without an answer, or `None` when all are answered.
+    /// The first question without an answer, or `None` when all are answered. An answer the
+    /// instrument does not offer (only a damaged or altered draft can hold one) counts as
+    /// none, so it is asked again rather than finished into a check-in that cannot be right.
     pub fn first_unanswered(&self) -> Option<usize> {
-        (1..=self.question_count()).find(|&n| self.answer(n).is_none())
+        (1..=self.question_count()).find(|&n| match (self.answer(n), self.question(n)) {
+            (None, _) => true,
+            (Some(score), Some((instrument, item))) => {
+                instrument.check_answer(item, score).is_err()
+            }
+            (Some(_), None) => false,
+        })
     }
 
     /// Turns a fully answered draft into a finished check-in.
@@ -576,6 +584,20 @@ mod tests {
             })
         );
         assert_eq!(d.locate(29), None);
+    }
+
+    #[test]
+    fn a_draft_answer_the_instrument_does_not_offer_is_asked_again_never_finished() {
+        // Only an altered or damaged stored draft can hold one: set_answer refuses it.
+        let mut d = Draft::new("c1".into(), at(9), &[&MHC_SF]);
+        for n in 1..=14 {
+            d.set_answer(n, 4).unwrap();
+        }
+        d.responses[0].answers[4] = Some(6);
+        assert_eq!(d.first_unanswered(), Some(5));
+        assert_eq!(d.finish(at(10)), Err(DraftError::Unanswered(5)));
+        d.set_answer(5, 2).unwrap();
+        assert!(d.finish(at(10)).is_ok());
     }
 
     #[test]

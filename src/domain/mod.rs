@@ -1,15 +1,23 @@
 //! The pure core: plain Rust with no browser or UI crates, tested natively with `cargo test`.
 
 pub mod checkin;
+pub mod directory;
 pub mod export;
+pub mod fhir;
 pub mod ics;
+pub mod ids;
 pub mod instrument;
+pub mod outbox;
+pub mod plausible;
 pub mod progress;
 pub mod referral;
 pub mod schedule;
 pub mod scores_csv;
 pub mod storage_usage;
 pub mod stored;
+pub mod submission;
 
 #[cfg(test)]
 mod properties;
+#[cfg(test)]
+mod send_properties;

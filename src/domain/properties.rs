@@ -30,7 +30,11 @@ use serde_json::{Map, Value};
 
 use super::checkin::{CheckIn, Draft, Response};
 use super::export::{self, ImportError};
-use super::stored::{self, Envelope, Restored};
+use super::ids;
+use super::instrument::{self, INSTRUMENTS};
+use super::plausible::{self, Impossible, UnknownInstruments};
+use super::referral::Referral;
+use super::stored::{self, Envelope};
 
 /// Stored check-ins round-trip through the envelope.
 const STORED_ROUND_TRIP: u32 = 2_500;
@@ -40,6 +44,10 @@ const EXPORT_AND_MERGE: u32 = 2_500;
 const BYTE_EDITS: u32 = 3_000;
 /// One damaged record never hides the others.
 const ONE_DAMAGED_RECORD: u32 = 2_000;
+/// The linear merge gives exactly what the first, quadratic one gave.
+const MERGE_ORACLE: u32 = 2_000;
+/// Any check-in the app could make is plausible; any out-of-range answer is not.
+const PLAUSIBLE: u32 = 1_000;
 
 /// Every budgeted property and its case count.
 const BUDGET: &[(&str, u32)] = &[
@@ -47,6 +55,8 @@ const BUDGET: &[(&str, u32)] = &[
     ("export_and_merge", EXPORT_AND_MERGE),
     ("byte_edits", BYTE_EDITS),
     ("one_damaged_record", ONE_DAMAGED_RECORD),
+    ("merge_oracle", MERGE_ORACLE),
+    ("plausible", PLAUSIBLE),
 ];
 
 /// Writes a line past the test harness's capture, so it shows in every run.
@@ -131,9 +141,17 @@ fn response() -> impl Strategy<Value = Response> {
         })
 }
 
+/// Ids as the app makes them and fixtures write them: plain tokens ([`ids::is_plain_token`]).
+/// Short, so that generated lists share ids.
+const ID: &str = "[A-Za-z0-9._-]{1,12}";
+
 fn checkin() -> impl Strategy<Value = CheckIn> {
+    checkin_with_ids(ID)
+}
+
+fn checkin_with_ids(ids: &'static str) -> impl Strategy<Value = CheckIn> {
     (
-        "\\PC{1,12}",
+        ids,
         time(),
         0i64..2_592_000,
         prop::collection::vec(response(), 1..3),
@@ -160,7 +178,7 @@ fn checkins(sizes: std::ops::Range<usize>) -> impl Strategy<Value = Vec<CheckIn>
 
 fn draft() -> impl Strategy<Value = Option<Draft>> {
     prop::option::of(
-        ("\\PC{1,12}", prop::option::of(time()), response(), extra()).prop_map(
+        (ID, prop::option::of(time()), response(), extra()).prop_map(
             |(id, started_at, r, extra)| Draft {
                 id,
                 started_at,
@@ -187,7 +205,8 @@ fn stored_check_ins_round_trip() {
         prop::collection::vec(checkin(), 0..8),
         |list| {
             let text = Envelope::encode(&list).map_err(|e| TestCaseError::fail(e.to_string()))?;
-            let r: Restored<Vec<CheckIn>> = stored::restore_list(Some(&text));
+            // Through the check the app restores check-ins with: nothing it made is set aside.
+            let r = stored::restore_checkins(Some(&text));
             prop_assert!(r.set_aside.is_empty(), "{:?}", r.set_aside);
             prop_assert!(!r.migrated);
             prop_assert_eq!(r.value, list);
@@ -356,7 +375,7 @@ fn byte_edits_never_panic_and_every_record_is_accounted_for() {
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
             let text = apply(&original, &edits);
 
-            let r: Restored<Vec<CheckIn>> = stored::restore_list(Some(&text));
+            let r = stored::restore_checkins(Some(&text));
             let whole_kept =
                 r.value.is_empty() && r.set_aside.len() == 1 && r.set_aside[0].raw == text;
             if !whole_kept {
@@ -368,7 +387,7 @@ fn byte_edits_never_panic_and_every_record_is_accounted_for() {
             match export::parse(&text) {
                 Ok(p) => {
                     let n = record_count(&text, &["data", "checkins"]).unwrap_or(0);
-                    prop_assert!(p.checkins.len() + p.unreadable.len() >= n);
+                    prop_assert!(p.checkins.len() + p.unreadable.len() + p.impossible.len() >= n);
                 }
                 Err(e) => {
                     prop_assert!(!e.to_string().is_empty());
@@ -383,7 +402,8 @@ fn byte_edits_never_panic_and_every_record_is_accounted_for() {
     );
 }
 
-/// Ways to break one record while the JSON around it stays valid.
+/// Ways to break one record while the JSON around it stays valid: unreadable (0 to 6, and
+/// the last), or readable but impossible (7 and 8).
 fn damage(record: &mut Value, how: u8) {
     match how {
         0 => record["id"] = Value::from(7),
@@ -393,6 +413,8 @@ fn damage(record: &mut Value, how: u8) {
         4 => record["responses"] = Value::from("none"),
         5 => *record = Value::from(12),
         6 => *record = Value::Null,
+        7 => record["responses"][0]["answers"][0] = Value::from(6),
+        8 => record["id"] = Value::from("not a token"),
         _ => *record = Value::from(u64::MAX),
     }
 }
@@ -405,7 +427,7 @@ fn one_damaged_record_never_hides_the_others() {
         // Never empty: dropping duplicates keeps the first of each id.
         checkins(1..8).prop_flat_map(|l| {
             let n = l.len();
-            (Just(l), 0..n, 0u8..8)
+            (Just(l), 0..n, 0u8..10)
         }),
         |(list, k, how)| {
             let mut records: Vec<Value> = list
@@ -418,7 +440,7 @@ fn one_damaged_record_never_hides_the_others() {
             others.remove(k);
 
             let stored_text = serde_json::json!({ "schema": 1, "data": records }).to_string();
-            let r: Restored<Vec<CheckIn>> = stored::restore_list(Some(&stored_text));
+            let r = stored::restore_checkins(Some(&stored_text));
             prop_assert_eq!(&r.value, &others);
             prop_assert_eq!(r.set_aside.len(), 1);
             prop_assert_eq!(&r.set_aside[0].raw, &records[k].to_string());
@@ -431,10 +453,169 @@ fn one_damaged_record_never_hides_the_others() {
             .to_string();
             let p = export::parse(&file).map_err(|e| TestCaseError::fail(e.to_string()))?;
             prop_assert_eq!(&p.checkins, &others);
-            prop_assert_eq!(p.unreadable.len(), 1);
+            prop_assert_eq!(p.unreadable.len() + p.impossible.len(), 1);
             let plan = export::plan_import(&[], None, &[], &p);
             prop_assert_eq!(plan.summary.unreadable, 1);
             prop_assert_eq!(plan.set_aside.len(), 1, "the damaged record is kept aside");
+            Ok(())
+        },
+    );
+}
+
+// ---- the linear merge against the quadratic oracle ----
+
+/// Check-ins drawn from a handful of ids, two finishing times and two answers, so that a
+/// stored list holds duplicate ids (older damage), and a file repeats ids, matches stored
+/// records exactly, conflicts with them and ties with them. Ids may be any text here: the
+/// merge is checked on its own, before any import check.
+fn crowded_checkins() -> impl Strategy<Value = Vec<CheckIn>> {
+    let one = (
+        prop_oneof![
+            Just("a".to_owned()),
+            Just("b".to_owned()),
+            Just("é/ d".to_owned()),
+            "\\PC{1,3}",
+        ],
+        0i64..3,
+        0u8..2,
+        any::<bool>(),
+    )
+        .prop_map(|(id, hours, answer, extra)| {
+            let at = Utc
+                .timestamp_opt(1_800_000_000, 0)
+                .single()
+                .unwrap_or_default();
+            let mut c = CheckIn {
+                id,
+                started_at: at,
+                finished_at: at + Duration::hours(hours),
+                responses: vec![Response {
+                    instrument_id: "mhc-sf".into(),
+                    instrument_version: "1".into(),
+                    answers: vec![Some(answer); 14],
+                    extra: Map::new(),
+                }],
+                follow_up: Default::default(),
+                extra: Map::new(),
+            };
+            if extra {
+                c.extra.insert("x_note".into(), Value::from(true));
+            }
+            c
+        });
+    prop::collection::vec(one, 0..12)
+}
+
+fn crowded_referrals() -> impl Strategy<Value = Vec<Referral>> {
+    let one = (
+        prop_oneof![Just("r1"), Just("r2"), Just("r3")],
+        prop::option::of(0i64..3),
+        prop_oneof![Just("Sam"), Just("Alex")],
+    )
+        .prop_map(|(id, hours, name)| Referral {
+            id: id.to_owned(),
+            submitted_at: hours.map(|h| {
+                Utc.timestamp_opt(1_800_000_000 + h * 3600, 0)
+                    .single()
+                    .unwrap_or_default()
+            }),
+            name: name.to_owned(),
+            ..Referral::default()
+        });
+    prop::collection::vec(one, 0..10)
+}
+
+#[test]
+fn the_linear_merge_gives_exactly_what_the_quadratic_one_gave() {
+    check(
+        "merge_oracle",
+        MERGE_ORACLE,
+        (
+            crowded_checkins(),
+            crowded_checkins(),
+            crowded_referrals(),
+            crowded_referrals(),
+        ),
+        |(stored, file, stored_referrals, file_referrals)| {
+            // The same lists, the same order, the same displaced copies, the same counts.
+            prop_assert_eq!(
+                export::merge(&stored, &file),
+                export::quadratic::merge(&stored, &file)
+            );
+            prop_assert_eq!(
+                export::merge_referrals(&stored_referrals, &file_referrals),
+                export::quadratic::merge_referrals(&stored_referrals, &file_referrals)
+            );
+            Ok(())
+        },
+    );
+}
+
+// ---- what is plausible ----
+
+/// A response to a known instrument with every answer among its options, or blank.
+fn possible_response() -> impl Strategy<Value = Response> {
+    (0..INSTRUMENTS.len()).prop_flat_map(|k| {
+        let i: &'static instrument::Instrument = INSTRUMENTS[k];
+        let scores: Vec<u8> = i.options.iter().map(|o| o.score).collect();
+        prop::collection::vec(
+            prop::option::of(prop::sample::select(scores)),
+            i.items.len(),
+        )
+        .prop_map(move |answers| Response {
+            answers,
+            ..Response::blank(i)
+        })
+    })
+}
+
+#[test]
+fn every_check_in_the_app_can_make_is_kept_and_any_other_answer_is_set_aside() {
+    check(
+        "plausible",
+        PLAUSIBLE,
+        (
+            any::<[u8; 16]>(),
+            prop::collection::vec(possible_response(), 1..4),
+            any::<prop::sample::Index>(),
+            any::<u8>(),
+        ),
+        |(bytes, responses, at, wrong)| {
+            let mut c = CheckIn {
+                id: ids::uuid_v4_from(bytes),
+                started_at: Utc::now(),
+                finished_at: Utc::now(),
+                responses,
+                follow_up: Default::default(),
+                extra: Map::new(),
+            };
+            prop_assert_eq!(plausible::checkin(&c, UnknownInstruments::SetAside), Ok(()));
+
+            // One answer changed to any score the instrument does not offer.
+            let n: usize = c.responses.iter().map(|r| r.answers.len()).sum();
+            let mut k = at.index(n);
+            let r = c
+                .responses
+                .iter_mut()
+                .find(|r| {
+                    let here = k < r.answers.len();
+                    if !here {
+                        k -= r.answers.len();
+                    }
+                    here
+                })
+                .ok_or_else(|| TestCaseError::fail("no such answer"))?;
+            let offered = r
+                .instrument()
+                .is_some_and(|i| i.option_for(wrong).is_some());
+            r.answers[k] = Some(wrong);
+            let got = plausible::checkin(&c, UnknownInstruments::Keep);
+            if offered {
+                prop_assert_eq!(got, Ok(()));
+            } else {
+                let is_not_an_option = matches!(got, Err(Impossible::NotAnOption { .. }));
+                prop_assert!(is_not_an_option, "{:?}", got);
+            }
             Ok(())
         },
     );

@@ -8,6 +8,9 @@
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 use serde_json::Value;
 
+use super::checkin::CheckIn;
+use super::plausible::{self, UnknownInstruments};
+
 /// Key of the finished check-ins. The storage module reads and writes it; the pure core
 /// needs the name too, to account for space and to label exports.
 pub const CHECKINS_KEY: &str = "flourish.checkins";
@@ -155,6 +158,16 @@ pub fn restore_list_with<T: DeserializeOwned>(
     migrations: &[Migration],
     current: u32,
 ) -> Restored<Vec<T>> {
+    restore_list_checked(raw, migrations, current, |_: &T| Ok::<(), String>(()))
+}
+
+/// [`restore_list_with`], also setting aside each readable record that `check` refuses.
+fn restore_list_checked<T: DeserializeOwned, E: std::fmt::Display>(
+    raw: Option<&str>,
+    migrations: &[Migration],
+    current: u32,
+    check: impl Fn(&T) -> Result<(), E>,
+) -> Restored<Vec<T>> {
     let Some(raw) = raw else {
         return Restored {
             value: vec![],
@@ -175,15 +188,33 @@ pub fn restore_list_with<T: DeserializeOwned>(
         set_aside: vec![],
     };
     for (i, item) in items.into_iter().enumerate() {
-        match serde_json::from_value::<T>(item.clone()) {
-            Ok(v) => restored.value.push(v),
-            Err(e) => restored.set_aside.push(SetAside {
-                raw: item.to_string(),
-                reason: format!("record {} could not be read: {e}", i + 1),
-            }),
-        }
+        let reason = match serde_json::from_value::<T>(item.clone()) {
+            Ok(v) => match check(&v) {
+                Ok(()) => {
+                    restored.value.push(v);
+                    continue;
+                }
+                Err(why) => format!("record {} cannot be right: {why}", i + 1),
+            },
+            Err(e) => format!("record {} could not be read: {e}", i + 1),
+        };
+        restored.set_aside.push(SetAside {
+            raw: item.to_string(),
+            reason,
+        });
     }
     restored
+}
+
+/// Restores the finished check-ins: as [`restore_list`], and each check-in that cannot be
+/// right ([`plausible::checkin`]: an answer its instrument does not offer, an id that is not
+/// a plain token) is set aside with the reason like an unreadable one, so it is never scored.
+/// A check-in answering an instrument this build does not know stays: only a newer build on
+/// this device can have written it, and it is shown unscored until that build is back.
+pub fn restore_checkins(raw: Option<&str>) -> Restored<Vec<CheckIn>> {
+    restore_list_checked(raw, MIGRATIONS, SCHEMA_VERSION, |c: &CheckIn| {
+        plausible::checkin(c, UnknownInstruments::Keep)
+    })
 }
 
 /// The text kept under a set-aside key: where the piece came from, why it was set aside, and
@@ -196,7 +227,7 @@ pub fn aside_text(from: &str, reason: &str, raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::checkin::{CheckIn, Draft};
+    use crate::domain::checkin::Draft;
     use proptest::prelude::*;
 
     /// A check-in exactly as schema 1 writes it: the fixture guards the stored format.
@@ -267,6 +298,80 @@ mod tests {
         assert_eq!(r.value.len(), 1);
         assert_eq!(r.set_aside.len(), 1);
         assert!(r.set_aside[0].raw.contains("yesterday"));
+    }
+
+    /// A stored check-in as the app writes it, with these MHC-SF answers and id.
+    fn stored_checkin(id: &str, answers: &str, version: &str) -> String {
+        format!(
+            r#"{{"id":"{id}","started_at":"2026-11-21T09:00:00Z","finished_at":"2026-11-21T09:05:00Z",
+               "responses":[{{"instrument_id":"mhc-sf","instrument_version":"{version}","answers":{answers}}}]}}"#
+        )
+    }
+
+    #[test]
+    fn a_stored_answer_of_6_on_a_0_to_5_item_is_set_aside_never_scored() {
+        let good = stored_checkin("good", "[3,3,3,3,3,3,3,3,3,3,3,3,3,3]", "1");
+        let six = stored_checkin("six", "[5,5,6,5,5,5,5,5,5,5,5,5,5,5]", "1");
+        let raw = format!(r#"{{"schema":1,"data":[{good},{six}]}}"#);
+        // Read without the check, it would score 71 out of 70 and say "flourishing".
+        let unchecked: Restored<Vec<CheckIn>> = restore_list(Some(&raw));
+        assert_eq!(
+            unchecked.value[1].flourishing().and_then(|s| s.total),
+            Some(71)
+        );
+
+        let r = restore_checkins(Some(&raw));
+        assert_eq!(r.value.len(), 1);
+        assert_eq!(r.value[0].id, "good");
+        assert_eq!(r.set_aside.len(), 1);
+        assert!(r.set_aside[0].raw.contains("\"six\""));
+        assert!(
+            r.set_aside[0].reason.contains("record 2 cannot be right")
+                && r.set_aside[0].reason.contains("answer 6 to question 3"),
+            "{}",
+            r.set_aside[0].reason
+        );
+    }
+
+    #[test]
+    fn a_stored_answer_of_300_is_set_aside_as_unreadable() {
+        let raw = format!(
+            r#"{{"schema":1,"data":[{}]}}"#,
+            stored_checkin("big", "[300,3,3,3,3,3,3,3,3,3,3,3,3,3]", "1")
+        );
+        for r in [restore_checkins(Some(&raw)), restore_list(Some(&raw))] {
+            assert!(r.value.is_empty());
+            assert!(r.set_aside[0].reason.contains("could not be read"));
+        }
+    }
+
+    #[test]
+    fn a_stored_check_in_whose_id_is_not_a_plain_token_is_set_aside() {
+        let raw = format!(
+            r#"{{"schema":1,"data":[{}]}}"#,
+            stored_checkin("../x y", "[3,3,3,3,3,3,3,3,3,3,3,3,3,3]", "1")
+        );
+        let r = restore_checkins(Some(&raw));
+        assert!(r.value.is_empty());
+        assert!(r.set_aside[0].reason.contains("id"));
+    }
+
+    #[test]
+    fn a_stored_check_in_from_a_newer_instrument_version_is_kept_unscored() {
+        let raw = format!(
+            r#"{{"schema":1,"data":[{}]}}"#,
+            stored_checkin("v2", "[9,9,9]", "2")
+        );
+        let r = restore_checkins(Some(&raw));
+        assert!(r.set_aside.is_empty());
+        assert_eq!(r.value[0].flourishing(), None);
+    }
+
+    #[test]
+    fn the_schema_1_fixture_restores_through_the_check_unchanged() {
+        let r = restore_checkins(Some(CHECKINS_V1));
+        assert!(r.set_aside.is_empty(), "{:?}", r.set_aside);
+        assert_eq!(r.value, restore_list::<CheckIn>(Some(CHECKINS_V1)).value);
     }
 
     #[test]
