@@ -91,7 +91,9 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     <div class="f-width-container">
                         <main class="f-main" id="main" tabindex="-1">
                             <Notices/>
-                            <RouteTable pages=PAGES/>
+                            <ErrorBoundary fallback=crate::shell::route_failed>
+                                <RouteTable pages=PAGES/>
+                            </ErrorBoundary>
                         </main>
                     </div>
                     <Footer/>
