@@ -50,6 +50,7 @@ pub struct Draft {
     /// Client-generated id, kept when the draft becomes a record.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::optional_instant")]
     pub started_at: Option<DateTime<Utc>>,
     /// One response per instrument, in the order asked.
     pub responses: Vec<Response>,
@@ -181,8 +182,10 @@ pub struct CheckIn {
     /// Client-generated id, unique on this device and when sent to a service.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::instant")]
     pub started_at: DateTime<Utc>,
     /// When the person saved it.
+    #[serde(with = "super::time::instant")]
     pub finished_at: DateTime<Utc>,
     /// One response per instrument.
     #[serde(default)]

@@ -17,6 +17,7 @@ pub mod scores_csv;
 pub mod storage_usage;
 pub mod stored;
 pub mod submission;
+pub mod time;
 
 #[cfg(test)]
 mod properties;

@@ -94,8 +94,10 @@ pub struct Referral {
     /// Client-generated id, also the source of the reference the person can quote.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::optional_instant")]
     pub started_at: Option<DateTime<Utc>>,
     /// When the person confirmed it on the check-your-answers page.
+    #[serde(with = "super::time::optional_instant")]
     pub submitted_at: Option<DateTime<Utc>>,
     /// "Yes" or "no" to thinking about harming themselves or ending their life.
     pub safety: Option<bool>,
