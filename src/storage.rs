@@ -284,7 +284,7 @@ impl Store {
             .into_iter()
             .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
             .collect();
-        keys.sort();
+        crate::domain::sort::stable_by(&mut keys, |a, b| a < b);
         Ok(keys
             .into_iter()
             .filter_map(|k| self.backend.get(&k).ok().flatten().map(|v| (k, v)))

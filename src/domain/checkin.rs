@@ -579,10 +579,8 @@ impl FollowUp {
 /// Check-ins newest first, the order the history shows them in.
 pub fn newest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.finished_at
-            .cmp(&a.finished_at)
-            .then_with(|| b.id.cmp(&a.id))
+    super::sort::stable_by(&mut sorted, |a, b| {
+        (a.finished_at, &a.id) > (b.finished_at, &b.id)
     });
     sorted
 }

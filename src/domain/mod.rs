@@ -14,6 +14,7 @@ pub mod progress;
 pub mod referral;
 pub mod schedule;
 pub mod scores_csv;
+pub mod sort;
 pub mod storage_usage;
 pub mod stored;
 pub mod submission;

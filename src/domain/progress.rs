@@ -218,10 +218,8 @@ pub struct FlourishingProgress {
 /// The check-ins oldest first (ties by id, so the order is stable).
 fn oldest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by(|a, b| {
-        a.finished_at
-            .cmp(&b.finished_at)
-            .then_with(|| a.id.cmp(&b.id))
+    super::sort::stable_by(&mut sorted, |a, b| {
+        (a.finished_at, &a.id) < (b.finished_at, &b.id)
     });
     sorted
 }
@@ -661,7 +659,7 @@ pub fn line_chart(values: &[(NaiveDate, u32)], min: u32, max: u32, view: &ViewBo
         height: (view.height - view.top - view.bottom).max(0.0),
     };
     let mut sorted = values.to_vec();
-    sorted.sort_by_key(|&(d, _)| d);
+    super::sort::stable_by(&mut sorted, |a, b| a.0 < b.0);
     let (start, end) = match (sorted.first(), sorted.last()) {
         (Some(&(a, _)), Some(&(b, _))) if b > a => (a, b),
         (Some(&(a, _)), _) => (sub(a, 7), add(a, 7)),

@@ -429,7 +429,7 @@ pub fn referral_goals(referrals: &[Referral]) -> Vec<(String, String)> {
         .iter()
         .filter(|r| r.submitted_at.is_some())
         .collect();
-    sorted.sort_by_key(|r| r.submitted_at);
+    super::sort::stable_by(&mut sorted, |a, b| a.submitted_at < b.submitted_at);
     sorted
         .into_iter()
         .flat_map(|r| {
