@@ -7,7 +7,8 @@ use serde_json::{Map, Value};
 use super::instrument::{self, AnswerError, Instrument, Scores};
 
 /// One instrument's answers, tagged with the exact instrument version they answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which keeps `extra` without serde's costly flatten.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Response {
     /// The instrument's id, e.g. `mhc-sf`.
@@ -44,7 +45,8 @@ impl Response {
 }
 
 /// A check-in that has been started and not yet saved as finished.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, as for `Response`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Draft {
     /// Client-generated id, kept when the draft becomes a record.
@@ -177,7 +179,8 @@ impl Draft {
 }
 
 /// A finished check-in as stored on the device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Read by `record_fields`, as for `Response`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckIn {
     /// Client-generated id, unique on this device and when sent to a service.
     pub id: String,
@@ -217,7 +220,8 @@ impl CheckIn {
 
 /// What the person says about the activities they went to since their last check-in (uptake,
 /// SPEC.md 3.2). Absent from a check-in when the question was not asked or was skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read by `record_fields`, which reads the tag without serde's costly tagged-enum buffering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ActivityUptake {
     /// "None yet": said plainly, not counted as a failure.

@@ -11,6 +11,7 @@ pub mod instrument;
 pub mod outbox;
 pub mod plausible;
 pub mod progress;
+mod record_fields;
 pub mod referral;
 pub mod schedule;
 pub mod scores_csv;

@@ -70,7 +70,8 @@ impl ContactMethod {
 }
 
 /// Whether the person took a first well-being check-in with the referral.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which reads the tag without serde's costly tagged-enum buffering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(tag = "choice", rename_all = "kebab-case")]
 pub enum Baseline {
     /// Not asked yet.
@@ -88,7 +89,8 @@ pub enum Baseline {
 }
 
 /// Everything a person tells the service, as saved after every answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which keeps `extra` without serde's costly flatten.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Referral {
     /// Client-generated id, also the source of the reference the person can quote.
