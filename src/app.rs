@@ -25,7 +25,7 @@ use crate::storage::{Store, KEY_PREFIX};
 /// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = crate::task::when_done(load_config());
     move || {
         config
             .get()

@@ -12,3 +12,4 @@ pub mod routes;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod task;
