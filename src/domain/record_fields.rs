@@ -71,13 +71,17 @@ impl Fields {
         }
     }
 
-    /// The fields nothing claimed.
-    fn rest(self) -> Map<String, Value> {
-        self.0
+    /// The fields nothing has taken so far (read last, after every known field).
+    fn rest(&mut self) -> Map<String, Value> {
+        std::mem::take(&mut self.0)
     }
 }
 
 /// Reads a record with `read`, turning its error into the deserializer's.
+///
+/// Each record below is built as a struct literal without `..`, so a field added to a
+/// record type does not compile until it is read here too (else it would land in `extra`
+/// and be written twice).
 fn record<'de, D: Deserializer<'de>, T>(
     d: D,
     read: impl FnOnce(&mut Fields) -> Result<T, Error>,
@@ -88,21 +92,13 @@ fn record<'de, D: Deserializer<'de>, T>(
 
 impl<'de> Deserialize<'de> for Response {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::of(d)?;
-        let read = |f: &mut Fields| -> Result<_, Error> {
-            Ok((
-                f.or_default("instrument_id")?,
-                f.or_default("instrument_version")?,
-                f.or_default("answers")?,
-            ))
-        };
-        let (instrument_id, instrument_version, answers) =
-            read(&mut fields).map_err(D::Error::custom)?;
-        Ok(Response {
-            instrument_id,
-            instrument_version,
-            answers,
-            extra: fields.rest(),
+        record(d, |f| {
+            Ok(Response {
+                instrument_id: f.or_default("instrument_id")?,
+                instrument_version: f.or_default("instrument_version")?,
+                answers: f.or_default("answers")?,
+                extra: f.rest(),
+            })
         })
     }
 }
@@ -119,47 +115,29 @@ fn follow_up(f: &mut Fields) -> Result<FollowUp, Error> {
 
 impl<'de> Deserialize<'de> for Draft {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::of(d)?;
-        let read = |f: &mut Fields| -> Result<_, Error> {
-            Ok((
-                f.or_default("id")?,
-                f.optional_instant("started_at")?,
-                f.or_default("responses")?,
-                follow_up(f)?,
-            ))
-        };
-        let (id, started_at, responses, follow_up) = read(&mut fields).map_err(D::Error::custom)?;
-        Ok(Draft {
-            id,
-            started_at,
-            responses,
-            follow_up,
-            extra: fields.rest(),
+        record(d, |f| {
+            Ok(Draft {
+                id: f.or_default("id")?,
+                started_at: f.optional_instant("started_at")?,
+                responses: f.or_default("responses")?,
+                follow_up: follow_up(f)?,
+                extra: f.rest(),
+            })
         })
     }
 }
 
 impl<'de> Deserialize<'de> for CheckIn {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::of(d)?;
-        let read = |f: &mut Fields| -> Result<_, Error> {
-            Ok((
-                f.required("id")?,
-                f.instant("started_at")?,
-                f.instant("finished_at")?,
-                f.or_default("responses")?,
-                follow_up(f)?,
-            ))
-        };
-        let (id, started_at, finished_at, responses, follow_up) =
-            read(&mut fields).map_err(D::Error::custom)?;
-        Ok(CheckIn {
-            id,
-            started_at,
-            finished_at,
-            responses,
-            follow_up,
-            extra: fields.rest(),
+        record(d, |f| {
+            Ok(CheckIn {
+                id: f.required("id")?,
+                started_at: f.instant("started_at")?,
+                finished_at: f.instant("finished_at")?,
+                responses: f.or_default("responses")?,
+                follow_up: follow_up(f)?,
+                extra: f.rest(),
+            })
         })
     }
 }
@@ -200,35 +178,32 @@ impl<'de> Deserialize<'de> for Baseline {
 
 impl<'de> Deserialize<'de> for Referral {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut fields = Fields::of(d)?;
-        let mut r = Referral::default();
-        let read = |f: &mut Fields, r: &mut Referral| -> Result<(), Error> {
-            r.id = f.or_default("id")?;
-            r.started_at = f.optional_instant("started_at")?;
-            r.submitted_at = f.optional_instant("submitted_at")?;
-            r.safety = f.or_default("safety")?;
-            r.reasons = f.or_default("reasons")?;
-            r.reason_other = f.or_default("reason_other")?;
-            r.activities = f.or_default("activities")?;
-            r.barriers = f.or_default("barriers")?;
-            r.support = f.or_default("support")?;
-            r.goals = f.or_default("goals")?;
-            r.referred_by = f.or_default("referred_by")?;
-            r.name = f.or_default("name")?;
-            r.contact_method = f.or_default("contact_method")?;
-            r.phone = f.or_default("phone")?;
-            r.email = f.or_default("email")?;
-            r.best_times = f.or_default("best_times")?;
-            r.age_band = f.or_default("age_band")?;
-            r.postcode_district = f.or_default("postcode_district")?;
-            r.language = f.or_default("language")?;
-            r.access_needs = f.or_default("access_needs")?;
-            r.baseline = f.or_default("baseline")?;
-            Ok(())
-        };
-        read(&mut fields, &mut r).map_err(D::Error::custom)?;
-        r.extra = fields.rest();
-        Ok(r)
+        record(d, |f| {
+            Ok(Referral {
+                id: f.or_default("id")?,
+                started_at: f.optional_instant("started_at")?,
+                submitted_at: f.optional_instant("submitted_at")?,
+                safety: f.or_default("safety")?,
+                reasons: f.or_default("reasons")?,
+                reason_other: f.or_default("reason_other")?,
+                activities: f.or_default("activities")?,
+                barriers: f.or_default("barriers")?,
+                support: f.or_default("support")?,
+                goals: f.or_default("goals")?,
+                referred_by: f.or_default("referred_by")?,
+                name: f.or_default("name")?,
+                contact_method: f.or_default("contact_method")?,
+                phone: f.or_default("phone")?,
+                email: f.or_default("email")?,
+                best_times: f.or_default("best_times")?,
+                age_band: f.or_default("age_band")?,
+                postcode_district: f.or_default("postcode_district")?,
+                language: f.or_default("language")?,
+                access_needs: f.or_default("access_needs")?,
+                baseline: f.or_default("baseline")?,
+                extra: f.rest(),
+            })
+        })
     }
 }
 
