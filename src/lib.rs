@@ -13,3 +13,4 @@ pub mod shell;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod task;
