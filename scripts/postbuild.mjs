@@ -7,6 +7,8 @@
 // - Writes the Content-Security-Policy: a meta tag in index.html whose connect-src names the
 //   configured sending endpoint's origin, and the same policy as a header (with the
 //   frame-ancestors that a meta tag cannot carry) in `_headers`, for hosts that read it.
+// - Under Trunk, splits the wasm (scripts/split.mjs): the first load carries what the first
+//   screens need, and the other pages' code comes in chunks fetched when first opened.
 // - Release builds: minifies the JS (the wasm-bindgen glue, which Trunk's minifier fails on,
 //   and boot.js) and the CSS with esbuild, recomputes their integrity hashes, and names the
 //   service worker, whose precache list and version it writes into sw.js.
@@ -17,6 +19,7 @@ import { readFileSync, writeFileSync, readdirSync, statSync, existsSync } from '
 import { join, relative, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { splitBuild } from './split.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -65,6 +68,15 @@ html = html.replace(
 );
 const header = `${policy}; frame-ancestors 'none'`;
 write('_headers', `/*\n  Content-Security-Policy: ${header}\n  X-Content-Type-Options: nosniff\n  Referrer-Policy: no-referrer\n`);
+
+// ---- the split wasm (only under Trunk: a site built before is split already) ----
+if (process.env.TRUNK_STAGING_DIR) {
+  const started = Date.now();
+  const split = splitBuild({ dist, root: join(here, '..'), release, html });
+  html = split.html;
+  console.log(`postbuild: split the wasm in ${((Date.now() - started) / 1000).toFixed(1)} s: `
+    + `first load ${split.first.join(', ')}; loaded when needed ${split.lazy.join(', ')}`);
+}
 
 // ---- release: minified JS and CSS, the service worker ----
 const saved = [];

@@ -1,7 +1,9 @@
 // Prints the release build's first load: each file a person downloads before the app runs
-// (index.html and what it names: JS, wasm, CSS, the preloaded config.json), raw, gzip -9 and
-// brotli, then the total of HTML + JS + wasm + CSS. Files fetched later (the service worker,
-// icons) are listed apart. `node scripts/sizes.mjs [dist]`
+// (index.html and what it names: JS, wasm, CSS, the preloaded config.json, and every module
+// those scripts import), raw, gzip -9 and brotli, then the total of HTML + JS + wasm + CSS.
+// The wasm chunks of pages loaded when first opened (scripts/split.mjs) are listed apart,
+// with their total, and so are the files fetched later still (the service worker, icons).
+// `node scripts/sizes.mjs [dist]`
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -28,7 +30,21 @@ export function firstLoad(dist = 'dist') {
     if (tag.startsWith('script') || ['stylesheet', 'modulepreload', 'preload'].includes(rel)
       || ['flourish-js', 'flourish-wasm'].includes(name)) named.add(target);
   }
+  // A module the first scripts import statically is fetched before the app can run, whether
+  // or not index.html preloads it (`import(...)`, fetched later, is not followed).
+  for (const file of named) {
+    if (!file.endsWith('.js') || !existsSync(join(dist, file))) continue;
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) named.add(spec);
+  }
   return [...named].filter((f) => existsSync(join(dist, f))).map((file) => ({ file, ...sizeOf(join(dist, file)) }));
+}
+
+/** The wasm chunks not in the first load: pages' code fetched when first opened. */
+export function lazyChunks(dist = 'dist', first = firstLoad(dist)) {
+  const loaded = new Set(first.map((r) => r.file));
+  return readdirSync(dist).filter((f) => f.endsWith('.wasm') && !loaded.has(f)).sort()
+    .map((file) => ({ file, ...sizeOf(join(dist, file)) }));
 }
 
 const KINDS = { wasm: 'wasm', js: 'JS', css: 'CSS', html: 'HTML' };
@@ -47,9 +63,16 @@ export function printSizes(dist = 'dist') {
   const total = add(code);
   line('total (HTML + JS + wasm + CSS)', total);
   line('total with the rest (config.json)', add(rows));
+  const lazy = lazyChunks(dist, rows);
+  if (lazy.length > 0) {
+    console.log('loaded when a page is first opened (lazy chunks)');
+    for (const r of lazy) line(`  ${r.file.length > 31 ? `${r.file.slice(0, 28)}...` : r.file}`, r);
+    line('  total of the lazy chunks', add(lazy));
+    line('everything (first load + chunks)', add([...code, ...lazy]));
+  }
   const later = readdirSync(dist).filter((f) => f === 'sw.js' || f.endsWith('.png') || f.endsWith('.webmanifest'));
   for (const f of later) line(`later: ${f}`, sizeOf(join(dist, f)));
-  return { files: rows, total };
+  return { files: rows, total, lazy };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) printSizes(process.argv[2] ?? 'dist');

@@ -1,6 +1,7 @@
 //! The root: the service's configuration, the person's state, the page frame, the route
 //! table's pages, and focus on every page change.
 
+use leptos::lazy;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
@@ -9,6 +10,7 @@ use crate::browser;
 use crate::components::{Footer, Header, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::i18n::use_messages;
+use crate::lazy::{lazy_page, PageChanges};
 use crate::pages::referral::{
     ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
 };
@@ -17,7 +19,7 @@ use crate::pages::{
     GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
     YourDataPage,
 };
-use crate::routes::{Pages, RouteTable};
+use crate::routes::{PageView, Pages, RouteTable};
 use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
 use crate::storage::{Store, KEY_PREFIX};
 
@@ -40,7 +42,9 @@ async fn load_config() -> LoadedConfig {
     }
 }
 
-/// Every page, for the route table.
+/// Every page, for the route table. The first screen, the crisis page and the check-in's
+/// questions are in the first download; the others load their code when first opened
+/// ([`lazy_page`]), each from a `#[lazy]` function below.
 const PAGES: Pages = Pages {
     home: || view! { <HomePage/> }.into_any(),
     get_help: || view! { <GetHelpPage/> }.into_any(),
@@ -50,19 +54,77 @@ const PAGES: Pages = Pages {
     journey_step: || view! { <JourneyStepPage/> }.into_any(),
     check_answers: || view! { <CheckAnswersPage/> }.into_any(),
     not_now: || view! { <NotNowPage/> }.into_any(),
-    check_in_result: || view! { <CheckInPage/> }.into_any(),
-    history: || view! { <HistoryPage/> }.into_any(),
-    progress: || view! { <ProgressPage/> }.into_any(),
-    referral_step: || view! { <ReferralPage/> }.into_any(),
-    referral_check: || view! { <ReferralCheckPage/> }.into_any(),
-    referral_start_again: || view! { <ReferralStartAgainPage/> }.into_any(),
-    referral_done: || view! { <ReferralDonePage/> }.into_any(),
-    referral_view: || view! { <ReferralViewPage/> }.into_any(),
-    your_data: || view! { <YourDataPage/> }.into_any(),
-    delete_data: || view! { <DeleteDataPage/> }.into_any(),
-    data_deleted: || view! { <DataDeletedPage/> }.into_any(),
+    check_in_result: || lazy_page(check_in_result_page),
+    history: || lazy_page(history_page),
+    progress: || lazy_page(progress_page),
+    referral_step: || lazy_page(referral_step_page),
+    referral_check: || lazy_page(referral_check_page),
+    referral_start_again: || lazy_page(referral_start_again_page),
+    referral_done: || lazy_page(referral_done_page),
+    referral_view: || lazy_page(referral_view_page),
+    your_data: || lazy_page(your_data_page),
+    delete_data: || lazy_page(delete_data_page),
+    data_deleted: || lazy_page(data_deleted_page),
     not_found: || view! { <NotFound/> }.into_any(),
 };
+
+// The pages loaded when first opened: each function's code, and whatever only it uses, is
+// split into its own file by the release build.
+
+#[lazy]
+fn check_in_result_page() -> PageView {
+    || view! { <CheckInPage/> }.into_any()
+}
+
+#[lazy]
+fn history_page() -> PageView {
+    || view! { <HistoryPage/> }.into_any()
+}
+
+#[lazy]
+fn progress_page() -> PageView {
+    || view! { <ProgressPage/> }.into_any()
+}
+
+#[lazy]
+fn referral_step_page() -> PageView {
+    || view! { <ReferralPage/> }.into_any()
+}
+
+#[lazy]
+fn referral_check_page() -> PageView {
+    || view! { <ReferralCheckPage/> }.into_any()
+}
+
+#[lazy]
+fn referral_start_again_page() -> PageView {
+    || view! { <ReferralStartAgainPage/> }.into_any()
+}
+
+#[lazy]
+fn referral_done_page() -> PageView {
+    || view! { <ReferralDonePage/> }.into_any()
+}
+
+#[lazy]
+fn referral_view_page() -> PageView {
+    || view! { <ReferralViewPage/> }.into_any()
+}
+
+#[lazy]
+fn your_data_page() -> PageView {
+    || view! { <YourDataPage/> }.into_any()
+}
+
+#[lazy]
+fn delete_data_page() -> PageView {
+    || view! { <DeleteDataPage/> }.into_any()
+}
+
+#[lazy]
+fn data_deleted_page() -> PageView {
+    || view! { <DataDeletedPage/> }.into_any()
+}
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
 /// browser's storage, or memory in tests and on a kiosk). [`Session::start_fresh`], from
@@ -71,6 +133,7 @@ const PAGES: Pages = Pages {
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
     let session = Session::new(new_store, config, StateOptions::default());
     provide_context(session);
+    PageChanges::provide();
     let m = use_messages();
     browser::set_language(m.lang, m.dir);
     view! {
@@ -121,11 +184,13 @@ fn OtherTabs() -> impl IntoView {
 #[component]
 fn FocusOnNavigation() -> impl IntoView {
     let location = use_location();
+    let changes = expect_context::<PageChanges>();
     Effect::new(move |previous: Option<String>| {
         let here = format!("{}{}", location.pathname.get(), location.search.get());
         if previous.is_some_and(|p| p != here) {
             // Wait a frame so the new page is in the document.
             browser::focus_soon("main h1".into());
+            changes.record();
         }
         here
     });

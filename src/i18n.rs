@@ -187,6 +187,8 @@ pub struct Messages {
     pub referral: ReferralMessages,
     /// The "Your data" page.
     pub data: DataMessages,
+    /// While a page's code is being fetched.
+    pub loading: LoadingMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -367,6 +369,13 @@ pub struct Messages {
     pub activities_column: &'static str,
     /// Short month names, January first.
     pub months_short: [&'static str; 12],
+}
+
+/// The words shown while a page's code is being fetched (a page opened for the first time).
+#[derive(Debug)]
+pub struct LoadingMessages {
+    /// The quiet line in place of the page.
+    pub page: &'static str,
 }
 
 /// The words of the "Your data" page.
@@ -1132,6 +1141,9 @@ pub static EN: Messages = Messages {
     },
     your_data: "Your data",
     changed_elsewhere: "This page was updated with changes made in another tab or window.",
+    loading: LoadingMessages {
+        page: "Loading this page…",
+    },
     data: DataMessages {
         title: "Your data",
         intro: "Everything you save in this app is kept on this device, in this browser. Nothing is sent anywhere.",

@@ -7,6 +7,7 @@ pub mod config;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod lazy;
 pub mod pages;
 pub mod routes;
 pub mod shell;
