@@ -72,7 +72,7 @@ write('_headers', `/*\n  Content-Security-Policy: ${header}\n  X-Content-Type-Op
 // ---- the split wasm (only under Trunk: a site built before is split already) ----
 if (process.env.TRUNK_STAGING_DIR) {
   const started = Date.now();
-  const split = splitBuild({ dist, root: join(here, '..'), release, html });
+  const split = await splitBuild({ dist, root: join(here, '..'), release, html });
   html = split.html;
   console.log(`postbuild: split the wasm in ${((Date.now() - started) / 1000).toFixed(1)} s: `
     + `first load ${split.first.join(', ')}; loaded when needed ${split.lazy.join(', ')}`);

@@ -14,7 +14,8 @@
 //      and the loader imports the glue, so no file's own hash can name the other), the
 //      references between them rewritten, and Trunk's files in index.html replaced.
 import { createHash } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -30,19 +31,21 @@ const NAME = 'flourish';
  * Splits the build in `dist` (Trunk's staging directory) in place and rewrites its index.html
  * text, which it returns. `root` is the project's folder. Returns the files it wrote, by kind.
  */
-export function splitBuild({ dist, root, release, html }) {
+export async function splitBuild({ dist, root, release, html }) {
   const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   // wasm-opt warns about the name subsections the splitter writes (names it drops anyway).
-  const optimize = (file) => {
-    const out = spawnSync('wasm-opt', [...WASM_OPT_FLAGS, file, '-o', file], { cwd: root, encoding: 'utf8' });
-    const said = out.stderr.split('\n').filter((l) => l && !/^warning: unknown name subsection/.test(l));
-    if (said.length > 0) console.error(said.join('\n'));
-    if (out.status !== 0) throw new Error(`wasm-opt failed on ${file}`);
-  };
-  const tool = resolve(root, SPLIT_TOOL);
-  if (!existsSync(tool)) {
-    throw new Error(`${SPLIT_TOOL} is missing: run ./scripts/serve or ./scripts/test once to build it`);
-  }
+  // Each run starts binaryen afresh (seconds under node), so the files are done side by side.
+  const optimize = (file) => new Promise((done, failed) => {
+    const child = spawn('wasm-opt', [...WASM_OPT_FLAGS, file, '-o', file], { cwd: root, stdio: ['ignore', 'inherit', 'pipe'] });
+    let said = '';
+    child.stderr.on('data', (d) => { said += d; });
+    child.on('error', failed);
+    child.on('close', (status) => {
+      const lines = said.split('\n').filter((l) => l && !/^warning: unknown name subsection/.test(l));
+      if (lines.length > 0) console.error(lines.join('\n'));
+      if (status === 0) done(); else failed(new Error(`wasm-opt failed on ${file}`));
+    });
+  });
   const target = JSON.parse(run('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline']))
     .target_directory;
   const profile = release ? 'release' : 'debug';
@@ -66,12 +69,14 @@ export function splitBuild({ dist, root, release, html }) {
   for (const chunk of chunks) files.set(chunk, join(work, chunk));
 
   // 3. wasm-opt every wasm file
-  const wasm = new Map();
-  for (const [name, value] of files) {
-    if (!name.endsWith('.wasm')) continue;
-    if (release) optimize(value);
-    wasm.set(name, readFileSync(value));
+  const wasmFiles = [...files].filter(([name]) => name.endsWith('.wasm'));
+  if (release) {
+    // The main module first: it takes longest.
+    const queue = [...wasmFiles];
+    const worker = async () => { for (let next; (next = queue.shift());) await optimize(next[1]); };
+    await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
   }
+  const wasm = new Map(wasmFiles.map(([name, path]) => [name, readFileSync(path)]));
 
   // 4. one hash over every file, then the new names and the references between them
   const hash = createHash('sha256');

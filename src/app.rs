@@ -48,12 +48,12 @@ async fn load_config() -> LoadedConfig {
 const PAGES: Pages = Pages {
     home: || view! { <HomePage/> }.into_any(),
     get_help: || view! { <GetHelpPage/> }.into_any(),
-    question: || view! { <QuestionPage/> }.into_any(),
-    activities: || view! { <ActivitiesPage/> }.into_any(),
-    goals: || view! { <GoalsPage/> }.into_any(),
-    journey_step: || view! { <JourneyStepPage/> }.into_any(),
-    check_answers: || view! { <CheckAnswersPage/> }.into_any(),
-    not_now: || view! { <NotNowPage/> }.into_any(),
+    question: || lazy_page(question_page),
+    activities: || lazy_page(activities_page),
+    goals: || lazy_page(goals_page),
+    journey_step: || lazy_page(journey_step_page),
+    check_answers: || lazy_page(check_answers_page),
+    not_now: || lazy_page(not_now_page),
     check_in_result: || lazy_page(check_in_result_page),
     history: || lazy_page(history_page),
     progress: || lazy_page(progress_page),
@@ -70,6 +70,36 @@ const PAGES: Pages = Pages {
 
 // The pages loaded when first opened: each function's code, and whatever only it uses, is
 // split into its own file by the release build.
+
+#[lazy]
+fn question_page() -> PageView {
+    || view! { <QuestionPage/> }.into_any()
+}
+
+#[lazy]
+fn activities_page() -> PageView {
+    || view! { <ActivitiesPage/> }.into_any()
+}
+
+#[lazy]
+fn goals_page() -> PageView {
+    || view! { <GoalsPage/> }.into_any()
+}
+
+#[lazy]
+fn journey_step_page() -> PageView {
+    || view! { <JourneyStepPage/> }.into_any()
+}
+
+#[lazy]
+fn check_answers_page() -> PageView {
+    || view! { <CheckAnswersPage/> }.into_any()
+}
+
+#[lazy]
+fn not_now_page() -> PageView {
+    || view! { <NotNowPage/> }.into_any()
+}
 
 #[lazy]
 fn check_in_result_page() -> PageView {
