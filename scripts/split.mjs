@@ -46,6 +46,10 @@ export async function splitBuild({ dist, root, release, html }) {
       if (status === 0) done(); else failed(new Error(`wasm-opt failed on ${file}`));
     });
   });
+  const tool = resolve(root, SPLIT_TOOL);
+  if (!existsSync(tool)) {
+    throw new Error(`${SPLIT_TOOL} is missing: run ./scripts/serve or ./scripts/test once to build it`);
+  }
   const target = JSON.parse(run('cargo', ['metadata', '--format-version', '1', '--no-deps', '--offline']))
     .target_directory;
   const profile = release ? 'release' : 'debug';

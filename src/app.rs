@@ -1,7 +1,6 @@
 //! The root: the service's configuration, the person's state, the page frame, the route
 //! table's pages, and focus on every page change.
 
-use leptos::lazy;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
@@ -19,7 +18,8 @@ use crate::pages::{
     GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
     YourDataPage,
 };
-use crate::routes::{PageView, Pages, RouteTable};
+use crate::routes::{Pages, RouteTable};
+use crate::split_pages;
 use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
 use crate::storage::{Store, KEY_PREFIX};
 
@@ -42,9 +42,9 @@ async fn load_config() -> LoadedConfig {
     }
 }
 
-/// Every page, for the route table. The first screen, the crisis page and the check-in's
-/// questions are in the first download; the others load their code when first opened
-/// ([`lazy_page`]), each from a `#[lazy]` function below.
+/// Every page, for the route table. The first screen, the crisis page and "page not found"
+/// are in the first download; the others load their code when first opened ([`lazy_page`]),
+/// a part of the app at a time (below).
 const PAGES: Pages = Pages {
     home: || view! { <HomePage/> }.into_any(),
     get_help: || view! { <GetHelpPage/> }.into_any(),
@@ -68,93 +68,41 @@ const PAGES: Pages = Pages {
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
-// The pages loaded when first opened: each function's code, and whatever only it uses, is
-// split into its own file by the release build.
+// The parts of the app loaded when first opened. A part's pages come in one file (plus what it
+// shares with other parts): opening one page of a journey usually means opening the next.
 
-#[lazy]
-fn question_page() -> PageView {
-    || view! { <QuestionPage/> }.into_any()
-}
+// A check-in, from its first question to its result (also opened from the history).
+split_pages!(check_in {
+    question_page: QuestionPage,
+    activities_page: ActivitiesPage,
+    goals_page: GoalsPage,
+    journey_step_page: JourneyStepPage,
+    check_answers_page: CheckAnswersPage,
+    not_now_page: NotNowPage,
+    check_in_result_page: CheckInPage,
+});
 
-#[lazy]
-fn activities_page() -> PageView {
-    || view! { <ActivitiesPage/> }.into_any()
-}
+// Looking back over past check-ins.
+split_pages!(looking_back {
+    history_page: HistoryPage,
+    progress_page: ProgressPage,
+});
 
-#[lazy]
-fn goals_page() -> PageView {
-    || view! { <GoalsPage/> }.into_any()
-}
+// A referral, from its first question to a saved one.
+split_pages!(referral {
+    referral_step_page: ReferralPage,
+    referral_check_page: ReferralCheckPage,
+    referral_start_again_page: ReferralStartAgainPage,
+    referral_done_page: ReferralDonePage,
+    referral_view_page: ReferralViewPage,
+});
 
-#[lazy]
-fn journey_step_page() -> PageView {
-    || view! { <JourneyStepPage/> }.into_any()
-}
-
-#[lazy]
-fn check_answers_page() -> PageView {
-    || view! { <CheckAnswersPage/> }.into_any()
-}
-
-#[lazy]
-fn not_now_page() -> PageView {
-    || view! { <NotNowPage/> }.into_any()
-}
-
-#[lazy]
-fn check_in_result_page() -> PageView {
-    || view! { <CheckInPage/> }.into_any()
-}
-
-#[lazy]
-fn history_page() -> PageView {
-    || view! { <HistoryPage/> }.into_any()
-}
-
-#[lazy]
-fn progress_page() -> PageView {
-    || view! { <ProgressPage/> }.into_any()
-}
-
-#[lazy]
-fn referral_step_page() -> PageView {
-    || view! { <ReferralPage/> }.into_any()
-}
-
-#[lazy]
-fn referral_check_page() -> PageView {
-    || view! { <ReferralCheckPage/> }.into_any()
-}
-
-#[lazy]
-fn referral_start_again_page() -> PageView {
-    || view! { <ReferralStartAgainPage/> }.into_any()
-}
-
-#[lazy]
-fn referral_done_page() -> PageView {
-    || view! { <ReferralDonePage/> }.into_any()
-}
-
-#[lazy]
-fn referral_view_page() -> PageView {
-    || view! { <ReferralViewPage/> }.into_any()
-}
-
-#[lazy]
-fn your_data_page() -> PageView {
-    || view! { <YourDataPage/> }.into_any()
-}
-
-#[lazy]
-fn delete_data_page() -> PageView {
-    || view! { <DeleteDataPage/> }.into_any()
-}
-
-#[lazy]
-fn data_deleted_page() -> PageView {
-    || view! { <DataDeletedPage/> }.into_any()
-}
+// Export, import and deleting everything.
+split_pages!(your_data {
+    your_data_page: YourDataPage,
+    delete_data_page: DeleteDataPage,
+    data_deleted_page: DataDeletedPage,
+});
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
 /// browser's storage, or memory in tests and on a kiosk). [`Session::start_fresh`], from

@@ -376,6 +376,12 @@ pub struct Messages {
 pub struct LoadingMessages {
     /// The quiet line in place of the page.
     pub page: &'static str,
+    /// Heading and title when the page's code could not be downloaded.
+    pub failed_title: &'static str,
+    /// What happened and what to do.
+    pub failed_body: &'static str,
+    /// The button that downloads it again.
+    pub try_again: &'static str,
 }
 
 /// The words of the "Your data" page.
@@ -1143,6 +1149,9 @@ pub static EN: Messages = Messages {
     changed_elsewhere: "This page was updated with changes made in another tab or window.",
     loading: LoadingMessages {
         page: "Loading this page…",
+        failed_title: "This page could not be loaded",
+        failed_body: "The connection may have dropped. Everything you have saved is still on this device.",
+        try_again: "Try again",
     },
     data: DataMessages {
         title: "Your data",

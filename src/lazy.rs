@@ -1,30 +1,50 @@
 //! Pages whose code is not in the first download.
 //!
 //! The release build splits the wasm (`tools/wasm-split`, run by `scripts/postbuild.mjs`): a
-//! function marked `#[lazy]` moves, with everything only it uses, into a chunk that is fetched
-//! the first time the function is called. A lazy page is such a function returning the page's
-//! builder, shown through [`lazy_page`]:
+//! split function moves, with everything only it uses, into a file fetched the first time it
+//! is called. [`split_pages!`] declares the pages of one part of the app (the check-in, the
+//! referral, ...) as split functions of the same group, so the group arrives as one file plus
+//! the few files of code it shares with other groups, rather than one file per page and a
+//! file per combination of pages sharing code (which was over a hundred small files, 30-odd
+//! requests for the first question alone). Each page is then shown through [`lazy_page`]:
 //!
 //! ```ignore
+//! split_pages!(looking_back {
+//!     progress_page: ProgressPage,
+//! });
 //! progress: || lazy_page(progress_page),
-//!
-//! #[lazy]
-//! fn progress_page() -> PageView {
-//!     || view! { <ProgressPage/> }.into_any()
-//! }
 //! ```
 //!
-//! Without the split (native tests, browser tests) a `#[lazy]` function is an ordinary one
-//! that is awaited at once. If a chunk cannot be fetched, the split's loader panics, and the
-//! panic hook shows the shell's plain failure message with the crisis routes.
+//! Without the split (native tests, browser tests) a split function is an ordinary one that is
+//! awaited at once. A download that fails is an error, not a panic: the page says so and
+//! offers to try again (the loader keeps only successful downloads, so a retry fetches anew).
 
 use std::future::Future;
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::{PageHeading, PageTitle};
 use crate::i18n::use_messages;
 use crate::routes::PageView;
+
+/// Why a page's code could not be had: its file did not download or would not start.
+pub use leptos::wasm_split::SplitLoaderError;
+
+/// Declares pages whose code is split off together into the group `$group`:
+/// `split_pages!(group { fn_name: Component, ... })` makes each `fn_name` an async function
+/// returning the page's builder, or the download's failure.
+#[macro_export]
+macro_rules! split_pages {
+    ($group:ident { $($name:ident: $page:ident),+ $(,)? }) => {
+        $(
+            #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+            fn $name() -> Result<$crate::routes::PageView, $crate::lazy::SplitLoaderError> {
+                Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page/> }))
+            }
+        )+
+    };
+}
 
 /// Whether the person has moved from one page to another since the app started: a page whose
 /// code arrives late then takes focus, as every page change does, and a first page does not.
@@ -47,29 +67,62 @@ impl PageChanges {
     }
 }
 
+/// Where a page's code is: on its way, here, or not downloaded.
+#[derive(Clone, Copy)]
+enum Arrival {
+    Waiting,
+    Here(PageView),
+    Failed,
+}
+
 /// A page built once `load` has fetched its code: a quiet loading line until then (shown only
 /// if the wait is long enough to notice), then the page, with focus on its heading when the
-/// person came from another page.
+/// person came from another page. If the download fails, a plain message and a button that
+/// tries again.
 pub fn lazy_page<F>(load: fn() -> F) -> AnyView
 where
-    F: Future<Output = PageView> + 'static,
+    F: Future<Output = Result<PageView, SplitLoaderError>> + 'static,
 {
-    let page = RwSignal::new(None::<PageView>);
+    let arrival = RwSignal::new(Arrival::Waiting);
     let changes = use_context::<PageChanges>();
-    leptos::task::spawn_local(async move {
-        let build = load().await;
-        // Nothing to do if the person has already gone on to another page. Asked only now:
-        // the record of a page change is made after the new page is first drawn.
-        if page.try_set(Some(build)).is_none() && changes.is_some_and(PageChanges::happened) {
-            browser::focus_soon("main h1".into());
-        }
-    });
+    let fetch = move |retry: bool| {
+        leptos::task::spawn_local(async move {
+            let next = match load().await {
+                Ok(build) => Arrival::Here(build),
+                Err(_) => Arrival::Failed,
+            };
+            // Nothing to do if the person has already gone on to another page. Asked only
+            // now: the record of a page change is made after the new page is first drawn.
+            if arrival.try_set(next).is_none()
+                && (retry || changes.is_some_and(PageChanges::happened))
+            {
+                browser::focus_soon("main h1".into());
+            }
+        });
+    };
+    fetch(false);
     let m = use_messages();
-    (move || match page.get() {
-        Some(build) => build(),
-        None => {
+    (move || match arrival.get() {
+        Arrival::Here(build) => build(),
+        Arrival::Waiting => {
             view! { <p class="f-hint f-page-loading" role="status">{m.loading.page}</p> }.into_any()
         }
+        Arrival::Failed => view! {
+            <PageTitle text=m.loading.failed_title/>
+            <PageHeading text=m.loading.failed_title/>
+            <p>{m.loading.failed_body}</p>
+            <button
+                type="button"
+                class="f-button"
+                on:click=move |_| {
+                    arrival.set(Arrival::Waiting);
+                    fetch(true);
+                }
+            >
+                {m.loading.try_again}
+            </button>
+        }
+        .into_any(),
     })
     .into_any()
 }
