@@ -42,6 +42,32 @@ setup_rust() {
   cargo fetch --quiet
 }
 
+# The release build splits the wasm by page (scripts/split.mjs) with tools/wasm-split, a small
+# program of ours around the crate cargo-leptos uses. Built once, unoptimised (about a minute
+# on 2 cores), and kept in a cache keyed by its sources and Cargo.lock, which every clone and
+# worktree on the machine shares (and which CI may keep between runs).
+SPLIT_TOOL_DIR="tools/wasm-split"
+SPLIT_TOOL="$SPLIT_TOOL_DIR/target/release/flourish-wasm-split"
+
+setup_split_tool() {
+  local key stamp="$SPLIT_TOOL_DIR/target/.flourish-built-from"
+  key="$(cat "$SPLIT_TOOL_DIR/Cargo.toml" "$SPLIT_TOOL_DIR/Cargo.lock" "$SPLIT_TOOL_DIR"/src/*.rs | sha256sum | cut -c1-16)"
+  if [ -x "$SPLIT_TOOL" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$key" ]; then return 0; fi
+  local cached="${FLOURISH_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/flourish}/wasm-split-$key/flourish-wasm-split"
+  if [ ! -x "$cached" ]; then
+    step "Building the wasm splitter, tools/wasm-split (about a minute, once)"
+    cargo build --release --locked --quiet --manifest-path "$SPLIT_TOOL_DIR/Cargo.toml"
+    mkdir -p "$(dirname "$cached")"
+    # Copied then renamed, so that a setup running at the same time never sees half a file.
+    cp "$SPLIT_TOOL" "$cached.$$" && mv -f "$cached.$$" "$cached"
+  fi
+  mkdir -p "$(dirname "$SPLIT_TOOL")"
+  if [ "$cached" -ef "$SPLIT_TOOL" ] || cmp -s "$cached" "$SPLIT_TOOL"; then :; else
+    cp "$cached" "$SPLIT_TOOL.$$" && mv -f "$SPLIT_TOOL.$$" "$SPLIT_TOOL"
+  fi
+  echo "$key" > "$stamp"
+}
+
 setup_node() {
   local stamp="node_modules/.flourish-lock"
   local want
@@ -80,4 +106,5 @@ setup() {
   if [ "${1:-}" = "--browser" ]; then setup_browser; setup_python; fi
   setup_node
   setup_rust
+  setup_split_tool
 }
