@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 
 use crate::domain::directory::{self, TaxonomyMap};
 use crate::domain::instrument::DEFAULT_INSTRUMENT_IDS;
+use crate::domain::mode::{IdleSettings, Mode};
 use crate::domain::schedule::ScheduleSettings;
 
 /// How a crisis route is reached.
@@ -111,6 +112,70 @@ pub struct ServiceConfig {
     /// Whether activities link to OpenStreetMap: another site, so off unless the service says.
     #[serde(default)]
     pub directory_map_links: bool,
+    /// How this deployment runs: `personal` (the default), `assisted` or `kiosk`.
+    #[serde(default)]
+    pub mode: Mode,
+    /// A kiosk's inactivity timings (`idle_seconds`, `warning_seconds`).
+    #[serde(default = "kiosk_idle")]
+    pub kiosk: IdleSettings,
+    /// The inactivity timings of a volunteer's shared device: longer, for conversations.
+    #[serde(default = "assisted_idle")]
+    pub assisted: IdleSettings,
+    /// Where a QR code taken from a kiosk or a volunteer's device opens Flourish on the
+    /// person's own phone; `None` is the address the app is served from.
+    #[serde(default)]
+    pub take_away_address: Option<String>,
+}
+
+fn kiosk_idle() -> IdleSettings {
+    IdleSettings::KIOSK
+}
+
+fn assisted_idle() -> IdleSettings {
+    IdleSettings::ASSISTED
+}
+
+/// Idle timings as a configuration writes them: each field optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdleFields {
+    idle_seconds: Option<u32>,
+    warning_seconds: Option<u32>,
+}
+
+/// Reads idle timings over `slot` (whose values fill what is missing), made safe: a warning
+/// under 20 seconds is lengthened, and each change is said in `changed`.
+fn read_idle(
+    slot: &mut IdleSettings,
+    value: Value,
+    changed: &mut Vec<String>,
+) -> Result<(), String> {
+    let fields: IdleFields = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let (safe, problems) = IdleSettings {
+        idle_seconds: fields.idle_seconds.unwrap_or(slot.idle_seconds),
+        warning_seconds: fields.warning_seconds.unwrap_or(slot.warning_seconds),
+    }
+    .clamped();
+    *slot = safe;
+    changed.extend(problems.iter().map(ToString::to_string));
+    Ok(())
+}
+
+/// Checks the take-away address: an absolute https address (http only for this machine),
+/// without a fragment, which the payload needs for itself.
+fn check_address(address: Option<&str>) -> Result<(), String> {
+    let Some(a) = address else { return Ok(()) };
+    let local = ["http://localhost", "http://127.0.0.1"].iter().any(|p| {
+        a.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+    });
+    if !(a.starts_with("https://") || local) {
+        return Err("it must be an https:// address".into());
+    }
+    if a.contains(['#', '?', ' ']) {
+        return Err("it must be a plain address, without ?, # or spaces".into());
+    }
+    Ok(())
 }
 
 /// The directory file when the configuration does not say: the sample shipped in `public/`.
@@ -271,6 +336,10 @@ impl Default for ServiceConfig {
             directory: default_directory(),
             directory_taxonomy: TaxonomyMap::new(),
             directory_map_links: false,
+            mode: Mode::Personal,
+            kiosk: IdleSettings::KIOSK,
+            assisted: IdleSettings::ASSISTED,
+            take_away_address: None,
         }
     }
 }
@@ -375,6 +444,23 @@ impl ServiceConfig {
                 }),
                 "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
                 "directory_map_links" => read(&mut config.directory_map_links, value),
+                "mode" => read(&mut config.mode, value),
+                "kiosk" | "assisted" => {
+                    let slot = if field == "kiosk" {
+                        &mut config.kiosk
+                    } else {
+                        &mut config.assisted
+                    };
+                    let mut changed = vec![];
+                    let result = read_idle(slot, value, &mut changed);
+                    problems.extend(changed.into_iter().map(|message| ConfigProblem {
+                        field: field.clone(),
+                        message,
+                    }));
+                    result
+                }
+                "take_away_address" => read(&mut config.take_away_address, value)
+                    .and_then(|()| check_address(config.take_away_address.as_deref())),
                 _ => {
                     problems.push(ConfigProblem {
                         field: field.clone(),
@@ -385,9 +471,14 @@ impl ServiceConfig {
             };
             if let Err(message) = result {
                 config.reset(&field, &defaults);
+                let instead = if field == "mode" {
+                    "running as a kiosk, which keeps nothing, until it is fixed"
+                } else {
+                    "using the built-in setting"
+                };
                 problems.push(ConfigProblem {
                     field,
-                    message: format!("{message}; using the built-in setting"),
+                    message: format!("{message}; {instead}"),
                 });
             }
         }
@@ -427,6 +518,12 @@ impl ServiceConfig {
             "directory" => self.directory = defaults.directory.clone(),
             "directory_taxonomy" => self.directory_taxonomy = TaxonomyMap::new(),
             "directory_map_links" => self.directory_map_links = defaults.directory_map_links,
+            // A mode that cannot be read is a kiosk's, which keeps nothing: a typo must never
+            // leave a public screen keeping people's answers.
+            "mode" => self.mode = Mode::Kiosk,
+            "kiosk" => self.kiosk = defaults.kiosk,
+            "assisted" => self.assisted = defaults.assisted,
+            "take_away_address" => self.take_away_address = defaults.take_away_address.clone(),
             _ => {}
         }
     }
@@ -515,6 +612,70 @@ mod tests {
         let c = bad.config;
         let back = (c.directory, c.directory_taxonomy, c.directory_map_links);
         assert_eq!(back, (d.directory, d.directory_taxonomy, false));
+    }
+
+    #[test]
+    fn the_mode_and_its_timings_are_read_and_a_short_warning_is_lengthened_and_reported() {
+        let d = ServiceConfig::default();
+        assert_eq!(
+            (d.mode, d.kiosk, d.assisted),
+            (Mode::Personal, IdleSettings::KIOSK, IdleSettings::ASSISTED)
+        );
+        let kiosk = ServiceConfig::parse(
+            r#"{"mode": "kiosk", "kiosk": {"idle_seconds": 90, "warning_seconds": 45},
+                "assisted": {"idle_seconds": 600}, "take_away_address": "https://flourish.example.org/"}"#,
+        );
+        assert_eq!(kiosk.problems, vec![]);
+        let c = kiosk.config;
+        assert_eq!(c.mode, Mode::Kiosk);
+        assert_eq!((c.kiosk.idle_seconds, c.kiosk.warning_seconds), (90, 45));
+        assert_eq!(
+            (c.assisted.idle_seconds, c.assisted.warning_seconds),
+            (600, 60),
+            "a missing timing keeps its default"
+        );
+        assert_eq!(
+            c.take_away_address.as_deref(),
+            Some("https://flourish.example.org/")
+        );
+
+        let short = ServiceConfig::parse(
+            r#"{"mode": "kiosk", "kiosk": {"idle_seconds": 3, "warning_seconds": 5}}"#,
+        );
+        assert_eq!(short.config.mode, Mode::Kiosk);
+        assert_eq!(
+            (
+                short.config.kiosk.idle_seconds,
+                short.config.kiosk.warning_seconds
+            ),
+            (3, 20)
+        );
+        assert_eq!(short.problems.len(), 1);
+        assert_eq!(short.problems[0].field, "kiosk");
+        assert!(
+            short.problems[0].message.contains("WCAG 2.2.1"),
+            "{:?}",
+            short.problems
+        );
+
+        let bad = ServiceConfig::parse(
+            r#"{"mode": "public", "kiosk": {"idle": 3}, "assisted": "long",
+                "take_away_address": "http://flourish.example.org/"}"#,
+        );
+        let fields: Vec<&str> = bad.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["assisted", "kiosk", "mode", "take_away_address"]);
+        assert_eq!(
+            bad.config.mode,
+            Mode::Kiosk,
+            "an unreadable mode keeps nothing"
+        );
+        assert_eq!(bad.config.kiosk, IdleSettings::KIOSK);
+        assert_eq!(bad.config.take_away_address, None);
+        for local in ["http://localhost:8080", "http://127.0.0.1/"] {
+            assert_eq!(check_address(Some(local)), Ok(()), "{local}");
+        }
+        assert!(check_address(Some("https://x.example/#a")).is_err());
+        assert!(check_address(Some("http://localhost.evil.example")).is_err());
     }
 
     #[test]

@@ -187,6 +187,8 @@ pub struct Messages {
     pub referral: ReferralMessages,
     /// The "Your data" page.
     pub data: DataMessages,
+    /// Kiosk mode and "I'm helping someone".
+    pub modes: ModeMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -367,6 +369,158 @@ pub struct Messages {
     pub activities_column: &'static str,
     /// Short month names, January first.
     pub months_short: [&'static str; 12],
+}
+
+/// The words of kiosk mode and "I'm helping someone": the start screen, the warning before
+/// a shared screen clears itself, taking a copy away, and bringing it into a phone.
+#[derive(Debug)]
+pub struct ModeMessages {
+    /// Kiosk, top of every page after the start: the screen is shared.
+    pub kiosk_bar: &'static str,
+    /// While a volunteer helps on a shared device.
+    pub helping_shared_bar: &'static str,
+    /// While a volunteer helps on the person's own device.
+    pub helping_own_bar: &'static str,
+    /// Kiosk button that clears everything.
+    pub finish_and_clear: &'static str,
+    /// Volunteer button that clears everything for the next person.
+    pub start_fresh: &'static str,
+    /// Volunteer button that leaves helping mode.
+    pub stop_helping: &'static str,
+    /// Home card heading for volunteers.
+    pub switch_title: &'static str,
+    /// Home card body: {service}.
+    pub switch_body: &'static str,
+    /// Home card button.
+    pub switch_button: &'static str,
+    /// Whose device question (the page heading).
+    pub device_question: &'static str,
+    /// Hint under the question.
+    pub device_hint: &'static str,
+    /// Answer: the person's own device.
+    pub device_their_own: &'static str,
+    /// Hint of that answer.
+    pub device_their_own_hint: &'static str,
+    /// Answer: the volunteer's or a shared device.
+    pub device_shared: &'static str,
+    /// Hint of that answer.
+    pub device_shared_hint: &'static str,
+    /// Error when nothing is chosen.
+    pub device_error: &'static str,
+    /// The note on a record made with a volunteer.
+    pub with_volunteer: &'static str,
+    /// Check your answers key for that note.
+    pub help_key: &'static str,
+    /// Heading for a volunteer after a yes to the safety question.
+    pub volunteer_safety_title: &'static str,
+    /// What a volunteer does now, step by step.
+    pub volunteer_safety_steps: [&'static str; 5],
+    /// Start screen heading on a shared device.
+    pub start_title: &'static str,
+    /// Start screen: asking for support.
+    pub start_support_title: &'static str,
+    /// What asking for support is.
+    pub start_support_body: &'static str,
+    /// Start screen: a check-in.
+    pub start_check_in_title: &'static str,
+    /// Start screen on a kiosk: {minutes}.
+    pub start_kiosk_privacy: &'static str,
+    /// Start screen while a volunteer helps on a shared device: {minutes}.
+    pub start_helping_privacy: &'static str,
+    /// Referral start page on a shared device: where answers are kept.
+    pub start_privacy_shared: &'static str,
+    /// Footer on a shared device.
+    pub not_kept_on_device: &'static str,
+    /// Inactivity warning heading.
+    pub idle_title: &'static str,
+    /// Inactivity warning: {seconds}.
+    pub idle_body: &'static str,
+    /// The countdown: {n} seconds.
+    pub idle_seconds_left: Plural,
+    /// The button that keeps the session.
+    pub keep_going: &'static str,
+    /// Kiosk finish page heading.
+    pub finish_title: &'static str,
+    /// Volunteer's finish page heading.
+    pub start_fresh_title: &'static str,
+    /// Volunteer's stop page heading.
+    pub stop_title: &'static str,
+    /// What clearing does.
+    pub finish_body: &'static str,
+    /// Warning before clearing.
+    pub finish_copy_first: &'static str,
+    /// Button: clear everything.
+    pub finish_confirm: &'static str,
+    /// Button: clear and stop helping.
+    pub stop_confirm: &'static str,
+    /// Button: go back.
+    pub finish_cancel: &'static str,
+    /// Heading where a shared device keeps nothing.
+    pub not_here_title: &'static str,
+    /// Why.
+    pub not_here_body: &'static str,
+    /// Referral done on a shared device.
+    pub done_title: &'static str,
+    /// What to do now.
+    pub done_body: &'static str,
+    /// Take your copy heading.
+    pub take_title: &'static str,
+    /// On your phone.
+    pub take_phone_title: &'static str,
+    /// How to scan.
+    pub take_phone_body: &'static str,
+    /// Privacy of the code.
+    pub take_phone_private: &'static str,
+    /// On paper.
+    pub take_paper_title: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Text alternative of the QR code.
+    pub qr_label: &'static str,
+    /// While the code is made.
+    pub qr_making: &'static str,
+    /// When the answers do not fit in a code.
+    pub qr_too_big: &'static str,
+    /// Kiosk end of a journey.
+    pub kiosk_end_title: &'static str,
+    /// What finishing does.
+    pub kiosk_end_body: &'static str,
+    /// Volunteer end of a journey.
+    pub hand_back_title: &'static str,
+    /// What handing back means.
+    pub hand_back_body: &'static str,
+    /// Import page heading.
+    pub take_in_title: &'static str,
+    /// Import page intro.
+    pub take_in_intro: &'static str,
+    /// Import: yes.
+    pub take_in_yes: &'static str,
+    /// Import: no.
+    pub take_in_no: &'static str,
+    /// While the code is read.
+    pub take_in_reading: &'static str,
+    /// When the code cannot be read.
+    pub take_in_failed_title: &'static str,
+    /// What to do then.
+    pub take_in_failed_next: &'static str,
+    /// After keeping.
+    pub take_in_kept: &'static str,
+    /// When they were already there.
+    pub take_in_already: &'static str,
+    /// Keeping failed: {why}.
+    pub take_in_not_kept: &'static str,
+    /// Import on a shared device.
+    pub take_in_shared_title: &'static str,
+    /// Why.
+    pub take_in_shared_body: &'static str,
+    /// Not a Flourish code.
+    pub carry_not_ours: &'static str,
+    /// A newer app's code.
+    pub carry_newer: &'static str,
+    /// A damaged code.
+    pub carry_damaged: &'static str,
+    /// A browser too old to read it.
+    pub carry_old_browser: &'static str,
 }
 
 /// The words of the "Your data" page.
@@ -1171,6 +1325,90 @@ pub static EN: Messages = Messages {
         deleted_body: "Nothing of yours is kept on this device now.",
         delete_failed: "Not everything could be deleted: {why}. What is left is shown on Your data.",
         not_known: "Not known",
+    },
+    modes: ModeMessages {
+        kiosk_bar: "This screen is shared. Nothing you enter is kept on it.",
+        helping_shared_bar: "You are helping someone. Nothing they enter is kept on this device.",
+        helping_own_bar: "You are helping someone on their own device. Their answers stay on it and will say a volunteer helped.",
+        finish_and_clear: "Finish and clear",
+        start_fresh: "Start fresh for the next person",
+        stop_helping: "Stop helping",
+        switch_title: "Helping someone else?",
+        switch_body: "If you are a volunteer helping someone use {service}, switch to helping mode first. Their answers will say that a volunteer helped.",
+        switch_button: "I'm helping someone",
+        device_question: "Whose phone or tablet is this?",
+        device_hint: "This decides whether the person's answers are kept on it.",
+        device_their_own: "It belongs to the person I am helping",
+        device_their_own_hint: "Their answers will be kept on it for them, as if they used it on their own.",
+        device_shared: "It is mine, or other people use it too",
+        device_shared_hint: "Nothing will be kept on it. At the end, they can take a copy, then you start fresh for the next person.",
+        device_error: "Choose whose phone or tablet this is",
+        with_volunteer: "Completed with help from a volunteer",
+        help_key: "Help",
+        volunteer_safety_title: "If you are the volunteer",
+        volunteer_safety_steps: [
+            "Stay with the person. Do not leave them on their own.",
+            "If their life is in danger now, call 999.",
+            "Help them call one of the numbers above if they want to. You can call with them.",
+            "Ask if there is someone they trust who you can call for them.",
+            "When they are safe, tell the service today, or the person who looks after volunteers.",
+        ],
+        start_title: "What would you like to do?",
+        start_support_title: "Ask for support",
+        start_support_body: "Tell us what is going on and what might help. It takes about 10 minutes.",
+        start_check_in_title: "Check in on how you are doing",
+        start_kiosk_privacy: "This screen is shared, so nothing you enter is kept on it. When you finish, or if you leave it for {minutes} minutes, it is all cleared. At the end you can take your answers with you on your phone or on paper.",
+        start_helping_privacy: "Nothing entered is kept on this device. At the end, the person can take their answers with them on their phone or on paper. If it is left for {minutes} minutes, it is all cleared.",
+        start_privacy_shared: "Your answers are kept on this screen only while you use it. Nothing is sent to anyone. At the end you can take them with you on your phone or on paper.",
+        not_kept_on_device: "Nothing you enter is kept on this device. It is all cleared when you finish.",
+        idle_title: "Are you still there?",
+        idle_body: "If you do nothing, this screen will be cleared in {seconds} seconds and your answers deleted, so that the next person cannot see them.",
+        idle_seconds_left: Plural {
+            one: Some("{n} second left"),
+            ..Plural::other("{n} seconds left")
+        },
+        keep_going: "Keep going",
+        finish_title: "Finish and clear the screen?",
+        start_fresh_title: "Start fresh for the next person?",
+        stop_title: "Stop helping?",
+        finish_body: "Everything entered on this screen will be deleted, so that the next person cannot see it.",
+        finish_copy_first: "If you want a copy of your answers, take it before you clear the screen. You cannot get them back afterwards.",
+        finish_confirm: "Yes, clear everything",
+        stop_confirm: "Yes, clear everything and stop helping",
+        finish_cancel: "No, go back",
+        not_here_title: "This is not kept on this device",
+        not_here_body: "This device is shared, so nothing is kept on it once someone finishes. Check-ins and requests for support are kept on your own phone, if you took them with you.",
+        done_title: "Your request for support is ready",
+        done_body: "It is on this screen only until you finish. To keep it, take a copy now. Then give it to the service, or show them your reference.",
+        take_title: "Take your copy",
+        take_phone_title: "On your phone",
+        take_phone_body: "Open the camera on your phone and point it at this code. Your phone will open the app and ask if you want to keep your answers on it.",
+        take_phone_private: "Your answers are inside the code. They are not sent over the internet.",
+        take_paper_title: "On paper",
+        print: "Print your answers",
+        qr_label: "A QR code with your answers, to scan with your phone",
+        qr_making: "Making the code…",
+        qr_too_big: "There is too much to fit in a code. Print your answers instead.",
+        kiosk_end_title: "When you have finished",
+        kiosk_end_body: "Clear the screen so that the next person cannot see your answers. Take your copy first.",
+        hand_back_title: "Give the device back",
+        hand_back_body: "When the person has their copy, give the device back to the volunteer. The volunteer then starts fresh for the next person.",
+        take_in_title: "Keep these answers on this phone?",
+        take_in_intro: "This is what the code holds. Nothing is kept on this phone unless you say yes.",
+        take_in_yes: "Yes, keep them on this phone",
+        take_in_no: "No, do not keep them",
+        take_in_reading: "Reading the code…",
+        take_in_failed_title: "We could not read this code",
+        take_in_failed_next: "Try scanning the code again, or print your answers instead.",
+        take_in_kept: "Your answers are now kept on this phone",
+        take_in_already: "These answers are already on this phone",
+        take_in_not_kept: "Your answers could not be kept on this phone: {why}.",
+        take_in_shared_title: "Open this on your own phone",
+        take_in_shared_body: "This device is shared, so it does not keep anyone's answers. Scan the code with your own phone's camera instead.",
+        carry_not_ours: "This does not look like a code from this app.",
+        carry_newer: "The code was made by a newer version of this app. Try again later, when this phone has the new version.",
+        carry_damaged: "Part of the code is missing or damaged, perhaps it was not scanned in full.",
+        carry_old_browser: "This phone's web browser is too old to read this code. Update it, or print your answers instead.",
     },
     referral: ReferralMessages {
         home_title: "Get support",

@@ -15,6 +15,8 @@ use crate::domain::referral::Step;
 
 /// The query that marks a page opened from a "Change" link on check your answers.
 const FROM_CHECK: (&str, &str) = ("from", "check");
+/// The query that marks "Finish and clear" as a volunteer stopping helping.
+const STOP_HELPING: (&str, &str) = ("then", "stop-helping");
 
 /// A place in the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +53,12 @@ pub enum Route<'a> {
     DeleteData,
     /// After deleting everything.
     DataDeleted,
+    /// "I'm helping someone": whose device is this?
+    Helping,
+    /// "Finish and clear" on a shared device; `true` when a volunteer stops helping.
+    Finish(bool),
+    /// Bringing answers taken from a shared screen into this device (they follow the `#`).
+    Take,
 }
 
 impl Route<'_> {
@@ -94,6 +102,10 @@ impl Route<'_> {
             Route::YourData => "/your-data".into(),
             Route::DeleteData => "/your-data/delete".into(),
             Route::DataDeleted => "/your-data/deleted".into(),
+            Route::Helping => "/helping".into(),
+            Route::Finish(false) => "/finish".into(),
+            Route::Finish(true) => format!("/finish?{}={}", STOP_HELPING.0, STOP_HELPING.1),
+            Route::Take => crate::domain::take_away::PATH.into(),
         }
     }
 }
@@ -102,6 +114,12 @@ impl Route<'_> {
 pub fn use_from_check() -> Signal<bool> {
     let query = use_query_map();
     Signal::derive(move || query.read().get(FROM_CHECK.0).as_deref() == Some(FROM_CHECK.1))
+}
+
+/// Whether "Finish and clear" was opened to stop helping (tracked).
+pub fn use_stop_helping() -> Signal<bool> {
+    let query = use_query_map();
+    Signal::derive(move || query.read().get(STOP_HELPING.0).as_deref() == Some(STOP_HELPING.1))
 }
 
 /// A page of the table: a function that builds it.
@@ -148,6 +166,12 @@ pub struct Pages {
     pub delete_data: PageView,
     /// `/your-data/deleted`
     pub data_deleted: PageView,
+    /// `/helping`
+    pub helping: PageView,
+    /// `/finish`
+    pub finish: PageView,
+    /// `/take`
+    pub take: PageView,
     /// Any other address.
     pub not_found: PageView,
 }
@@ -176,6 +200,9 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/your-data") view=pages.your_data/>
             <RouteDef path=path!("/your-data/delete") view=pages.delete_data/>
             <RouteDef path=path!("/your-data/deleted") view=pages.data_deleted/>
+            <RouteDef path=path!("/helping") view=pages.helping/>
+            <RouteDef path=path!("/finish") view=pages.finish/>
+            <RouteDef path=path!("/take") view=pages.take/>
         </Routes>
     }
 }
@@ -207,5 +234,12 @@ mod tests {
         assert_eq!(Route::CheckInResult("c-1").href(), "/check-ins/c-1");
         assert_eq!(Route::ReferralDone("r-1").href(), "/referral/done/r-1");
         assert_eq!(Route::ReferralView("r-1").href(), "/referrals/r-1");
+    }
+
+    #[test]
+    fn finishing_to_stop_helping_is_said_in_the_address() {
+        assert_eq!(Route::Finish(false).href(), "/finish");
+        assert_eq!(Route::Finish(true).href(), "/finish?then=stop-helping");
+        assert_eq!(Route::Take.href(), "/take");
     }
 }

@@ -56,6 +56,10 @@ pub struct Draft {
     /// The brief questions after the instruments: activities, goals, journey step.
     #[serde(flatten)]
     pub follow_up: FollowUp,
+    /// Whether a volunteer is helping the person ("I'm helping someone"); the finished
+    /// check-in keeps it. Left out of the JSON when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub with_volunteer: bool,
     /// Fields written by a newer app. Declared after `follow_up` so that serde hands this
     /// map only the fields nothing else claimed.
     #[serde(flatten)]
@@ -96,6 +100,7 @@ impl Draft {
             started_at: Some(started_at),
             responses: instruments.iter().map(|i| Response::blank(i)).collect(),
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -170,6 +175,7 @@ impl Draft {
             finished_at,
             responses: self.responses.clone(),
             follow_up: self.follow_up.clone(),
+            with_volunteer: self.with_volunteer,
             extra: self.extra.clone(),
         })
     }
@@ -192,6 +198,10 @@ pub struct CheckIn {
     /// they are and the schema stays 1 (see [`FollowUp`]).
     #[serde(flatten)]
     pub follow_up: FollowUp,
+    /// Whether it was completed with help from a volunteer. Added within schema 1: absent
+    /// (and so left out when not) in records from before it existed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub with_volunteer: bool,
     /// Fields written by a newer app. Declared after `follow_up` so that serde hands this
     /// map only the fields nothing else claimed.
     #[serde(flatten)]
@@ -704,6 +714,7 @@ mod tests {
             finished_at: at(h),
             responses: vec![],
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Map::new(),
         };
         let list = vec![mk("a", 8), mk("b", 12), mk("c", 10)];

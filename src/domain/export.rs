@@ -871,6 +871,7 @@ mod tests {
                 ..Response::default()
             }],
             follow_up: Default::default(),
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -1231,6 +1232,7 @@ mod tests {
                 }],
                 journey_step: Some(JourneyStep::EngagingWithOthers),
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }

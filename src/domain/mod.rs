@@ -8,6 +8,7 @@ pub mod fhir;
 pub mod ics;
 pub mod ids;
 pub mod instrument;
+pub mod mode;
 pub mod outbox;
 pub mod plausible;
 pub mod progress;
@@ -17,6 +18,7 @@ pub mod scores_csv;
 pub mod storage_usage;
 pub mod stored;
 pub mod submission;
+pub mod take_away;
 
 #[cfg(test)]
 mod properties;

@@ -896,6 +896,7 @@ pub(crate) mod tests {
                 }],
                 journey_step: Some(JourneyStep::EngagingWithOthers),
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -911,6 +912,7 @@ pub(crate) mod tests {
                 activities: Some(ActivityUptake::NoneYet),
                 ..FollowUp::default()
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }

@@ -4,23 +4,35 @@
 
 mod check_answers;
 mod check_in;
+mod finish;
 mod follow_up;
 mod get_help;
+mod hand_back;
+mod helping;
 mod history;
 mod home;
 mod not_now;
+mod not_on_device;
 mod progress;
 mod question;
 pub mod referral;
+mod start;
+mod take;
 mod your_data;
 
 pub use check_answers::CheckAnswersPage;
 pub use check_in::CheckInPage;
+pub use finish::FinishPage;
 pub use follow_up::{ActivitiesPage, GoalsPage, JourneyStepPage};
 pub use get_help::GetHelpPage;
+pub use hand_back::HandBackPage;
+pub use helping::HelpingPage;
 pub use history::HistoryPage;
 pub use home::HomePage;
 pub use not_now::NotNowPage;
+pub use not_on_device::NotOnDevicePage;
 pub use progress::ProgressPage;
 pub use question::QuestionPage;
+pub use start::StartPage;
+pub use take::TakePage;
 pub use your_data::{DataDeletedPage, DeleteDataPage, YourDataPage};

@@ -66,8 +66,10 @@ impl CheckInSession {
         })
     }
 
-    /// Shows `draft` and saves it; a failed save is reported and retried.
-    fn keep(&self, draft: Draft) {
+    /// Shows `draft` and saves it; a failed save is reported and retried. Help from a
+    /// volunteer with any answer is noted on the check-in.
+    fn keep(&self, mut draft: Draft) {
+        draft.with_volunteer |= self.0.options.with_volunteer;
         self.0.save_work(|s| s.save(DRAFT, &draft));
         self.0.draft.set(Some(draft));
     }
@@ -76,7 +78,8 @@ impl CheckInSession {
     /// from the referral journey becomes that referral's baseline.
     pub fn finish(&self) -> Result<String, AppError> {
         let draft = self.0.draft.get_untracked().unwrap_or_default();
-        let checkin = draft.finish(browser::now())?;
+        let mut checkin = draft.finish(browser::now())?;
+        checkin.with_volunteer |= self.0.options.with_volunteer;
         let id = checkin.id.clone();
         let all = self.0.write_record(|s| s.add_checkin(checkin))?;
         self.0.checkins.set(all);

@@ -27,6 +27,8 @@ pub struct StateOptions {
     pub new_id: fn() -> String,
     /// Called after a finished record is saved: asks the browser to keep the data.
     pub keep_data: fn(),
+    /// Whether a volunteer is helping: every record made notes it.
+    pub with_volunteer: bool,
 }
 
 impl Default for StateOptions {
@@ -35,6 +37,7 @@ impl Default for StateOptions {
             save_retry: Some(SAVE_RETRY),
             new_id: browser::new_id,
             keep_data: ask_to_keep_data,
+            with_volunteer: false,
         }
     }
 }

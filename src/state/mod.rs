@@ -12,6 +12,7 @@
 mod check_in;
 mod config;
 mod core;
+mod mode;
 mod notice;
 mod notices;
 mod records;
@@ -21,6 +22,7 @@ mod session;
 pub use check_in::CheckInSession;
 pub use config::Config;
 pub use core::{StateOptions, SAVE_RETRY};
+pub use mode::{current_setup, use_mode, Modes};
 pub use notice::Notice;
 pub use notices::Notices;
 pub use records::Records;

@@ -55,7 +55,7 @@ impl AppState {
 /// outside the app's root, or a test that did not call [`AppState::provide`]), not something
 /// a person can cause, so it stops at once with a message that says so rather than running
 /// on a second, empty state that would silently lose work.
-fn provided<T: Clone + 'static>() -> T {
+pub(super) fn provided<T: Clone + 'static>() -> T {
     use_context::<T>().unwrap_or_else(|| not_provided())
 }
 
@@ -179,6 +179,17 @@ impl Session {
         });
         self.generation.update(|g| *g += 1);
     }
+
+    /// Starts fresh, as [`Session::start_fresh`], over another kind of store and with other
+    /// options: a volunteer starting or stopping helping someone, on a shared device or the
+    /// person's own.
+    pub fn start_fresh_over(&self, new_store: fn() -> Store, options: StateOptions) {
+        self.people.update_value(|p| {
+            p.place.new_store = new_store;
+            p.place.options = options;
+        });
+        self.start_fresh();
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +218,7 @@ mod tests {
             save_retry: None,
             new_id: test_id,
             keep_data: || {},
+            with_volunteer: false,
         }
     }
 

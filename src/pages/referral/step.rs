@@ -7,7 +7,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
     Checkboxes, ChoiceItem, CrisisContacts, FieldError, NotFound, PageHeading, QuestionForm,
-    Radios, Reveal, TextInput,
+    Radios, Reveal, TextInput, VolunteerSafetyGuide,
 };
 use crate::config::Choice;
 use crate::domain::checkin_journey::CheckInStep;
@@ -17,7 +17,7 @@ use crate::domain::referral::{
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
-use crate::state::{use_check_in, use_config, use_referral};
+use crate::state::{current_setup, use_check_in, use_config, use_referral};
 
 /// One page of the journey, chosen by the address.
 #[component]
@@ -202,7 +202,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
                     <h2 class="f-heading-s">{m.referral.start_not_emergency_title}</h2>
                     <p>{m.referral.start_not_emergency}" "<A href=Route::GetHelp.href()>{m.get_help_now}</A></p>
                 </div>
-                <p>{m.referral.start_privacy}</p>
+                <p>{if current_setup().keeps_on_device() { m.referral.start_privacy } else { m.modes.start_privacy_shared }}</p>
                 <p>{m.referral.start_time}</p>
             }
             .into_any()
@@ -225,6 +225,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
                 <p class="f-care-card__lead">{m.referral.urgent_lead}</p>
                 <CrisisContacts/>
             </div>
+            <VolunteerSafetyGuide/>
             <p>{m.referral.urgent_go_on}</p>
         }
         .into_any(),
