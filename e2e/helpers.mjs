@@ -25,9 +25,10 @@ export async function startSuite() {
       await browser.close();
       await server.close();
     },
-    /** A fresh person on a fresh device (360 px wide unless told otherwise). */
-    async newPage({ width = 360, height = 740 } = {}) {
-      const context = await browser.newContext({ viewport: { width, height } });
+    /** A fresh person on a fresh device (360 px wide unless told otherwise; `scale` is the
+     * screen's pixels per CSS pixel). */
+    async newPage({ width = 360, height = 740, scale = 1 } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale });
       return guard(await context.newPage());
     },
     /** Another tab on the same device as `page`, sharing its storage. */
@@ -80,5 +81,21 @@ export async function focused(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     return { tag: el?.tagName.toLowerCase(), text: el?.textContent?.trim() ?? '', id: el?.id ?? '' };
+  });
+}
+
+/** Everything this site holds in each of the browser's stores, read in the page: local and
+ * session storage (key: value), IndexedDB database names, Cache Storage cache names, and
+ * the cookies the page can see. */
+export function readStores(page) {
+  return page.evaluate(async () => {
+    const all = (s) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)).map((k) => [k, s.getItem(k)]));
+    return {
+      localStorage: all(localStorage),
+      sessionStorage: all(sessionStorage),
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+      cacheStorage: await caches.keys(),
+      cookies: document.cookie,
+    };
   });
 }

@@ -130,6 +130,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     }
     let session = Session::new(modes.store_for(setup), config, modes.options_for(setup));
     provide_context(session);
+    reset::guard_history(modes);
     let m = use_messages();
     let formatter = move |text: String| format!("{text} – {}", m.app_name);
     view! {

@@ -256,8 +256,35 @@ fn guarding(modes: Modes) -> bool {
         || !modes.person().ends_with(".0")
 }
 
-/// Keeps Back and Forward to this person's own pages, and starts fresh when the browser
-/// brings back a page from its back-forward cache on a shared device.
+/// Back or Forward to an entry of someone before shows the start screen instead: the entry's
+/// address becomes the start's before the router reads it. Call it before the router is
+/// made, so that this listener runs before the router's (a window's listeners run in the
+/// order they were added, capturing or not).
+pub fn guard_history(modes: Modes) {
+    let on_pop = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
+        let here = untrack(|| modes.person());
+        if untrack(|| guarding(modes)) && marked_person(&ev.state()).as_deref() != Some(&here) {
+            if let Some(history) = window().and_then(|w| w.history().ok()) {
+                let state = Object::new();
+                let _ = Reflect::set(&state, &PERSON_MARK.into(), &here.into());
+                let _ = history.replace_state_with_url(&state, "", Some(&Route::Home.href()));
+            }
+        }
+    })
+    .into_js_value();
+    if let Some(w) = window() {
+        let _ = w.add_event_listener_with_callback("popstate", on_pop.unchecked_ref());
+    }
+    let on_pop = SendWrapper::new(on_pop);
+    on_cleanup(move || {
+        if let Some(w) = window() {
+            let _ = w.remove_event_listener_with_callback("popstate", on_pop.unchecked_ref());
+        }
+    });
+}
+
+/// Marks each page a person reaches as theirs (see [`guard_history`]), and starts fresh
+/// when the browser brings back a page from its back-forward cache on a shared device.
 #[component]
 pub fn HistoryGuard() -> impl IntoView {
     let modes = use_mode();
@@ -270,34 +297,6 @@ pub fn HistoryGuard() -> impl IntoView {
         let person = modes.person();
         if untrack(|| guarding(modes)) {
             set_timeout(move || mark_history(&person), Duration::ZERO);
-        }
-    });
-    // Runs before the router's own listener (capture, on the window itself), so an entry of
-    // someone before is replaced by the start screen before anything of it is shown.
-    let on_pop =
-        Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
-            let here = untrack(|| modes.person());
-            if untrack(|| guarding(modes)) && marked_person(&ev.state()).as_deref() != Some(&here) {
-                if let Some(history) = window().and_then(|w| w.history().ok()) {
-                    let state = Object::new();
-                    let _ = Reflect::set(&state, &PERSON_MARK.into(), &here.into());
-                    let _ = history.replace_state_with_url(&state, "", Some(&Route::Home.href()));
-                }
-            }
-        })
-        .into_js_value();
-    if let Some(w) = window() {
-        let _ =
-            w.add_event_listener_with_callback_and_bool("popstate", on_pop.unchecked_ref(), true);
-    }
-    let on_pop = SendWrapper::new(on_pop);
-    on_cleanup(move || {
-        if let Some(w) = window() {
-            let _ = w.remove_event_listener_with_callback_and_bool(
-                "popstate",
-                on_pop.unchecked_ref(),
-                true,
-            );
         }
     });
     let start_fresh = use_start_fresh();

@@ -51,6 +51,9 @@ struct Idle {
     /// Whole seconds until the reset, while the warning shows.
     left: RwSignal<u64>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Counts the looks scheduled: only the latest may act, even where a cleared timer still
+    /// fires (a test's fake clock hands out timer ids too big for the handles).
+    looks: StoredValue<u64>,
     ticker: StoredValue<Option<IntervalHandle>>,
     dialog: NodeRef<Dialog>,
     /// Where focus was before the warning, to give it back.
@@ -72,6 +75,7 @@ impl Idle {
             }
             IdleStep::Reset => {
                 self.stop_timers();
+                self.close();
                 self.reset.run(());
             }
         }
@@ -81,11 +85,27 @@ impl Idle {
         if let Some(Some(old)) = self.timer.try_get_value() {
             old.clear();
         }
-        let handle = set_timeout_with_handle(move || self.check(), Duration::from_millis(ms)).ok();
+        let Some(look) = self.looks.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        let latest = move || self.looks.try_get_value() == Some(look);
+        let handle = set_timeout_with_handle(
+            move || {
+                if latest() {
+                    self.check();
+                }
+            },
+            Duration::from_millis(ms),
+        )
+        .ok();
         self.timer.try_set_value(handle);
     }
 
     fn stop_timers(self) {
+        self.looks.try_update_value(|n| *n += 1);
         if let Some(Some(t)) = self.timer.try_get_value() {
             t.clear();
         }
@@ -95,9 +115,10 @@ impl Idle {
     }
 
     fn count_down(self) {
-        let reset_at = self.watch.with_value(|w| w.reset_at()).unwrap_or(0);
-        self.left
-            .set(reset_at.saturating_sub(now_ms()).div_ceil(1000));
+        if let Some(Some(reset_at)) = self.watch.try_with_value(|w| w.reset_at()) {
+            self.left
+                .try_set(reset_at.saturating_sub(now_ms()).div_ceil(1000));
+        }
     }
 
     fn show(self) {
@@ -118,16 +139,20 @@ impl Idle {
         self.ticker.set_value(ticker);
     }
 
-    /// "Keep going": the warning closes, focus goes back where it was, the wait starts again.
-    fn keep_going(self) {
-        self.watch.update_value(|w| w.keep_going(now_ms()));
+    fn close(self) {
         if let Some(Some(t)) = self.ticker.try_get_value() {
             t.clear();
         }
-        self.showing.set(false);
-        if let Some(dialog) = self.dialog.get_untracked() {
+        self.showing.try_set(false);
+        if let Some(dialog) = self.dialog.try_get_untracked().flatten() {
             dialog.close();
         }
+    }
+
+    /// "Keep going": the warning closes, focus goes back where it was, the wait starts again.
+    fn keep_going(self) {
+        self.watch.try_update_value(|w| w.keep_going(now_ms()));
+        self.close();
         if let Some(Some(before)) = self.before.try_get_value() {
             let _ = before.focus();
         }
@@ -145,6 +170,7 @@ fn IdleDialog(settings: IdleSettings) -> impl IntoView {
         showing: RwSignal::new(false),
         left: RwSignal::new(u64::from(settings.warning_seconds)),
         timer: StoredValue::new(None),
+        looks: StoredValue::new(0),
         ticker: StoredValue::new(None),
         dialog: NodeRef::new(),
         before: StoredValue::new(None),

@@ -20,8 +20,7 @@ pub fn StartPage() -> impl IntoView {
     let config = use_config();
     let service = config.with(|c| c.service_name.clone());
     let questions: usize = config.instruments().iter().map(|i| i.items.len()).sum();
-    let minutes = use_mode()
-        .idle()
+    let minutes = untrack(|| use_mode().idle())
         .map(|s| s.idle_seconds.div_ceil(60).max(1))
         .unwrap_or(1);
     let kiosk = use_mode().setup_untracked() == Setup::Kiosk;

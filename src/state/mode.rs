@@ -77,9 +77,10 @@ impl Modes {
         self.setup.get_untracked()
     }
 
-    /// Whether the volunteer must first say whose device this is (tracked).
+    /// Whether the volunteer must first say whose device this is. Untracked: the answer
+    /// rebuilds every page anyway.
     pub fn asks_device(&self) -> bool {
-        self.ask_device.get()
+        self.ask_device.get_untracked()
     }
 
     /// The inactivity rule in force now, if the screen clears itself (tracked).
