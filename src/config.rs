@@ -809,6 +809,22 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_kiosk_example_is_a_valid_kiosk_configuration() {
+        let readme = include_str!("../README.md");
+        let example = readme
+            .split("## Kiosks")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let loaded = ServiceConfig::parse(example);
+        assert_eq!(loaded.problems, vec![], "{example}");
+        assert_eq!(loaded.config.mode, Mode::Kiosk);
+        assert_eq!(loaded.config.kiosk, IdleSettings::KIOSK);
+        assert!(loaded.config.take_away_address.is_some());
+    }
+
+    #[test]
     fn the_readme_example_is_a_valid_configuration() {
         let readme = include_str!("../README.md");
         let example = readme

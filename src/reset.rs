@@ -261,17 +261,18 @@ fn guarding(modes: Modes) -> bool {
 /// made, so that this listener runs before the router's (a window's listeners run in the
 /// order they were added, capturing or not).
 pub fn guard_history(modes: Modes) {
-    let on_pop = Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
-        let here = untrack(|| modes.person());
-        if untrack(|| guarding(modes)) && marked_person(&ev.state()).as_deref() != Some(&here) {
-            if let Some(history) = window().and_then(|w| w.history().ok()) {
-                let state = Object::new();
-                let _ = Reflect::set(&state, &PERSON_MARK.into(), &here.into());
-                let _ = history.replace_state_with_url(&state, "", Some(&Route::Home.href()));
+    let on_pop =
+        Closure::<dyn Fn(web_sys::PopStateEvent)>::new(move |ev: web_sys::PopStateEvent| {
+            let here = untrack(|| modes.person());
+            if untrack(|| guarding(modes)) && marked_person(&ev.state()).as_deref() != Some(&here) {
+                if let Some(history) = window().and_then(|w| w.history().ok()) {
+                    let state = Object::new();
+                    let _ = Reflect::set(&state, &PERSON_MARK.into(), &here.into());
+                    let _ = history.replace_state_with_url(&state, "", Some(&Route::Home.href()));
+                }
             }
-        }
-    })
-    .into_js_value();
+        })
+        .into_js_value();
     if let Some(w) = window() {
         let _ = w.add_event_listener_with_callback("popstate", on_pop.unchecked_ref());
     }
