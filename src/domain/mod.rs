@@ -2,6 +2,7 @@
 
 pub mod checkin;
 pub mod checkin_journey;
+pub mod consent;
 pub mod directory;
 pub mod export;
 pub mod fhir;
@@ -14,6 +15,7 @@ pub mod progress;
 pub mod referral;
 pub mod schedule;
 pub mod scores_csv;
+pub mod sending;
 pub mod storage_usage;
 pub mod stored;
 pub mod submission;
