@@ -13,6 +13,7 @@ use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
 use crate::domain::export::{megabytes_rounded_up, ImportError};
 use crate::domain::instrument::{BandLevel, Category};
 use crate::domain::referral::{Problem, Step};
+use crate::domain::submission::BuildError;
 use crate::error::AppError;
 use crate::storage::StorageError;
 
@@ -494,6 +495,10 @@ pub struct ErrorMessages {
     pub read_file: &'static str,
     /// The calendar's dates could not be written.
     pub calendar: &'static str,
+    /// A record to send could not be found or has no id.
+    pub submission_no_id: &'static str,
+    /// There was nothing to send.
+    pub submission_empty: &'static str,
 }
 
 /// The words of the self-referral journey.
@@ -880,6 +885,8 @@ impl Messages {
             AppError::Browser(BrowserError::Download(_)) => self.errors.download.into(),
             AppError::Browser(BrowserError::ReadFile(_)) => self.errors.read_file.into(),
             AppError::Calendar(_) => self.errors.calendar.into(),
+            AppError::Submission(BuildError::MissingId) => self.errors.submission_no_id.into(),
+            AppError::Submission(BuildError::Nothing) => self.errors.submission_empty.into(),
         }
     }
 
@@ -1129,6 +1136,8 @@ pub static EN: Messages = Messages {
         download: "the browser did not let the app offer the file",
         read_file: "the file could not be read",
         calendar: "the dates could not be put in a calendar",
+        submission_no_id: "it could not be found on this device",
+        submission_empty: "there was nothing to send",
     },
     your_data: "Your data",
     changed_elsewhere: "This page was updated with changes made in another tab or window.",

@@ -11,7 +11,9 @@ use std::sync::{Arc, Mutex};
 use chrono::{DateTime, Utc};
 
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::consent::CheckInSharing;
 use crate::domain::export::{self, ExportDocument, ImportSummary, ParsedImport};
+use crate::domain::outbox::Outbox;
 use crate::domain::referral::Referral;
 use crate::domain::storage_usage::StorageUsage;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
@@ -25,6 +27,14 @@ pub use crate::domain::stored::{
 
 /// Key of a due check-in put off (snoozed, or "not now"): never part of the history.
 pub const DEFERRAL_KEY: &str = "flourish.deferral";
+
+/// Key of the person's standing choice about sharing check-ins with the service.
+pub const CONSENT_KEY: &str = "flourish.consent";
+
+/// Key of the outbox: what the person chose to send and the service does not have yet. It is
+/// the device's, not the person's: outside the `flourish.` keys, so starting fresh for the
+/// next person and "delete everything" never drop a submission without asking.
+pub const OUTBOX_KEY: &str = "flourish-outbox";
 
 /// A stored value that each save replaces whole, such as the check-in in progress: its key,
 /// and the type it holds.
@@ -56,6 +66,10 @@ pub const DRAFT: Slot<Draft> = Slot::new(DRAFT_KEY);
 pub const REFERRAL_DRAFT: Slot<Referral> = Slot::new(REFERRAL_DRAFT_KEY);
 /// A due check-in put off.
 pub const DEFERRAL: Slot<Deferral> = Slot::new(DEFERRAL_KEY);
+/// The standing choice about sharing check-ins.
+pub const CONSENT: Slot<CheckInSharing> = Slot::new(CONSENT_KEY);
+/// The outbox.
+pub const OUTBOX: Slot<Outbox> = Slot::new(OUTBOX_KEY);
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::config::Config;
 use super::core::Core;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
 use crate::browser;
 use crate::domain::checkin::{Draft, FollowUp, FollowUpError};
 use crate::domain::referral::Baseline;
@@ -78,9 +79,10 @@ impl CheckInSession {
         let draft = self.0.draft.get_untracked().unwrap_or_default();
         let checkin = draft.finish(browser::now())?;
         let id = checkin.id.clone();
-        let all = self.0.write_record(|s| s.add_checkin(checkin))?;
+        let all = self.0.write_record(|s| s.add_checkin(checkin.clone()))?;
         self.0.checkins.set(all);
         self.0.draft.set(None);
+        Sharing(self.0).after_checkin(&checkin);
         let baseline_started = self
             .0
             .referral

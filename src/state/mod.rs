@@ -14,18 +14,22 @@ mod config;
 mod core;
 mod notice;
 mod notices;
+mod outbox;
 mod records;
 mod referral;
 mod session;
+mod sharing;
 
 pub use check_in::CheckInSession;
 pub use config::Config;
 pub use core::{StateOptions, SAVE_RETRY};
 pub use notice::Notice;
 pub use notices::Notices;
+pub use outbox::{use_sending, SendOptions, SendQueue, Target};
 pub use records::Records;
 pub use referral::{ReferralSession, SubmitError};
 pub use session::{
-    use_check_in, use_config, use_notices, use_records, use_referral, use_session, AppState,
-    Session,
+    use_check_in, use_config, use_notices, use_records, use_referral, use_session, use_sharing,
+    AppState, Session,
 };
+pub use sharing::Sharing;

@@ -9,6 +9,7 @@ use super::core::{Core, StateOptions};
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
 use crate::config::LoadedConfig;
 use crate::storage::Store;
 
@@ -25,6 +26,8 @@ pub struct AppState {
     pub notices: Notices,
     /// The service's configuration.
     pub config: Config,
+    /// Sending the person's records, and their choice about sharing check-ins.
+    pub sharing: Sharing,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             referral: ReferralSession(core),
             notices: Notices(core),
             config: Config(core),
+            sharing: Sharing(core),
         }
     }
 
@@ -48,6 +52,7 @@ impl AppState {
         provide_context(self.referral);
         provide_context(self.notices);
         provide_context(self.config);
+        provide_context(self.sharing);
     }
 }
 
@@ -89,6 +94,11 @@ pub fn use_notices() -> Notices {
 
 /// The service's configuration.
 pub fn use_config() -> Config {
+    provided()
+}
+
+/// Sending the person's records, and their choice about sharing check-ins.
+pub fn use_sharing() -> Sharing {
     provided()
 }
 
