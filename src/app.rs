@@ -11,15 +11,18 @@ use crate::components::{Footer, Header, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::i18n::use_messages;
 use crate::pages::referral::{
-    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
+    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralSendPage, ReferralStartAgainPage,
+    ReferralViewPage,
 };
 use crate::pages::{
     ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage,
     GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
-    YourDataPage,
+    SendingPage, YourDataPage,
 };
 use crate::routes::{Pages, RouteTable};
-use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
+use crate::state::{
+    use_notices, use_records, Notice, SendOptions, SendQueue, Session, StateOptions,
+};
 use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.
@@ -57,11 +60,13 @@ const PAGES: Pages = Pages {
     referral_step: || view! { <ReferralPage/> }.into_any(),
     referral_check: || view! { <ReferralCheckPage/> }.into_any(),
     referral_start_again: || view! { <ReferralStartAgainPage/> }.into_any(),
+    referral_send: || view! { <ReferralSendPage/> }.into_any(),
     referral_done: || view! { <ReferralDonePage/> }.into_any(),
     referral_view: || view! { <ReferralViewPage/> }.into_any(),
     your_data: || view! { <YourDataPage/> }.into_any(),
     delete_data: || view! { <DeleteDataPage/> }.into_any(),
     data_deleted: || view! { <DataDeletedPage/> }.into_any(),
+    sending: || view! { <SendingPage/> }.into_any(),
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
@@ -71,6 +76,12 @@ const PAGES: Pages = Pages {
 #[component]
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
     provide_meta_context();
+    // The outbox is the device's, built outside the person's state so that starting fresh
+    // for the next person keeps what someone chose to send; it is always in the browser's
+    // own storage, whatever store the person's answers use.
+    let sending = SendQueue::new(Store::local(), &config.config, SendOptions::default());
+    provide_context(sending);
+    sending.start();
     let session = Session::new(new_store, config, StateOptions::default());
     provide_context(session);
     let m = use_messages();

@@ -41,6 +41,8 @@ pub enum Route<'a> {
     ReferralChange(Step),
     /// "Do you want to start again?" for the referral.
     ReferralStartAgain,
+    /// Asking whether to send a finished referral to the service, by id.
+    ReferralSend(&'a str),
     /// The confirmation of a finished referral, by id.
     ReferralDone(&'a str),
     /// A finished referral to read, print or download, by id.
@@ -51,6 +53,8 @@ pub enum Route<'a> {
     DeleteData,
     /// After deleting everything.
     DataDeleted,
+    /// What waits to be sent to the service.
+    Sending,
 }
 
 impl Route<'_> {
@@ -89,11 +93,13 @@ impl Route<'_> {
             Route::ReferralChange(Step::Check) => Route::Referral(Step::Check).href(),
             Route::ReferralChange(step) => change(Route::Referral(step).href()),
             Route::ReferralStartAgain => "/referral/start-again".into(),
+            Route::ReferralSend(id) => format!("/referral/send/{id}"),
             Route::ReferralDone(id) => format!("/referral/done/{id}"),
             Route::ReferralView(id) => format!("/referrals/{id}"),
             Route::YourData => "/your-data".into(),
             Route::DeleteData => "/your-data/delete".into(),
             Route::DataDeleted => "/your-data/deleted".into(),
+            Route::Sending => "/sending".into(),
         }
     }
 }
@@ -138,6 +144,8 @@ pub struct Pages {
     pub referral_check: PageView,
     /// `/referral/start-again`
     pub referral_start_again: PageView,
+    /// `/referral/send/:id`
+    pub referral_send: PageView,
     /// `/referral/done/:id`
     pub referral_done: PageView,
     /// `/referrals/:id`
@@ -148,6 +156,8 @@ pub struct Pages {
     pub delete_data: PageView,
     /// `/your-data/deleted`
     pub data_deleted: PageView,
+    /// `/sending`
+    pub sending: PageView,
     /// Any other address.
     pub not_found: PageView,
 }
@@ -170,12 +180,14 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/progress") view=pages.progress/>
             <RouteDef path=path!("/referral/start-again") view=pages.referral_start_again/>
             <RouteDef path=path!("/referral/check") view=pages.referral_check/>
+            <RouteDef path=path!("/referral/send/:id") view=pages.referral_send/>
             <RouteDef path=path!("/referral/done/:id") view=pages.referral_done/>
             <RouteDef path=path!("/referral/:step") view=pages.referral_step/>
             <RouteDef path=path!("/referrals/:id") view=pages.referral_view/>
             <RouteDef path=path!("/your-data") view=pages.your_data/>
             <RouteDef path=path!("/your-data/delete") view=pages.delete_data/>
             <RouteDef path=path!("/your-data/deleted") view=pages.data_deleted/>
+            <RouteDef path=path!("/sending") view=pages.sending/>
         </Routes>
     }
 }
@@ -206,6 +218,7 @@ mod tests {
     fn records_are_found_by_id() {
         assert_eq!(Route::CheckInResult("c-1").href(), "/check-ins/c-1");
         assert_eq!(Route::ReferralDone("r-1").href(), "/referral/done/r-1");
+        assert_eq!(Route::ReferralSend("r-1").href(), "/referral/send/r-1");
         assert_eq!(Route::ReferralView("r-1").href(), "/referrals/r-1");
     }
 }

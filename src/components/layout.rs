@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::download_button::DownloadButton;
+use super::send_status::kept_words;
 use crate::browser;
 use crate::i18n::use_messages;
 use crate::routes::Route;
@@ -35,7 +36,7 @@ pub fn Footer() -> impl IntoView {
     view! {
         <footer class="f-footer">
             <div class="f-width-container">
-                <p>{m.kept_on_device}" "<A href=Route::YourData.href()>{m.your_data}</A></p>
+                <p>{kept_words()}" "<A href=Route::YourData.href()>{m.your_data}</A></p>
                 <p>{m.not_monitored}</p>
             </div>
         </footer>

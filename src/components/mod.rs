@@ -17,6 +17,7 @@ mod page_title;
 mod question_form;
 mod radios;
 mod referral_summary;
+mod send_status;
 mod summary_list;
 mod table;
 mod text_input;
@@ -36,6 +37,11 @@ pub use page_title::PageTitle;
 pub use question_form::QuestionForm;
 pub use radios::Radios;
 pub use referral_summary::ReferralSummary;
+pub use send_status::{
+    data_intro_words, kept_words, start_privacy_words, CheckInSendStatus, ReferralNext,
+    ReferralSendStatus, SendStatus, SendingSummary, SharingSection, StillSending, Undelivered,
+    UndeliveredChoice, UrgentNotTold,
+};
 pub use summary_list::{ChangeLink, SummaryRow};
 pub use table::Table;
 pub use text_input::{TextInput, ANNOUNCE_AFTER};

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::{DownloadButton, PageHeading, PageTitle};
+use crate::components::{DownloadButton, PageHeading, PageTitle, SendingSummary};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
@@ -273,6 +273,7 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=m.home_title/>
         <PageHeading text=m.home_title class="f-heading-xl"/>
         <p class="f-body-l">{fill(m.home_intro, &[("count", &count.to_string())])}</p>
+        <SendingSummary/>
         {due_notice}
         {start}
         {due_actions}
