@@ -25,31 +25,42 @@ export async function startSuite() {
       await browser.close();
       await server.close();
     },
-    /** A fresh person on a fresh device (360 px wide unless told otherwise). */
-    async newPage({ width = 360, height = 740 } = {}) {
+    /** A fresh person on a fresh device (360 px wide unless told otherwise). `allow` lists
+     * other origins the page may talk to (a sending test's receiver); a failed request to one
+     * of them (a fault the test planned) is not a console error either. */
+    async newPage({ width = 360, height = 740, allow = [] } = {}) {
       const context = await browser.newContext({ viewport: { width, height } });
-      return guard(await context.newPage());
+      return guard(await context.newPage(), allow);
     },
     /** Another tab on the same device as `page`, sharing its storage. */
     async newTab(page) {
-      return guard(await page.context().newPage());
+      return guard(await page.context().newPage(), page.allowed);
     },
   };
 
-  function guard(page) {
+  function guard(page, allow = []) {
     const problems = [];
+    const allowed = (url) => allow.some((origin) => url.startsWith(origin));
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      // Chromium logs every failed or non-2xx request; for an allowed receiver those are
+      // the faults the test planned, and the app's own handling of them is what is tested.
+      const text = msg.text();
+      const planned = (allowed(msg.location()?.url ?? '') && /^Failed to load resource/.test(text))
+        || allow.some((origin) => text.startsWith(`Access to fetch at '${origin}/`))
+        // A test that takes the device offline expects the browser's own loads to fail.
+        || text === 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
+      if (msg.type() === 'error' && !planned) problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     page.on('request', (req) => {
       const url = req.url();
-      if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      if (!url.startsWith(server.origin) && !url.startsWith('data:') && !url.startsWith('blob:') && !allowed(url)) {
         problems.push(`request to another host: ${url}`);
       }
     });
     page.assertClean = () => assert.deepEqual(problems, [], problems.join('\n'));
     page.origin = server.origin;
+    page.allowed = allow;
     return page;
   }
 }
