@@ -1023,4 +1023,22 @@ mod tests {
         assert_eq!(loaded.problems[0].field, "send.token");
         assert!(loaded.config.send.is_some());
     }
+
+    #[test]
+    fn the_readme_send_example_is_a_valid_configuration() {
+        let readme = include_str!("../README.md");
+        let example = readme
+            .split("## Sending to the service")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let loaded = ServiceConfig::parse(&format!("{{{example}}}"));
+        assert_eq!(loaded.problems, vec![], "{example}");
+        let send = loaded.config.send.unwrap();
+        assert_eq!(
+            (send.endpoint.as_str(), send.format),
+            ("https://fhir.example.org/fhir", Format::FhirR4)
+        );
+    }
 }

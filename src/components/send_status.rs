@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::choices::ChoiceItem;
 use super::download_button::DownloadButton;
 use super::error_summary::{ErrorSummary, FieldError};
 use super::field::FailureAlert;
 use super::radios::Radios;
-use super::choices::ChoiceItem;
 use crate::domain::outbox::{Problem, RecordStatus};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
