@@ -16,7 +16,7 @@ use crate::pages::referral::{
 use crate::pages::{
     ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage,
     GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
-    YourDataPage,
+    ThingsToTryPage, YourDataPage,
 };
 use crate::routes::{Pages, RouteTable};
 use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
@@ -62,6 +62,7 @@ const PAGES: Pages = Pages {
     your_data: || view! { <YourDataPage/> }.into_any(),
     delete_data: || view! { <DeleteDataPage/> }.into_any(),
     data_deleted: || view! { <DataDeletedPage/> }.into_any(),
+    things_to_try: || view! { <ThingsToTryPage/> }.into_any(),
     not_found: || view! { <NotFound/> }.into_any(),
 };
 

@@ -51,6 +51,8 @@ pub enum Route<'a> {
     DeleteData,
     /// After deleting everything.
     DataDeleted,
+    /// Activities from the service's directory.
+    ThingsToTry,
 }
 
 impl Route<'_> {
@@ -94,6 +96,7 @@ impl Route<'_> {
             Route::YourData => "/your-data".into(),
             Route::DeleteData => "/your-data/delete".into(),
             Route::DataDeleted => "/your-data/deleted".into(),
+            Route::ThingsToTry => "/things-to-try".into(),
         }
     }
 }
@@ -148,6 +151,8 @@ pub struct Pages {
     pub delete_data: PageView,
     /// `/your-data/deleted`
     pub data_deleted: PageView,
+    /// `/things-to-try`
+    pub things_to_try: PageView,
     /// Any other address.
     pub not_found: PageView,
 }
@@ -176,6 +181,7 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/your-data") view=pages.your_data/>
             <RouteDef path=path!("/your-data/delete") view=pages.delete_data/>
             <RouteDef path=path!("/your-data/deleted") view=pages.data_deleted/>
+            <RouteDef path=path!("/things-to-try") view=pages.things_to_try/>
         </Routes>
     }
 }

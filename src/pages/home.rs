@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::{DownloadButton, PageHeading, PageTitle};
+use crate::components::{DownloadButton, PageHeading, PageTitle, ThingsToTryLink};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
@@ -278,6 +278,7 @@ pub fn HomePage() -> impl IntoView {
         {due_actions}
         {calendar}
         {last}
+        <ThingsToTryLink/>
         <ReferralCard/>
     }
 }

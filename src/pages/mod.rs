@@ -12,6 +12,7 @@ mod not_now;
 mod progress;
 mod question;
 pub mod referral;
+mod things_to_try;
 mod your_data;
 
 pub use check_answers::CheckAnswersPage;
@@ -23,4 +24,5 @@ pub use home::HomePage;
 pub use not_now::NotNowPage;
 pub use progress::ProgressPage;
 pub use question::QuestionPage;
+pub use things_to_try::ThingsToTryPage;
 pub use your_data::{DataDeletedPage, DeleteDataPage, YourDataPage};

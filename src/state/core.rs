@@ -10,6 +10,7 @@ use super::notice::Notice;
 use crate::browser;
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::directory::Visit;
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
 use crate::storage::{Loaded, StorageError, Store, DEFERRAL, DRAFT, REFERRAL_DRAFT};
@@ -93,6 +94,8 @@ pub(super) struct Core {
     pub(super) deferral: Held<Option<Deferral>>,
     pub(super) draft: Held<Option<Draft>>,
     pub(super) referral: Held<Option<Referral>>,
+    /// "I went" visits waiting for the next check-in.
+    pub(super) visits: Held<Vec<Visit>>,
     /// Whether a retry of a failed save is already waiting.
     retrying: StoredValue<bool>,
 }
@@ -135,6 +138,7 @@ impl Core {
             deferral: Held::new(None),
             draft: Held::new(None),
             referral: Held::new(None),
+            visits: Held::new(vec![]),
             retrying: StoredValue::new(false),
         };
         core.read_store();
@@ -160,6 +164,9 @@ impl Core {
         }
         if let Some(v) = take(store.load(DEFERRAL), &mut aside, &mut failed) {
             self.deferral.set(v);
+        }
+        if let Some(v) = take(store.load_visits(), &mut aside, &mut failed) {
+            self.visits.set(v);
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         let any_aside = aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());

@@ -9,6 +9,7 @@ use super::core::{Core, StateOptions};
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
+use super::things::ThingsToTry;
 use crate::config::LoadedConfig;
 use crate::storage::Store;
 
@@ -25,6 +26,8 @@ pub struct AppState {
     pub notices: Notices,
     /// The service's configuration.
     pub config: Config,
+    /// The activity directory, its filters, and "I went".
+    pub things_to_try: ThingsToTry,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             referral: ReferralSession(core),
             notices: Notices(core),
             config: Config(core),
+            things_to_try: ThingsToTry::new(core),
         }
     }
 
@@ -48,6 +52,7 @@ impl AppState {
         provide_context(self.referral);
         provide_context(self.notices);
         provide_context(self.config);
+        provide_context(self.things_to_try);
     }
 }
 
@@ -89,6 +94,11 @@ pub fn use_notices() -> Notices {
 
 /// The service's configuration.
 pub fn use_config() -> Config {
+    provided()
+}
+
+/// The activity directory, its filters, and "I went".
+pub fn use_things_to_try() -> ThingsToTry {
     provided()
 }
 

@@ -15,7 +15,7 @@ use serde_json::{Map, Value};
 pub const VISITS_KEY: &str = "flourish.went";
 
 /// One "I went", as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
     /// The directory record's `id`.
     pub directory_id: String,
@@ -61,6 +61,15 @@ pub fn record_visit(pending: &mut Vec<Visit>, visit: Visit) -> bool {
 /// Takes back an "I went" pressed by mistake.
 pub fn forget_visit(pending: &mut Vec<Visit>, directory_id: &str, on: NaiveDate) {
     pending.retain(|v| !(v.directory_id == directory_id && v.on == on));
+}
+
+/// The latest visit to `directory_id` still waiting for a check-in, if any: what the page
+/// shows as "You said you went on …".
+pub fn latest_visit<'a>(pending: &'a [Visit], directory_id: &str) -> Option<&'a Visit> {
+    pending
+        .iter()
+        .filter(|v| v.directory_id == directory_id)
+        .max_by_key(|v| v.on)
 }
 
 /// Two copies of the pending list (two tabs, or an import) made one: every visit once.
@@ -157,8 +166,11 @@ mod tests {
             order,
             [("walk", day(2)), ("cafe", day(3)), ("walk", day(9))]
         );
+        assert_eq!(latest_visit(&pending, "walk").map(|v| v.on), Some(day(9)));
         forget_visit(&mut pending, "walk", day(9));
         assert_eq!(pending.len(), 2);
+        assert_eq!(latest_visit(&pending, "walk").map(|v| v.on), Some(day(2)));
+        assert_eq!(latest_visit(&pending, "choir"), None);
     }
 
     #[test]
