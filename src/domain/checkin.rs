@@ -898,7 +898,7 @@ mod tests {
                 something_else: None
             })
         );
-        assert_eq!(f.went_to, [walk.clone()]);
+        assert_eq!(f.went_to, std::slice::from_ref(&walk));
 
         // Ticking a category as well keeps both; "none yet" takes the visits back.
         f.answer_uptake(&["social".into()], "", vec![walk.clone()])
