@@ -281,7 +281,12 @@ pub fn ActivityCard(
         .iter()
         .flat_map(|p| {
             let online = p.online.then(|| d.online.into_any());
-            let name = p.name.clone().map(IntoAny::into_any);
+            // An online place is often named just "Online": say it once.
+            let name = p
+                .name
+                .clone()
+                .filter(|n| !(p.online && n.eq_ignore_ascii_case(d.online)))
+                .map(IntoAny::into_any);
             let address = p.address_line();
             let address =
                 (!address.is_empty()).then(|| view! { <bdi dir="ltr">{address}</bdi> }.into_any());
