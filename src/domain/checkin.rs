@@ -960,5 +960,20 @@ mod tests {
         let damaged = r#"{"id":"x","started_at":"2026-11-21T10:00:00Z","finished_at":"2026-11-21T10:05:00Z",
             "went_to":[{"directory_id":7}]}"#;
         assert!(serde_json::from_str::<CheckIn>(damaged).is_err());
+        let stored = format!(
+            r#"{{"schema": 1, "data": [{}, {damaged}]}}"#,
+            serde_json::to_string(&c).unwrap()
+        );
+        let restored = crate::domain::stored::restore_list::<CheckIn>(Some(&stored));
+        assert_eq!(
+            restored.value,
+            [c],
+            "the readable check-in keeps its visits"
+        );
+        assert_eq!(
+            restored.set_aside.len(),
+            1,
+            "the damaged one is kept aside, alone"
+        );
     }
 }

@@ -179,6 +179,83 @@ fn beside_the_app(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::LoadedConfig;
+    use crate::domain::instrument::MHC_SF;
+    use crate::state::{AppState, StateOptions};
+    use crate::storage::{Store, DRAFT};
+
+    fn options() -> StateOptions {
+        StateOptions {
+            save_retry: None,
+            new_id: || "c-1".into(),
+            keep_data: || {},
+        }
+    }
+
+    #[test]
+    fn i_went_waits_for_the_next_check_in_and_leaves_the_list_once_that_is_saved() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        let mut draft = Draft::new("c-1".into(), browser::now(), &[&MHC_SF]);
+        for n in 1..=14 {
+            draft.set_answer(n, 3).unwrap();
+        }
+        store.save(DRAFT, &draft).unwrap();
+        // A visit from another tab, dated tomorrow (a clock change), waits for the next one.
+        let tomorrow = browser::today().succ_opt().unwrap();
+        store
+            .change_visits(|v| {
+                record_visit(v, Visit::new("later", "Example later", tomorrow));
+            })
+            .unwrap();
+        let state = AppState::new(store.clone(), LoadedConfig::default(), options());
+        let things = state.things_to_try;
+        things.went("cafe", "Example café").unwrap();
+        things.went("cafe", "Example café").unwrap();
+        assert_eq!(
+            things.visits().get_untracked().len(),
+            2,
+            "one a day per activity"
+        );
+
+        let asked = things.asked_in(&draft);
+        assert_eq!(asked.len(), 1, "only today's is asked about: {asked:?}");
+        state
+            .check_in
+            .follow_up(|f| f.answer_uptake(&[], "", asked.clone()))
+            .unwrap();
+        state.check_in.finish().unwrap();
+
+        let saved = &state.records.checkins().get_untracked()[0];
+        assert_eq!(saved.follow_up.went_to, asked);
+        let waiting: Vec<String> = store
+            .load_visits()
+            .unwrap()
+            .value
+            .into_iter()
+            .map(|v| v.directory_id)
+            .collect();
+        assert_eq!(waiting, ["later"]);
+        assert_eq!(things.visits().get_untracked().len(), 1);
+
+        // Undo takes back a mistaken one.
+        let later = things.visits().get_untracked()[0].clone();
+        things.undo(&later).unwrap();
+        assert!(store.load_visits().unwrap().value.is_empty());
+    }
+
+    #[test]
+    fn a_service_without_a_directory_is_never_fetched() {
+        let _owner = Owner::new();
+        let config = crate::config::ServiceConfig::parse(r#"{"directory": null}"#);
+        let state = AppState::new(Store::memory(), config, options());
+        assert!(!state.things_to_try.configured());
+        state.things_to_try.fetch();
+        assert_eq!(
+            state.things_to_try.directory(),
+            DirectoryLoad::NotConfigured
+        );
+    }
 
     #[test]
     fn the_directory_is_fetched_from_the_apps_root_whichever_page_asks() {
