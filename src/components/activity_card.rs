@@ -114,8 +114,9 @@ pub fn repeat_words(m: &Messages, repeat: &Repeat) -> Option<String> {
     })
 }
 
-/// When a schedule happens, as lines: the pattern and the times together ("Every Tuesday,
-/// 10am to midday"), then the publisher's own words when it gives them.
+/// When a schedule happens: the pattern and the times together ("Every Tuesday, 10am to
+/// midday"); the publisher's own words only when the pattern cannot be read, because most
+/// publishers write the same thing again there and saying it twice is harder to read.
 pub fn schedule_words(m: &Messages, s: &Schedule) -> Vec<String> {
     let d = &m.directory;
     let times = match (s.opens_at, s.closes_at) {
@@ -126,15 +127,16 @@ pub fn schedule_words(m: &Messages, s: &Schedule) -> Vec<String> {
         (Some(o), None) => Some(fill(d.from_time, &[("opens", &clock(m, o))])),
         _ => None,
     };
-    let first: Vec<String> = repeat_words(m, &s.repeat())
+    let pattern = repeat_words(m, &s.repeat());
+    let said = pattern.is_some();
+    let first: Vec<String> = pattern.into_iter().chain(times).collect();
+    let mut lines: Vec<String> = (!first.is_empty())
+        .then(|| first.join(", "))
         .into_iter()
-        .chain(times)
         .collect();
-    let mut lines = Vec::new();
-    if !first.is_empty() {
-        lines.push(first.join(", "));
+    if !said {
+        lines.extend(s.description.clone());
     }
-    lines.extend(s.description.clone());
     lines
 }
 
@@ -473,9 +475,16 @@ mod tests {
             "On these days of the month: 1 and 15, From 10am"
         );
         let mut words = schedule(Freq::NotSaid, 1, &[]);
-        words.opens_at = None;
         words.description = Some("Ring to arrange a time".into());
-        assert_eq!(said(words), "Ring to arrange a time");
+        assert_eq!(
+            said(words.clone()),
+            "10am to midday / Ring to arrange a time"
+        );
+        let mut both = schedule(Freq::Weekly, 1, &[(Tue, None)]);
+        both.description = Some("Every Tuesday, 10am to 12 noon".into());
+        assert_eq!(said(both), "Every Tuesday, 10am to midday", "said once");
+        words.description = None;
+        assert_eq!(said(words), "10am to midday");
     }
 
     fn activity(cost: Cost, costs: Vec<CostOption>, fees: Option<&str>) -> Activity {
