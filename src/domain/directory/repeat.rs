@@ -24,36 +24,43 @@ pub enum Repeat {
     NotSaid,
 }
 
+/// The week, Monday first.
+const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
+/// Which weekday of the month, in the month's order: first to fifth, then counted from the
+/// end, fifth from last to last.
+const MONTH_ORDER: [i8; 10] = [1, 2, 3, 4, 5, -5, -4, -3, -2, -1];
+
 impl Schedule {
     /// The pattern this schedule repeats in.
     pub fn repeat(&self) -> Repeat {
-        let mut weekdays: Vec<Weekday> = Vec::new();
-        for d in &self.days {
-            if !weekdays.contains(&d.weekday) {
-                weekdays.push(d.weekday);
-            }
-        }
-        weekdays.sort_by_key(|d| d.num_days_from_monday());
+        // Lists of at most a week's or a month's days, put in order by walking the order
+        // itself: no sort routine in the wasm for seven items.
+        let weekdays: Vec<Weekday> = WEEK
+            .into_iter()
+            .filter(|w| self.days.iter().any(|d| d.weekday == *w))
+            .collect();
         match self.freq {
             Freq::Monthly if self.days.iter().any(|d| d.nth.is_some()) => {
                 let on = weekdays
                     .into_iter()
                     .map(|w| {
-                        let mut nths: Vec<i8> = self
-                            .days
-                            .iter()
-                            .filter(|d| d.weekday == w)
-                            .filter_map(|d| d.nth)
+                        let nths: Vec<i8> = MONTH_ORDER
+                            .into_iter()
+                            .filter(|n| {
+                                self.days
+                                    .iter()
+                                    .any(|d| d.weekday == w && d.nth == Some(*n))
+                            })
                             .collect();
-                        // First, second, … then counted from the end: -5 before -1.
-                        nths.sort_by_key(|n| {
-                            if *n > 0 {
-                                i16::from(*n)
-                            } else {
-                                10 + i16::from(*n)
-                            }
-                        });
-                        nths.dedup();
                         (w, nths)
                     })
                     .filter(|(_, nths)| !nths.is_empty())
@@ -61,10 +68,7 @@ impl Schedule {
                 Repeat::MonthlyOn(on)
             }
             Freq::Monthly if !self.month_days.is_empty() => {
-                let mut days = self.month_days.clone();
-                days.sort_unstable();
-                days.dedup();
-                Repeat::MonthDays(days)
+                Repeat::MonthDays((1..=31).filter(|d| self.month_days.contains(d)).collect())
             }
             Freq::Weekly if !weekdays.is_empty() => Repeat::Weekly {
                 weeks: self.interval.max(1),
