@@ -146,7 +146,7 @@ test('"I went" is kept, can be undone, is ticked in the next check-in and saved 
   await cafe.getByRole('button', { name: 'I went to Example: Tuesday Social Café' }).click();
   const today = longDate(new Date());
   await cafe.getByText(`You said you went on ${today}.`).waitFor();
-  await page.waitForFunction(() => document.activeElement?.id?.endsWith('-undo'));
+  assert.match((await focused(page)).text, /^Undo/, 'focus stays on the button, which now says Undo');
   // Undo takes it back; press it again.
   await cafe.getByRole('button', { name: 'Undo "I went" for Example: Tuesday Social Café' }).click();
   await cafe.getByRole('button', { name: 'I went to Example: Tuesday Social Café' }).waitFor();

@@ -9,7 +9,6 @@ use chrono::{NaiveDate, NaiveTime, Timelike, Weekday};
 use leptos::prelude::*;
 
 use super::field::FailureAlert;
-use crate::browser;
 use crate::domain::directory::{
     pounds, Activity, Badge, Cost, CostOption, Link, LinkKind, Repeat, Schedule, Visit,
 };
@@ -200,35 +199,71 @@ fn around<'a>(template: &'a str, name: &str) -> (&'a str, &'a str) {
     template.split_once(&mark).unwrap_or((template, ""))
 }
 
-/// A link as the card shows it.
-fn link_view(m: &'static Messages, link: Link) -> AnyView {
-    let d = &m.directory;
-    let (template, key) = match link.kind {
-        LinkKind::Phone => (d.call, "number"),
-        LinkKind::Email => (d.email, "address"),
-        LinkKind::Web => (d.website, ""),
-        LinkKind::Map => (d.map, ""),
-    };
-    match link.kind {
-        LinkKind::Phone | LinkKind::Email => {
-            let (before, after) = around(template, key);
-            view! {
-                <li><a href=link.href class="f-activity__link">
-                    {before}<bdi dir="ltr">{link.text}</bdi>{after}
-                </a></li>
-            }
-            .into_any()
+/// A line of a fact: words, with the part that is data (a number, an address) kept left to
+/// right; a link when it has an address.
+struct Line {
+    before: String,
+    data: String,
+    after: String,
+    href: Option<String>,
+}
+
+impl Line {
+    fn words(text: impl Into<String>) -> Self {
+        Self {
+            before: text.into(),
+            data: String::new(),
+            after: String::new(),
+            href: None,
         }
-        LinkKind::Web => view! {
-            <li><a href=link.href class="f-activity__link">{template}</a>
-                " "<bdi dir="ltr" class="f-hint">{link.text}</bdi></li>
-        }
-        .into_any(),
-        LinkKind::Map => view! {
-            <li><a href=link.href class="f-activity__link">{template}</a></li>
-        }
-        .into_any(),
     }
+
+    fn data(text: impl Into<String>) -> Self {
+        Self {
+            data: text.into(),
+            ..Self::words("")
+        }
+    }
+}
+
+/// A link in words: "Call {number}" around the number as published, "Website" beside its
+/// address, "Show on a map (opens OpenStreetMap)" alone.
+fn link_line(m: &Messages, link: Link) -> Line {
+    let d = &m.directory;
+    let ((before, after), data) = match link.kind {
+        LinkKind::Phone => (around(d.call, "number"), link.text),
+        LinkKind::Email => (around(d.email, "address"), link.text),
+        LinkKind::Web => ((d.website, ""), String::new()),
+        LinkKind::Map => ((d.map, ""), String::new()),
+    };
+    Line {
+        before: before.to_owned(),
+        data,
+        after: after.to_owned(),
+        href: Some(link.href),
+    }
+}
+
+/// One fact (when, where, …) and its lines; nothing when there are none. Every line is drawn
+/// the same way, which keeps the card's code small.
+fn fact(label: &'static str, lines: Vec<Line>) -> Option<impl IntoView> {
+    (!lines.is_empty()).then(|| {
+        let lines = lines
+            .into_iter()
+            .map(|l| {
+                let data = (!l.data.is_empty()).then(|| view! { <bdi dir="ltr">{l.data}</bdi> });
+                let words = view! { {l.before}{data}{l.after} };
+                match l.href {
+                    Some(href) => view! {
+                        <span class="f-activity__line"><a href=href class="f-activity__link">{words}</a></span>
+                    }
+                    .into_any(),
+                    None => view! { <span class="f-activity__line">{words}</span> }.into_any(),
+                }
+            })
+            .collect_view();
+        view! { <dt class="f-activity__key">{label}</dt><dd class="f-activity__value">{lines}</dd> }
+    })
 }
 
 /// One activity, as a card in the list. `index` names it in the page (`activity-{index}`),
@@ -255,9 +290,6 @@ pub fn ActivityCard(
 ) -> impl IntoView {
     let m = use_messages();
     let d = &m.directory;
-    let id = format!("activity-{index}");
-    let (went_id, undo_id) = (format!("{id}-went"), format!("{id}-undo"));
-    let name = activity.name.clone();
     let badges = (!badges.is_empty()).then(|| {
         let items = badges
             .into_iter()
@@ -265,106 +297,96 @@ pub fn ActivityCard(
             .collect_view();
         view! { <ul class="f-tags">{items}</ul> }
     });
-    let when: Vec<String> = current_schedules(&activity, today)
+    let when: Vec<Line> = current_schedules(&activity, today)
         .into_iter()
         .flat_map(|s| schedule_words(m, s))
+        .map(Line::words)
         .collect();
-    let fact = |label: &'static str, lines: Vec<AnyView>| {
-        (!lines.is_empty()).then(|| {
-            let lines = lines
-                .into_iter()
-                .map(|l| view! { <span class="f-activity__line">{l}</span> })
-                .collect_view();
-            view! { <dt class="f-activity__key">{label}</dt><dd class="f-activity__value">{lines}</dd> }
-        })
-    };
-    let places: Vec<AnyView> = activity
-        .places
-        .iter()
-        .flat_map(|p| {
-            let online = p.online.then(|| d.online.into_any());
-            // An online place is often named just "Online": say it once.
-            let name = p
-                .name
-                .clone()
-                .filter(|n| !(p.online && n.eq_ignore_ascii_case(d.online)))
-                .map(IntoAny::into_any);
-            let address = p.address_line();
-            let address =
-                (!address.is_empty()).then(|| view! { <bdi dir="ltr">{address}</bdi> }.into_any());
-            [online, name, address].into_iter().flatten()
-        })
-        .collect();
-    let access: Vec<AnyView> = activity
-        .places
-        .iter()
-        .flat_map(|p| p.accessibility.clone())
-        .map(IntoAny::into_any)
-        .collect();
-    let costs: Vec<AnyView> = cost_lines(m, &activity)
-        .into_iter()
-        .map(IntoAny::into_any)
-        .collect();
-    let people = activity.contacts.iter().filter_map(|c| {
-        let who: Vec<&str> = [&c.name, &c.title]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        (!who.is_empty()).then(|| fill(d.ask_for, &[("name", &who.join(", "))]).into_any())
-    });
-    let links = activity.links(map_links);
-    let links = (!links.is_empty()).then(|| {
-        let items = links.into_iter().map(|l| link_view(m, l)).collect_view();
-        view! { <ul class="f-activity__links">{items}</ul> }.into_any()
-    });
-    let contact: Vec<AnyView> = people.chain(links).collect();
-    let error = RwSignal::new(None::<String>);
-    let press_went = move |_| match on_went.run(()) {
-        Ok(()) => {
-            error.set(None);
-            browser::focus_soon(format!("#{}", undo_id_for(index)));
+    let mut places = Vec::new();
+    for p in &activity.places {
+        if p.online {
+            places.push(Line::words(d.online));
         }
-        Err(e) => error.set(Some(fill(d.not_saved, &[("why", &m.explain(&e))]))),
+        // An online place is often named just "Online": say it once.
+        if let Some(name) = p
+            .name
+            .as_ref()
+            .filter(|n| !(p.online && n.eq_ignore_ascii_case(d.online)))
+        {
+            places.push(Line::words(name.clone()));
+        }
+        let address = p.address_line();
+        if !address.is_empty() {
+            places.push(Line::data(address));
+        }
+    }
+    let access: Vec<Line> = activity
+        .places
+        .iter()
+        .flat_map(|p| p.accessibility.iter().cloned())
+        .map(Line::words)
+        .collect();
+    let costs: Vec<Line> = cost_lines(m, &activity)
+        .into_iter()
+        .map(Line::words)
+        .collect();
+    let contact: Vec<Line> = activity
+        .contacts
+        .iter()
+        .filter_map(|c| {
+            let who: Vec<&str> = [&c.name, &c.title]
+                .into_iter()
+                .flatten()
+                .map(String::as_str)
+                .collect();
+            (!who.is_empty()).then(|| Line::words(fill(d.ask_for, &[("name", &who.join(", "))])))
+        })
+        .chain(
+            activity
+                .links(map_links)
+                .into_iter()
+                .map(|l| link_line(m, l)),
+        )
+        .collect();
+    let error = RwSignal::new(None::<String>);
+    // One button that says "I went" or "Undo": focus stays on it either way.
+    let press = move |_| {
+        let result = match went.get_untracked() {
+            None => on_went.run(()),
+            Some(visit) => on_undo.run(visit),
+        };
+        error.set(
+            result
+                .err()
+                .map(|e| fill(d.not_saved, &[("why", &m.explain(&e))])),
+        );
     };
+    let name = activity.name;
+    let hidden = (
+        fill(d.i_went_hidden, &[("name", &name)]),
+        fill(d.undo_hidden, &[("name", &name)]),
+    );
+    let gone = move || went.with(Option::is_some);
     let went_words = move || {
         went.get()
             .map(|v| fill(d.you_went_on, &[("date", &m.date(v.on))]))
     };
-    let hidden_name = name.clone();
-    let button = move || {
-        match went.get() {
-        None => view! {
-            <button type="button" class="f-button f-button--secondary f-activity__went" id=went_id.clone() on:click=press_went>
-                {d.i_went}<span class="f-visually-hidden">" "{fill(d.i_went_hidden, &[("name", &hidden_name)])}</span>
-            </button>
+    let button_words = move || if gone() { d.undo } else { d.i_went };
+    let hidden_words = move || {
+        if gone() {
+            hidden.1.clone()
+        } else {
+            hidden.0.clone()
         }
-        .into_any(),
-        Some(visit) => {
-            let undo = move |_| match on_undo.run(visit.clone()) {
-                Ok(()) => {
-                    error.set(None);
-                    browser::focus_soon(format!("#{}", went_id_for(index)));
-                }
-                Err(e) => error.set(Some(fill(d.not_saved, &[("why", &m.explain(&e))]))),
-            };
-            view! {
-                <button type="button" class="f-button f-button--secondary f-button--small" id=undo_id.clone() on:click=undo>
-                    {d.undo}<span class="f-visually-hidden">" "{fill(d.undo_hidden, &[("name", &hidden_name)])}</span>
-                </button>
-            }
-            .into_any()
-        }
-    }
     };
     view! {
-        <li class="f-activity" id=id>
+        <li class="f-activity" id=format!("activity-{index}")>
             <h2 class="f-heading-m f-activity__name" tabindex="-1">{name}</h2>
             {badges}
             {activity.description.map(|t| view! { <p class="f-activity__description">{t}</p> })}
             {activity.organisation.map(|o| view! { <p class="f-hint">{fill(d.organised_by, &[("organisation", &o)])}</p> })}
             <dl class="f-activity__facts">
-                {fact(d.facts[0], when.into_iter().map(IntoAny::into_any).collect())}
+                {fact(d.facts[0], when)}
                 {fact(d.facts[1], places)}
                 {fact(d.facts[2], costs)}
                 {fact(d.facts[3], access)}
@@ -372,19 +394,14 @@ pub fn ActivityCard(
             </dl>
             <div class="f-activity__visit">
                 <p class="f-activity__went-on" role="status">{went_words}</p>
-                {button}
+                <button type="button" class="f-button f-button--secondary f-activity__went"
+                    id=format!("activity-{index}-went") on:click=press>
+                    {button_words}<span class="f-visually-hidden">" "{hidden_words}</span>
+                </button>
                 <FailureAlert message=error/>
             </div>
         </li>
     }
-}
-
-fn went_id_for(index: usize) -> String {
-    format!("activity-{index}-went")
-}
-
-fn undo_id_for(index: usize) -> String {
-    format!("activity-{index}-undo")
 }
 
 #[cfg(test)]
@@ -567,5 +584,21 @@ mod tests {
             "Someone can meet you"
         );
         assert_eq!(around(EN.directory.call, "number"), ("Call ", ""));
+        let link = link_line(
+            &EN,
+            Link {
+                kind: LinkKind::Phone,
+                href: "tel:+441632960001".into(),
+                text: "01632 960001".into(),
+            },
+        );
+        assert_eq!(
+            (
+                link.before.as_str(),
+                link.data.as_str(),
+                link.after.as_str()
+            ),
+            ("Call ", "01632 960001", "")
+        );
     }
 }
