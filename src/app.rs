@@ -2,7 +2,6 @@
 //! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
@@ -25,7 +24,7 @@ use crate::storage::{Store, KEY_PREFIX};
 /// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = crate::task::when_done(load_config());
     move || {
         config
             .get()
@@ -71,14 +70,11 @@ const PAGES: Pages = Pages {
 /// [`crate::state::use_session`], rebuilds everything below the router for the next person.
 #[component]
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
-    provide_meta_context();
     let session = Session::new(new_store, config, StateOptions::default());
     provide_context(session);
     let m = use_messages();
-    let formatter = move |text: String| format!("{text} – {}", m.app_name);
+    browser::set_language(m.lang, m.dir);
     view! {
-        <Html {..} lang=m.lang dir=m.dir/>
-        <Title formatter/>
         <Router>
             <FocusOnNavigation/>
             {move || {
@@ -92,7 +88,9 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     <div class="f-width-container">
                         <main class="f-main" id="main" tabindex="-1">
                             <Notices/>
-                            <RouteTable pages=PAGES/>
+                            <ErrorBoundary fallback=crate::shell::route_failed>
+                                <RouteTable pages=PAGES/>
+                            </ErrorBoundary>
                         </main>
                     </div>
                     <Footer/>

@@ -475,6 +475,8 @@ pub struct DirectoryMessages {
     pub server_error: &'static str,
     /// No answer: "{why}" is the browser's words.
     pub unreachable: &'static str,
+    /// No whole answer in time.
+    pub timed_out: &'static str,
     /// Not JSON: "{line}", "{column}".
     pub not_json: &'static str,
     /// JSON, but not a list of services.
@@ -1349,6 +1351,7 @@ pub static EN: Messages = Messages {
         not_found: "The file of activities was not found.",
         server_error: "The server answered with error {status}.",
         unreachable: "No answer from the server: {why}",
+        timed_out: "The file took too long to arrive. Try again later, on a better connection.",
         not_json: "The file is not JSON (line {line}, column {column}).",
         not_a_list: "The file is not a list of Open Referral UK services.",
         skipped: Plural {

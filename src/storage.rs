@@ -4,7 +4,6 @@
 //! back tolerantly. Anything that cannot be read is copied to its own "set aside" key before
 //! the app may write over it, so a damaged record is never lost by the next save.
 
-use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
@@ -88,31 +87,47 @@ pub trait Backend: Send + Sync {
 }
 
 /// Storage that forgets everything when the page closes: for kiosks and for tests.
+///
+/// The pairs are kept in a list sorted by key rather than a `BTreeMap`: a store holds a
+/// handful of keys, and the map's code is about 8 KB of wasm.
 #[derive(Debug, Default)]
-pub struct MemoryBackend(Mutex<BTreeMap<String, String>>);
+pub struct MemoryBackend(Mutex<Vec<(String, String)>>);
 
 impl MemoryBackend {
-    fn map(&self) -> Result<std::sync::MutexGuard<'_, BTreeMap<String, String>>, StorageError> {
+    fn pairs(&self) -> Result<std::sync::MutexGuard<'_, Vec<(String, String)>>, StorageError> {
         self.0
             .lock()
             .map_err(|_| StorageError::Other("memory store poisoned".into()))
     }
 }
 
+/// Where `key` is in `pairs` (sorted by key), or where it would go.
+fn find(pairs: &[(String, String)], key: &str) -> Result<usize, usize> {
+    pairs.binary_search_by(|(k, _)| k.as_str().cmp(key))
+}
+
 impl Backend for MemoryBackend {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.map()?.get(key).cloned())
+        let pairs = self.pairs()?;
+        Ok(find(&pairs, key).ok().map(|i| pairs[i].1.clone()))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.map()?.insert(key.to_owned(), value.to_owned());
+        let mut pairs = self.pairs()?;
+        match find(&pairs, key) {
+            Ok(i) => pairs[i].1 = value.to_owned(),
+            Err(i) => pairs.insert(i, (key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.map()?.remove(key);
+        let mut pairs = self.pairs()?;
+        if let Ok(i) = find(&pairs, key) {
+            pairs.remove(i);
+        }
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(self.map()?.keys().cloned().collect())
+        Ok(self.pairs()?.iter().map(|(k, _)| k.clone()).collect())
     }
 }
 
@@ -304,7 +319,7 @@ impl Store {
             .into_iter()
             .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
             .collect();
-        keys.sort();
+        crate::domain::sort::stable_by(&mut keys, |a, b| a < b);
         Ok(keys
             .into_iter()
             .filter_map(|k| self.backend.get(&k).ok().flatten().map(|v| (k, v)))

@@ -8,7 +8,8 @@ use super::directory::Visit;
 use super::instrument::{self, AnswerError, Instrument, Scores};
 
 /// One instrument's answers, tagged with the exact instrument version they answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which keeps `extra` without serde's costly flatten.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Response {
     /// The instrument's id, e.g. `mhc-sf`.
@@ -45,12 +46,14 @@ impl Response {
 }
 
 /// A check-in that has been started and not yet saved as finished.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, as for `Response`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Draft {
     /// Client-generated id, kept when the draft becomes a record.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::optional_instant")]
     pub started_at: Option<DateTime<Utc>>,
     /// One response per instrument, in the order asked.
     pub responses: Vec<Response>,
@@ -177,13 +180,16 @@ impl Draft {
 }
 
 /// A finished check-in as stored on the device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Read by `record_fields`, as for `Response`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckIn {
     /// Client-generated id, unique on this device and when sent to a service.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::instant")]
     pub started_at: DateTime<Utc>,
     /// When the person saved it.
+    #[serde(with = "super::time::instant")]
     pub finished_at: DateTime<Utc>,
     /// One response per instrument.
     #[serde(default)]
@@ -215,7 +221,8 @@ impl CheckIn {
 
 /// What the person says about the activities they went to since their last check-in (uptake,
 /// SPEC.md 3.2). Absent from a check-in when the question was not asked or was skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read by `record_fields`, which reads the tag without serde's costly tagged-enum buffering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ActivityUptake {
     /// "None yet": said plainly, not counted as a failure.
@@ -617,10 +624,8 @@ impl FollowUp {
 /// Check-ins newest first, the order the history shows them in.
 pub fn newest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.finished_at
-            .cmp(&a.finished_at)
-            .then_with(|| b.id.cmp(&a.id))
+    super::sort::stable_by(&mut sorted, |a, b| {
+        (a.finished_at, &a.id) > (b.finished_at, &b.id)
     });
     sorted
 }

@@ -120,6 +120,7 @@ pub struct ExportDocument {
     /// The export version, [`EXPORT_VERSION`] when written by this build.
     pub version: u32,
     /// When the file was made.
+    #[serde(with = "super::time::instant")]
     pub exported_at: DateTime<Utc>,
     /// Which app made the file, [`APP_NAME`].
     pub app: String,
@@ -201,10 +202,7 @@ impl ExportDocument {
 
     /// A file name that sorts by date, e.g. `flourish-export-2026-11-21.json`.
     pub fn file_name(&self) -> String {
-        format!(
-            "flourish-export-{}.json",
-            self.exported_at.format("%Y-%m-%d")
-        )
+        format!("flourish-export-{}.json", self.exported_at.date_naive())
     }
 }
 
@@ -315,8 +313,8 @@ pub fn parse(text: &str) -> Result<ParsedImport, ImportError> {
     check_version(doc.get("version"))?;
     let exported_at = doc
         .get("exported_at")
-        .cloned()
-        .and_then(|v| serde_json::from_value(v).ok());
+        .and_then(Value::as_str)
+        .and_then(super::time::parse_instant);
     let data = match doc.remove("data") {
         Some(Value::Object(data)) => data,
         Some(Value::Null) | None => return Err(ImportError::Damaged("it holds no data".into())),

@@ -332,21 +332,22 @@ fn dated_table(
 fn marker(category: Option<Category>, x: f64, y: f64, r: f64) -> AnyView {
     match category {
         Some(Category::Flourishing) => view! {
-            <circle class="f-chart__point f-chart__point--flourishing" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")/>
+            <circle class="f-chart__point f-chart__point--flourishing" cx=progress::tenths(x) cy=progress::tenths(y) r=progress::tenths(r)/>
         }
         .into_any(),
         Some(Category::ModeratelyMentallyHealthy) => view! {
-            <rect class="f-chart__point f-chart__point--moderate" x=format!("{:.1}", x - r) y=format!("{:.1}", y - r)
-                width=format!("{:.1}", 2.0 * r) height=format!("{:.1}", 2.0 * r)/>
+            <rect class="f-chart__point f-chart__point--moderate" x=progress::tenths(x - r) y=progress::tenths(y - r)
+                width=progress::tenths(2.0 * r) height=progress::tenths(2.0 * r)/>
         }
         .into_any(),
         Some(Category::Languishing) => view! {
             <path class="f-chart__point f-chart__point--languishing"
-                d=format!("M{x:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} Z", y - r * 1.2, x + r * 1.2, y + r, x - r * 1.2, y + r)/>
+                d=format!("M{},{} L{},{} L{},{} Z", progress::tenths(x), progress::tenths(y - r * 1.2),
+                    progress::tenths(x + r * 1.2), progress::tenths(y + r), progress::tenths(x - r * 1.2), progress::tenths(y + r))/>
         }
         .into_any(),
         None => view! {
-            <circle class="f-chart__point" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{:.1}", r / 2.0)/>
+            <circle class="f-chart__point" cx=progress::tenths(x) cy=progress::tenths(y) r=progress::tenths(r / 2.0)/>
         }
         .into_any(),
     }
@@ -402,9 +403,9 @@ fn ScoreChart(series: Series) -> impl IntoView {
         .iter()
         .map(|t| {
             view! {
-                <line class="f-chart__grid" x1=format!("{:.1}", plot.x) x2=format!("{:.1}", plot.x + plot.width)
-                    y1=format!("{:.1}", t.y) y2=format!("{:.1}", t.y)/>
-                <text class="f-chart__label" x=format!("{:.1}", plot.x - 6.0) y=format!("{:.1}", t.y + 4.0) text-anchor="end">{t.value}</text>
+                <line class="f-chart__grid" x1=progress::tenths(plot.x) x2=progress::tenths(plot.x + plot.width)
+                    y1=progress::tenths(t.y) y2=progress::tenths(t.y)/>
+                <text class="f-chart__label" x=progress::tenths(plot.x - 6.0) y=progress::tenths(t.y + 4.0) text-anchor="end">{t.value}</text>
             }
         })
         .collect_view();
@@ -413,7 +414,7 @@ fn ScoreChart(series: Series) -> impl IntoView {
         .iter()
         .map(|t| {
             view! {
-                <text class="f-chart__label" x=format!("{:.1}", t.x) y=format!("{:.1}", plot.y + plot.height + 20.0) text-anchor="middle">
+                <text class="f-chart__label" x=progress::tenths(t.x) y=progress::tenths(plot.y + plot.height + 20.0) text-anchor="middle">
                     {tick_label(m, t.date, t.unit)}
                 </text>
             }
@@ -445,7 +446,7 @@ fn ScoreChart(series: Series) -> impl IntoView {
     .collect_view();
     view! {
         <figure class="f-chart">
-            <svg class="f-chart__svg" viewBox=format!("0 0 {} {}", view_box.width, view_box.height)
+            <svg class="f-chart__svg" viewBox=format!("0 0 {} {}", progress::tenths(view_box.width), progress::tenths(view_box.height))
                 role="img" aria-labelledby="chart-title chart-desc" focusable="false">
                 <title id="chart-title">{m.chart_title}</title>
                 <desc id="chart-desc">{desc}</desc>

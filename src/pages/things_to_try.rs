@@ -35,6 +35,7 @@ pub fn failure_words(m: &Messages, failure: &DirectoryFailure) -> String {
             fill(d.server_error, &[("status", &status.to_string())])
         }
         DirectoryFailure::Fetch(NetError::Unreachable(why)) => fill(d.unreachable, &[("why", why)]),
+        DirectoryFailure::Fetch(NetError::TimedOut) => d.timed_out.into(),
         DirectoryFailure::Read(DirectoryError::NotJson { line, column }) => fill(
             d.not_json,
             &[("line", &line.to_string()), ("column", &column.to_string())],

@@ -41,7 +41,8 @@ impl<'de> Deserialize<'de> for Visit {
         };
         let directory_id = from_value(take("directory_id")?).map_err(D::Error::custom)?;
         let name = from_value(take("name")?).map_err(D::Error::custom)?;
-        let on = from_value(take("on")?).map_err(D::Error::custom)?;
+        // Read by hand, as every stored date is, without chrono's format interpreter.
+        let on = crate::domain::time::date::deserialize(take("on")?).map_err(D::Error::custom)?;
         Ok(Self {
             directory_id,
             name,
