@@ -2,7 +2,6 @@
 //! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
@@ -17,7 +16,7 @@ use crate::pages::referral::{
 use crate::pages::{
     ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage,
     GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
-    SendingPage, YourDataPage,
+    SendingPage, ThingsToTryPage, YourDataPage,
 };
 use crate::routes::{Pages, RouteTable};
 use crate::state::{
@@ -28,7 +27,7 @@ use crate::storage::{Store, KEY_PREFIX};
 /// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = crate::task::when_done(load_config());
     move || {
         config
             .get()
@@ -67,6 +66,7 @@ const PAGES: Pages = Pages {
     delete_data: || view! { <DeleteDataPage/> }.into_any(),
     data_deleted: || view! { <DataDeletedPage/> }.into_any(),
     sending: || view! { <SendingPage/> }.into_any(),
+    things_to_try: || view! { <ThingsToTryPage/> }.into_any(),
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
@@ -75,7 +75,6 @@ const PAGES: Pages = Pages {
 /// [`crate::state::use_session`], rebuilds everything below the router for the next person.
 #[component]
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
-    provide_meta_context();
     // The outbox is the device's, built outside the person's state so that starting fresh
     // for the next person keeps what someone chose to send; it is always in the browser's
     // own storage, whatever store the person's answers use.
@@ -85,10 +84,8 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     let session = Session::new(new_store, config, StateOptions::default());
     provide_context(session);
     let m = use_messages();
-    let formatter = move |text: String| format!("{text} – {}", m.app_name);
+    browser::set_language(m.lang, m.dir);
     view! {
-        <Html {..} lang=m.lang dir=m.dir/>
-        <Title formatter/>
         <Router>
             <FocusOnNavigation/>
             {move || {
@@ -102,7 +99,9 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     <div class="f-width-container">
                         <main class="f-main" id="main" tabindex="-1">
                             <Notices/>
-                            <RouteTable pages=PAGES/>
+                            <ErrorBoundary fallback=crate::shell::route_failed>
+                                <RouteTable pages=PAGES/>
+                            </ErrorBoundary>
                         </main>
                     </div>
                     <Footer/>

@@ -60,6 +60,25 @@ pub fn today() -> NaiveDate {
     crate::domain::schedule::local_date(now, offset_at(now))
 }
 
+/// Sets the browser tab's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Marks the page's language and writing direction on `<html>`, for screen readers, spell
+/// checkers and right-to-left layout.
+pub fn set_language(lang: &str, dir: &str) {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(html) = html {
+        let _ = html.set_attribute("lang", lang);
+        let _ = html.set_attribute("dir", dir);
+    }
+}
+
 /// Moves focus to the first element matching `selector`; whether there was one.
 pub fn focus(selector: &str) -> bool {
     let element = web_sys::window()

@@ -622,7 +622,7 @@ impl ServiceConfig {
                 message: format!("{e}; using the built-in matching"),
             });
         }
-        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        crate::domain::sort::stable_by(&mut problems, |a, b| a.field < b.field);
         LoadedConfig { config, problems }
     }
 

@@ -10,6 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::browser::BrowserError;
 use crate::config::{Choice, ServiceConfig};
 use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
+use crate::domain::directory::Visit;
 use crate::domain::export::{megabytes_rounded_up, ImportError};
 use crate::domain::instrument::{BandLevel, Category};
 use crate::domain::outbox::{Problem as SendProblem, Rejection};
@@ -191,6 +192,8 @@ pub struct Messages {
     pub data: DataMessages,
     /// Sending to the service: asking first, and saying honestly where things stand.
     pub send: SendMessages,
+    /// "Things to try": the service's activity directory.
+    pub directory: DirectoryMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -452,6 +455,162 @@ pub struct DataMessages {
     pub delete_failed: &'static str,
     /// Shown for a number that cannot be worked out just now.
     pub not_known: &'static str,
+}
+
+/// The words of "Things to try near you": the service's activity directory, its filters, each
+/// activity's card, and "I went".
+#[derive(Debug)]
+pub struct DirectoryMessages {
+    /// Page heading, and the words of every link to the page.
+    pub title: &'static str,
+    /// Under the heading: "{service}" is the service's name.
+    pub intro: &'static str,
+    /// While the list is fetched.
+    pub loading: &'static str,
+    /// Opened with no directory configured.
+    pub not_configured: &'static str,
+    /// The file could not be fetched or read.
+    pub broken: &'static str,
+    /// Summary of the details for the service.
+    pub details: &'static str,
+    /// The file was not found.
+    pub not_found: &'static str,
+    /// The server answered an error: "{status}".
+    pub server_error: &'static str,
+    /// No answer: "{why}" is the browser's words.
+    pub unreachable: &'static str,
+    /// No whole answer in time.
+    pub timed_out: &'static str,
+    /// Not JSON: "{line}", "{column}".
+    pub not_json: &'static str,
+    /// JSON, but not a list of services.
+    pub not_a_list: &'static str,
+    /// Records skipped: "{n} activities could not be shown".
+    pub skipped: Plural,
+    /// One skipped record: "{number}" its place in the file, "{id}" its id, "{why}".
+    pub skipped_record: &'static str,
+    /// Why a record was skipped: not an object, a field of the wrong type, no id, no name,
+    /// an id used before.
+    pub record_problems: [&'static str; 5],
+    /// A `service_list` page that says there are more.
+    pub incomplete: &'static str,
+    /// Before the list of what is shown first.
+    pub shown_first: &'static str,
+    /// One reason: "{what}, because you said: {answer}".
+    pub because: &'static str,
+    /// Badges: things you said you might like, free, step-free, near you, in your area,
+    /// someone can meet you.
+    pub badges: [&'static str; 6],
+    /// Legend of the filters.
+    pub filters_title: &'static str,
+    /// Filter: free only.
+    pub free_only: &'static str,
+    /// Filter: step-free access.
+    pub step_free_only: &'static str,
+    /// Filter: someone can meet you there.
+    pub meet_only: &'static str,
+    /// Filter: near the person's district, "{district}".
+    pub near_only: &'static str,
+    /// Label of the day picker.
+    pub day_label: &'static str,
+    /// The day picker's first choice.
+    pub any_day: &'static str,
+    /// Label of the kind picker.
+    pub kind_label: &'static str,
+    /// The kind picker's first choice.
+    pub any_kind: &'static str,
+    /// The filters' button.
+    pub apply: &'static str,
+    /// How many are shown: "{n} activities".
+    pub count: Plural,
+    /// Nothing passes the filters.
+    pub nothing_matches: &'static str,
+    /// The directory has nothing in it.
+    pub empty: &'static str,
+    /// Button for the next page of results: "Show {n} more".
+    pub show_more: Plural,
+    /// Day names, Monday first.
+    pub days: [&'static str; 7],
+    /// "Every {day}".
+    pub every: &'static str,
+    /// "Every other {day}".
+    pub every_other: &'static str,
+    /// "Every {n} weeks on {day}".
+    pub every_n_weeks: &'static str,
+    /// "The {which} {day} of the month".
+    pub of_the_month: &'static str,
+    /// Which in the month, from the start: first to fifth.
+    pub nth: [&'static str; 5],
+    /// Which in the month, from the end: last to fifth from last.
+    pub nth_last: [&'static str; 5],
+    /// "On these days of the month: {list}".
+    pub month_days: &'static str,
+    /// "{opens} to {closes}".
+    pub opens_to_closes: &'static str,
+    /// "From {opens}".
+    pub from_time: &'static str,
+    /// The last joining word of a list: "{first} and {last}".
+    pub and: &'static str,
+    /// A time of day in the morning: "{h}" hours, "{mm}" minutes (empty on the hour).
+    pub time_am: &'static str,
+    /// A time of day in the afternoon or evening.
+    pub time_pm: &'static str,
+    /// 12 noon.
+    pub midday: &'static str,
+    /// Labels of an activity's facts: when, where, cost, getting there, contact.
+    pub facts: [&'static str; 5],
+    /// A place that is online.
+    pub online: &'static str,
+    /// "Organised by {organisation}".
+    pub organised_by: &'static str,
+    /// Free for everyone.
+    pub free: &'static str,
+    /// Free for some people.
+    pub free_for_some: &'static str,
+    /// A price: "£{amount} {description}".
+    pub price: &'static str,
+    /// No price given.
+    pub ask_about_cost: &'static str,
+    /// "Call {number}".
+    pub call: &'static str,
+    /// "Email {address}".
+    pub email: &'static str,
+    /// The service's web page.
+    pub website: &'static str,
+    /// A map link.
+    pub map: &'static str,
+    /// A named person: "Ask for {name}".
+    pub ask_for: &'static str,
+    /// The "I went" button.
+    pub i_went: &'static str,
+    /// Hidden after "I went": "to {name}".
+    pub i_went_hidden: &'static str,
+    /// "You said you went on {date}."
+    pub you_went_on: &'static str,
+    /// Takes back an "I went".
+    pub undo: &'static str,
+    /// Hidden after "Undo": "\"I went\" for {name}".
+    pub undo_hidden: &'static str,
+    /// "I went" or "Undo" not saved: "{why}".
+    pub not_saved: &'static str,
+    /// The check-in's activities question: legend over the "I went"s.
+    pub you_went_to: &'static str,
+    /// Hint under it.
+    pub you_went_to_hint: &'static str,
+    /// Hint on each: "You said you went on {date}".
+    pub went_on_hint: &'static str,
+    /// The check-in's activities question, when "I went"s are listed: the other answers.
+    pub anything_else: &'static str,
+    /// Progress: heading of the visits counted by activity.
+    pub visits_title: &'static str,
+    /// Progress: table column, the activity.
+    pub visits_activity: &'static str,
+    /// Progress: table column, how many times.
+    pub visits_times: &'static str,
+    /// Progress: "{n} times".
+    pub times: Plural,
+    /// Progress: table column, the last time.
+    pub visits_last: &'static str,
 }
 
 /// Why something did not work: short clauses, each completing a sentence such as "The file
@@ -1170,17 +1329,27 @@ impl Messages {
         }
     }
 
-    /// The activities someone went to since last time, in words, from the service's
-    /// categories.
-    pub fn activities_in_words(&self, categories: &[Choice], uptake: &ActivityUptake) -> String {
+    /// The activities someone went to since last time, in words: the directory's activities
+    /// by name, then the service's categories, then their own words.
+    pub fn activities_in_words(
+        &self,
+        categories: &[Choice],
+        uptake: &ActivityUptake,
+        went_to: &[Visit],
+    ) -> String {
         match uptake {
             ActivityUptake::NoneYet => self.none_yet.into(),
             ActivityUptake::Went {
                 activity_ids,
                 something_else,
-            } => activity_ids
+            } => went_to
                 .iter()
-                .map(|id| ServiceConfig::label(categories, id).to_owned())
+                .map(|v| v.name.clone())
+                .chain(
+                    activity_ids
+                        .iter()
+                        .map(|id| ServiceConfig::label(categories, id).to_owned()),
+                )
                 .chain(something_else.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -1512,6 +1681,107 @@ pub static EN: Messages = Messages {
         start_privacy: "Your answers are kept on this device as you go. Nothing is sent while you answer. At the end you choose whether to send them to {service} or keep them on this device only. You can also print or download them.",
         urgent_not_told: "This app does not tell anyone about your answer, and no one is watching it. Please call or text one of these now.",
         urgent_not_told_sending: "This app does not alert anyone. If you send your request to {service} at the end, they will read it later, not straight away. Please call or text one of these now.",
+    },
+    directory: DirectoryMessages {
+        title: "Things to try near you",
+        intro: "Groups and activities from {service}'s list. Going is up to you: nothing is booked, and nobody is told.",
+        loading: "Getting the list of activities…",
+        not_configured: "This service has not shared a list of activities.",
+        broken: "The list of activities could not be read. Everything else still works.",
+        details: "Details for the service",
+        not_found: "The file of activities was not found.",
+        server_error: "The server answered with error {status}.",
+        unreachable: "No answer from the server: {why}",
+        timed_out: "The file took too long to arrive. Try again later, on a better connection.",
+        not_json: "The file is not JSON (line {line}, column {column}).",
+        not_a_list: "The file is not a list of Open Referral UK services.",
+        skipped: Plural {
+            one: Some("1 activity could not be shown."),
+            ..Plural::other("{n} activities could not be shown.")
+        },
+        skipped_record: "Record {number}{id}: {why}",
+        record_problems: [
+            "it is not a record",
+            "a field has the wrong type",
+            "it has no id",
+            "it has no name",
+            "an earlier record has the same id",
+        ],
+        incomplete: "This list may not be complete.",
+        shown_first: "Shown first:",
+        because: "{what}, because you said: {answer}",
+        badges: [
+            "Things you said you might like",
+            "Free",
+            "Step-free",
+            "Near you",
+            "In your area",
+            "Someone can meet you",
+        ],
+        filters_title: "Show only",
+        free_only: "Free only",
+        step_free_only: "Step-free access",
+        meet_only: "Someone can meet you there",
+        near_only: "Near {district}",
+        day_label: "Day",
+        any_day: "Any day",
+        kind_label: "Kind of activity",
+        any_kind: "Any kind",
+        apply: "Show activities",
+        count: Plural {
+            one: Some("1 activity"),
+            ..Plural::other("{n} activities")
+        },
+        nothing_matches: "Nothing matches these choices. Try turning off a filter.",
+        empty: "There is nothing in the list yet.",
+        show_more: Plural {
+            one: Some("Show 1 more"),
+            ..Plural::other("Show {n} more")
+        },
+        days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        every: "Every {day}",
+        every_other: "Every other {day}",
+        every_n_weeks: "Every {n} weeks on {day}",
+        of_the_month: "The {which} {day} of the month",
+        nth: ["first", "second", "third", "fourth", "fifth"],
+        nth_last: ["last", "second to last", "third to last", "fourth to last", "fifth to last"],
+        month_days: "On these days of the month: {list}",
+        opens_to_closes: "{opens} to {closes}",
+        from_time: "From {opens}",
+        and: "{first} and {last}",
+        time_am: "{h}{mm}am",
+        time_pm: "{h}{mm}pm",
+        midday: "midday",
+        facts: ["When", "Where", "Cost", "Getting there", "Contact"],
+        online: "Online",
+        organised_by: "Organised by {organisation}",
+        free: "Free",
+        free_for_some: "Free for some people",
+        price: "£{amount} {description}",
+        ask_about_cost: "Ask about the cost",
+        call: "Call {number}",
+        email: "Email {address}",
+        website: "Website",
+        map: "Show on a map (opens OpenStreetMap)",
+        ask_for: "Ask for {name}",
+        i_went: "I went",
+        i_went_hidden: "to {name}",
+        you_went_on: "You said you went on {date}.",
+        undo: "Undo",
+        undo_hidden: "\"I went\" for {name}",
+        not_saved: "This could not be saved: {why}",
+        you_went_to: "You said you went to:",
+        you_went_to_hint: "Untick any you did not go to.",
+        went_on_hint: "You said you went on {date}",
+        anything_else: "Did you go to anything else?",
+        visits_title: "Activities from the list",
+        visits_activity: "Activity",
+        visits_times: "How many times",
+        times: Plural {
+            one: Some("Once"),
+            ..Plural::other("{n} times")
+        },
+        visits_last: "Last time",
     },
     referral: ReferralMessages {
         home_title: "Get support",

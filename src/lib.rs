@@ -9,6 +9,8 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod routes;
+pub mod shell;
 pub mod state;
 pub mod storage;
 pub mod sync;
+pub mod task;

@@ -55,6 +55,8 @@ pub enum Route<'a> {
     DataDeleted,
     /// What waits to be sent to the service.
     Sending,
+    /// Activities from the service's directory.
+    ThingsToTry,
 }
 
 impl Route<'_> {
@@ -100,6 +102,7 @@ impl Route<'_> {
             Route::DeleteData => "/your-data/delete".into(),
             Route::DataDeleted => "/your-data/deleted".into(),
             Route::Sending => "/sending".into(),
+            Route::ThingsToTry => "/things-to-try".into(),
         }
     }
 }
@@ -158,6 +161,8 @@ pub struct Pages {
     pub data_deleted: PageView,
     /// `/sending`
     pub sending: PageView,
+    /// `/things-to-try`
+    pub things_to_try: PageView,
     /// Any other address.
     pub not_found: PageView,
 }
@@ -188,6 +193,7 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/your-data/delete") view=pages.delete_data/>
             <RouteDef path=path!("/your-data/deleted") view=pages.data_deleted/>
             <RouteDef path=path!("/sending") view=pages.sending/>
+            <RouteDef path=path!("/things-to-try") view=pages.things_to_try/>
         </Routes>
     }
 }

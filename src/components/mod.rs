@@ -1,6 +1,8 @@
 //! Reusable pieces in GOV.UK vocabulary. Accessibility lives here, not at each call site: a
 //! page composes these and never writes their markup itself.
 
+mod activity_card;
+mod activity_filters;
 mod back_link;
 mod care_card;
 mod checkboxes;
@@ -21,7 +23,10 @@ mod send_status;
 mod summary_list;
 mod table;
 mod text_input;
+mod things_to_try_link;
 
+pub use activity_card::{badge_words, ActivityCard};
+pub use activity_filters::ActivityFilters;
 pub use back_link::BackLink;
 pub use care_card::{CareCardView, CrisisContacts, HelpNowLink, ServiceContactLinks};
 pub use checkboxes::{toggle, Checkboxes};
@@ -45,3 +50,4 @@ pub use send_status::{
 pub use summary_list::{ChangeLink, SummaryRow};
 pub use table::Table;
 pub use text_input::{TextInput, ANNOUNCE_AFTER};
+pub use things_to_try_link::ThingsToTryLink;

@@ -12,13 +12,16 @@ pub mod instrument;
 pub mod outbox;
 pub mod plausible;
 pub mod progress;
+mod record_fields;
 pub mod referral;
 pub mod schedule;
 pub mod scores_csv;
 pub mod sending;
+pub mod sort;
 pub mod storage_usage;
 pub mod stored;
 pub mod submission;
+pub mod time;
 
 #[cfg(test)]
 mod properties;

@@ -895,6 +895,7 @@ pub(crate) mod tests {
                     text: "Phone my sister".into(),
                 }],
                 journey_step: Some(JourneyStep::EngagingWithOthers),
+                went_to: vec![],
             },
             extra: Map::new(),
         }

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::{DownloadButton, PageHeading, PageTitle, SendingSummary};
+use crate::components::{DownloadButton, PageHeading, PageTitle, SendingSummary, ThingsToTryLink};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
@@ -279,6 +279,7 @@ pub fn HomePage() -> impl IntoView {
         {due_actions}
         {calendar}
         {last}
+        <ThingsToTryLink/>
         <ReferralCard/>
     }
 }

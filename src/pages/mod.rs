@@ -13,6 +13,7 @@ mod progress;
 mod question;
 pub mod referral;
 mod sending;
+mod things_to_try;
 mod your_data;
 
 pub use check_answers::CheckAnswersPage;
@@ -25,4 +26,5 @@ pub use not_now::NotNowPage;
 pub use progress::ProgressPage;
 pub use question::QuestionPage;
 pub use sending::SendingPage;
+pub use things_to_try::ThingsToTryPage;
 pub use your_data::{DataDeletedPage, DeleteDataPage, YourDataPage};

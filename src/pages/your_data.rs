@@ -44,7 +44,7 @@ impl Counts {
 pub fn YourDataPage() -> impl IntoView {
     let m = use_messages();
     let records = use_records();
-    let persisted = LocalResource::new(browser::request_persistence);
+    let persisted = crate::task::when_done(browser::request_persistence());
     let import_error = RwSignal::new(None::<String>);
     let imported = RwSignal::new(None::<String>);
 

@@ -12,6 +12,7 @@ use crate::browser;
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::consent::CheckInSharing;
+use crate::domain::directory::Visit;
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
 use crate::storage::{Loaded, StorageError, Store, CONSENT, DEFERRAL, DRAFT, REFERRAL_DRAFT};
@@ -99,6 +100,8 @@ pub(super) struct Core {
     pub(super) sharing: Held<Option<CheckInSharing>>,
     /// The device's outbox, when the app's root provides one.
     pub(super) sending: Option<SendQueue>,
+    /// "I went" visits waiting for the next check-in.
+    pub(super) visits: Held<Vec<Visit>>,
     /// Whether a retry of a failed save is already waiting.
     retrying: StoredValue<bool>,
 }
@@ -143,6 +146,7 @@ impl Core {
             referral: Held::new(None),
             sharing: Held::new(None),
             sending: use_context::<SendQueue>(),
+            visits: Held::new(vec![]),
             retrying: StoredValue::new(false),
         };
         core.read_store();
@@ -171,6 +175,9 @@ impl Core {
         }
         if let Some(v) = take(store.load(CONSENT), &mut aside, &mut failed) {
             self.sharing.set(v);
+        }
+        if let Some(v) = take(store.load_visits(), &mut aside, &mut failed) {
+            self.visits.set(v);
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         let any_aside = aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());

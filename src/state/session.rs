@@ -10,6 +10,7 @@ use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
 use super::sharing::Sharing;
+use super::things::ThingsToTry;
 use crate::config::LoadedConfig;
 use crate::storage::Store;
 
@@ -28,6 +29,8 @@ pub struct AppState {
     pub config: Config,
     /// Sending the person's records, and their choice about sharing check-ins.
     pub sharing: Sharing,
+    /// The activity directory, its filters, and "I went".
+    pub things_to_try: ThingsToTry,
 }
 
 impl AppState {
@@ -42,6 +45,7 @@ impl AppState {
             notices: Notices(core),
             config: Config(core),
             sharing: Sharing(core),
+            things_to_try: ThingsToTry::new(core),
         }
     }
 
@@ -53,6 +57,7 @@ impl AppState {
         provide_context(self.notices);
         provide_context(self.config);
         provide_context(self.sharing);
+        provide_context(self.things_to_try);
     }
 }
 
@@ -99,6 +104,11 @@ pub fn use_config() -> Config {
 
 /// Sending the person's records, and their choice about sharing check-ins.
 pub fn use_sharing() -> Sharing {
+    provided()
+}
+
+/// The activity directory, its filters, and "I went".
+pub fn use_things_to_try() -> ThingsToTry {
     provided()
 }
 

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_params_map;
 use crate::browser;
 use crate::components::{
     DownloadButton, NotFound, PageHeading, PageTitle, ReferralNext, ReferralSendStatus,
-    ReferralSummary, ServiceContactLinks,
+    ReferralSummary, ServiceContactLinks, ThingsToTryLink,
 };
 use crate::domain::referral::{reference, Referral};
 use crate::i18n::{fill, use_messages};
@@ -44,6 +44,7 @@ pub fn ReferralDonePage() -> impl IntoView {
             <h2 class="f-heading-m">{m.referral.next_title}</h2>
             <ReferralNext referral_id=referral.id.clone()/>
             <ServiceContactLinks/>
+            <ThingsToTryLink/>
             <p><A href=Route::ReferralView(&referral.id).href() attr:class="f-button">{m.referral.view_referral}</A></p>
             <p><A href=Route::Home.href()>{m.go_home}</A></p>
         }
