@@ -37,7 +37,7 @@ const warning = (page) => page.getByRole('alertdialog', { name: WARNING });
 async function leaveTraces(page) {
   await page.evaluate(async () => {
     localStorage.setItem('flourish.referral.draft', JSON.stringify({ schema: 1, data: { id: 'old', name: 'Left behind' } }));
-    localStorage.setItem('flourish.outbox', JSON.stringify({ schema: 1, data: [] }));
+    localStorage.setItem('flourish-outbox', JSON.stringify({ schema: 1, data: [] }));
     sessionStorage.setItem('flourish.something', 'Left behind');
     document.cookie = 'left=behind; path=/';
     await new Promise((ok, fail) => {
@@ -135,7 +135,7 @@ test('a person who walks away half-way is warned, can keep going, and left alone
   console.log('stores half-way, as the app left them:', JSON.stringify(written));
   console.log('stores before the reset, with traces left by others:', JSON.stringify(during, null, 1));
   console.log('stores after the reset: ', JSON.stringify(afterReset, null, 1));
-  assert.deepEqual(Object.keys(afterReset.localStorage), ['flourish.outbox'], 'only the device\'s outbox is kept');
+  assert.deepEqual(Object.keys(afterReset.localStorage), ['flourish-outbox'], 'only the device\'s outbox is kept');
   assert.deepEqual(afterReset.sessionStorage, {});
   assert.deepEqual(afterReset.indexedDB, []);
   assert.deepEqual(afterReset.cacheStorage, ['flourish-precache-test'], 'only the app\'s own precache');

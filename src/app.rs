@@ -2,7 +2,6 @@
 //! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
@@ -12,22 +11,26 @@ use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::mode::Mode;
 use crate::i18n::use_messages;
 use crate::pages::referral::{
-    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
+    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralSendPage, ReferralStartAgainPage,
+    ReferralViewPage,
 };
 use crate::pages::{
     ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, FinishPage,
     GetHelpPage, GoalsPage, HandBackPage, HelpingPage, HistoryPage, HomePage, JourneyStepPage,
-    NotNowPage, NotOnDevicePage, ProgressPage, QuestionPage, StartPage, TakePage, YourDataPage,
+    NotNowPage, NotOnDevicePage, ProgressPage, QuestionPage, SendingPage, StartPage, TakePage,
+    ThingsToTryPage, YourDataPage,
 };
 use crate::reset::{self, HistoryGuard};
 use crate::routes::{PageView, Pages, RouteTable};
-use crate::state::{use_mode, use_notices, use_records, Modes, Notice, Session};
+use crate::state::{
+    use_mode, use_notices, use_records, Modes, Notice, SendOptions, SendQueue, Session,
+};
 use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = crate::task::when_done(load_config());
     move || {
         config
             .get()
@@ -82,6 +85,7 @@ const PAGES: Pages = Pages {
     referral_step: || view! { <ReferralPage/> }.into_any(),
     referral_check: || view! { <ReferralCheckPage/> }.into_any(),
     referral_start_again: || view! { <ReferralStartAgainPage/> }.into_any(),
+    referral_send: || view! { <ReferralSendPage/> }.into_any(),
     referral_done: || {
         if use_mode().setup_untracked().hands_back() {
             view! { <HandBackPage/> }.into_any()
@@ -102,6 +106,9 @@ const PAGES: Pages = Pages {
     },
     finish: || view! { <FinishPage/> }.into_any(),
     take: || view! { <TakePage/> }.into_any(),
+    // What waits to be sent is the device's: on a shared screen it is never listed.
+    sending: || kept_only(|| view! { <SendingPage/> }.into_any()),
+    things_to_try: || view! { <ThingsToTryPage/> }.into_any(),
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
@@ -112,7 +119,22 @@ const PAGES: Pages = Pages {
 /// rebuilds everything below the router for the next person.
 #[component]
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
-    provide_meta_context();
+    // The outbox is the device's, built outside the person's state so that starting fresh
+    // for the next person keeps what someone chose to send; it is always in the browser's
+    // own storage, whatever store the person's answers use. A kiosk never lists it and keeps
+    // no receipts: what one person sent is nothing the next should see.
+    let public = config.config.mode == Mode::Kiosk;
+    let sending = SendQueue::new(
+        Store::local(),
+        &config.config,
+        SendOptions {
+            queue_on_screen: !public,
+            keep_receipts: !public,
+            ..SendOptions::default()
+        },
+    );
+    provide_context(sending);
+    sending.start();
     // A kiosk never even reads what a tab remembered: nothing turns it into anything else.
     let remembered = (config.config.mode != Mode::Kiosk)
         .then(reset::remembered_setup)
@@ -132,10 +154,8 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     provide_context(session);
     reset::guard_history(modes);
     let m = use_messages();
-    let formatter = move |text: String| format!("{text} – {}", m.app_name);
+    browser::set_language(m.lang, m.dir);
     view! {
-        <Html {..} lang=m.lang dir=m.dir/>
-        <Title formatter/>
         <Router>
             <FocusOnNavigation/>
             <HistoryGuard/>
@@ -151,7 +171,9 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                         <main class="f-main" id="main" tabindex="-1">
                             <ModeBar/>
                             <Notices/>
-                            <RouteTable pages=PAGES/>
+                            <ErrorBoundary fallback=crate::shell::route_failed>
+                                <RouteTable pages=PAGES/>
+                            </ErrorBoundary>
                         </main>
                     </div>
                     <Footer/>

@@ -43,6 +43,8 @@ pub enum Route<'a> {
     ReferralChange(Step),
     /// "Do you want to start again?" for the referral.
     ReferralStartAgain,
+    /// Asking whether to send a finished referral to the service, by id.
+    ReferralSend(&'a str),
     /// The confirmation of a finished referral, by id.
     ReferralDone(&'a str),
     /// A finished referral to read, print or download, by id.
@@ -59,6 +61,10 @@ pub enum Route<'a> {
     Finish(bool),
     /// Bringing answers taken from a shared screen into this device (they follow the `#`).
     Take,
+    /// What waits to be sent to the service.
+    Sending,
+    /// Activities from the service's directory.
+    ThingsToTry,
 }
 
 impl Route<'_> {
@@ -97,6 +103,7 @@ impl Route<'_> {
             Route::ReferralChange(Step::Check) => Route::Referral(Step::Check).href(),
             Route::ReferralChange(step) => change(Route::Referral(step).href()),
             Route::ReferralStartAgain => "/referral/start-again".into(),
+            Route::ReferralSend(id) => format!("/referral/send/{id}"),
             Route::ReferralDone(id) => format!("/referral/done/{id}"),
             Route::ReferralView(id) => format!("/referrals/{id}"),
             Route::YourData => "/your-data".into(),
@@ -106,6 +113,8 @@ impl Route<'_> {
             Route::Finish(false) => "/finish".into(),
             Route::Finish(true) => format!("/finish?{}={}", STOP_HELPING.0, STOP_HELPING.1),
             Route::Take => crate::domain::take_away::PATH.into(),
+            Route::Sending => "/sending".into(),
+            Route::ThingsToTry => "/things-to-try".into(),
         }
     }
 }
@@ -156,6 +165,8 @@ pub struct Pages {
     pub referral_check: PageView,
     /// `/referral/start-again`
     pub referral_start_again: PageView,
+    /// `/referral/send/:id`
+    pub referral_send: PageView,
     /// `/referral/done/:id`
     pub referral_done: PageView,
     /// `/referrals/:id`
@@ -172,6 +183,10 @@ pub struct Pages {
     pub finish: PageView,
     /// `/take`
     pub take: PageView,
+    /// `/sending`
+    pub sending: PageView,
+    /// `/things-to-try`
+    pub things_to_try: PageView,
     /// Any other address.
     pub not_found: PageView,
 }
@@ -194,6 +209,7 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/progress") view=pages.progress/>
             <RouteDef path=path!("/referral/start-again") view=pages.referral_start_again/>
             <RouteDef path=path!("/referral/check") view=pages.referral_check/>
+            <RouteDef path=path!("/referral/send/:id") view=pages.referral_send/>
             <RouteDef path=path!("/referral/done/:id") view=pages.referral_done/>
             <RouteDef path=path!("/referral/:step") view=pages.referral_step/>
             <RouteDef path=path!("/referrals/:id") view=pages.referral_view/>
@@ -203,6 +219,8 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/helping") view=pages.helping/>
             <RouteDef path=path!("/finish") view=pages.finish/>
             <RouteDef path=path!("/take") view=pages.take/>
+            <RouteDef path=path!("/sending") view=pages.sending/>
+            <RouteDef path=path!("/things-to-try") view=pages.things_to_try/>
         </Routes>
     }
 }
@@ -233,6 +251,7 @@ mod tests {
     fn records_are_found_by_id() {
         assert_eq!(Route::CheckInResult("c-1").href(), "/check-ins/c-1");
         assert_eq!(Route::ReferralDone("r-1").href(), "/referral/done/r-1");
+        assert_eq!(Route::ReferralSend("r-1").href(), "/referral/send/r-1");
         assert_eq!(Route::ReferralView("r-1").href(), "/referrals/r-1");
     }
 

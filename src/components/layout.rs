@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::download_button::DownloadButton;
+use super::send_status::{kept_words, not_kept_words};
 use crate::browser;
 use crate::i18n::use_messages;
 use crate::routes::Route;
@@ -33,9 +34,9 @@ pub fn Header() -> impl IntoView {
 pub fn Footer() -> impl IntoView {
     let m = use_messages();
     let kept = if current_setup().keeps_on_device() {
-        view! { {m.kept_on_device}" "<A href=Route::YourData.href()>{m.your_data}</A> }.into_any()
+        view! { {kept_words()}" "<A href=Route::YourData.href()>{m.your_data}</A> }.into_any()
     } else {
-        m.modes.not_kept_on_device.into_any()
+        not_kept_words().into_any()
     };
     view! {
         <footer class="f-footer">

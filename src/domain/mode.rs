@@ -332,7 +332,7 @@ impl IdleWatch {
 /// The prefix of storage keys that hold submissions waiting to reach the service. They
 /// belong to the device, not to the person using it, and are the one thing a reset keeps
 /// (until they are delivered; they are never shown on a shared screen).
-pub const DEVICE_KEY_PREFIX: &str = "flourish.outbox";
+pub const DEVICE_KEY_PREFIX: &str = "flourish-outbox";
 
 /// Which keys of the browser's local storage a reset removes. A kiosk or an assisted
 /// deployment removes everything but the outbox. A volunteer's own device in a personal

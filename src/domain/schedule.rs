@@ -163,10 +163,13 @@ pub struct Deferral {
     pub kind: DeferralKind,
     /// The due date it puts off. Once a check-in is done the next due date differs, so an old
     /// deferral simply stops applying: nothing has to remember to clear it.
+    #[serde(with = "super::time::date")]
     pub for_due: NaiveDate,
     /// The device's date when it was made.
+    #[serde(with = "super::time::date")]
     pub made_on: NaiveDate,
     /// The date to ask again.
+    #[serde(with = "super::time::date")]
     pub until: NaiveDate,
 }
 

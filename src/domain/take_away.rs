@@ -966,6 +966,7 @@ mod tests {
                 goal_updates: goal.iter().map(|(id, _)| GoalUpdate { goal_id: id.clone(), status: GoalStatus::Started }).collect(),
                 new_goals: goal.iter().map(|(id, text)| NewGoal { id: id.clone(), text: text.clone() }).collect(),
                 journey_step,
+                went_to: vec![],
             };
             CheckIn {
                 id, started_at, finished_at, follow_up, with_volunteer,

@@ -135,9 +135,9 @@ fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoVi
     let goal_names = untrack(|| use_records().goal_histories());
     let categories = use_config().with(|c| c.activity_categories.clone());
     let activities = move || {
-        follow_up()
-            .activities
-            .map(|a| m.activities_in_words(&categories, &a))
+        let f = follow_up();
+        f.activities
+            .map(|a| m.activities_in_words(&categories, &a, &f.went_to))
             .unwrap_or_else(|| m.skipped.into())
     };
     let goals = move || {

@@ -3,8 +3,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    CareCardView, HandBack, NotFound, PageHeading, PageTitle, SummaryRow, Table, TakeAway,
-    VolunteerNote,
+    CareCardView, CheckInSendStatus, HandBack, NotFound, PageHeading, PageTitle, SummaryRow, Table,
+    TakeAway, VolunteerNote,
 };
 use crate::domain::checkin::CheckIn;
 use crate::domain::instrument::{Scores, MHC_SF, ONS4, UCLA3};
@@ -87,6 +87,7 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
         <span class="f-caption">{fill(m.checked_in_on, &[("date", &date)])}</span>
         <PageHeading text=m.result_title/>
         {scores.map(|s| view! { <ResultSummary scores=s/> })}
+        <CheckInSendStatus checkin_id=checkin.id.clone()/>
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {ons4}
         {loneliness}

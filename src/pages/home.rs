@@ -3,7 +3,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::{AssistedSwitch, DownloadButton, PageHeading, PageTitle};
+use crate::components::{
+    AssistedSwitch, DownloadButton, PageHeading, PageTitle, SendingSummary, ThingsToTryLink,
+};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
@@ -276,11 +278,13 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=m.home_title/>
         <PageHeading text=m.home_title class="f-heading-xl"/>
         <p class="f-body-l">{fill(m.home_intro, &[("count", &count.to_string())])}</p>
+        <SendingSummary/>
         {due_notice}
         {start}
         {due_actions}
         {calendar}
         {last}
+        <ThingsToTryLink/>
         <ReferralCard/>
         {(current_setup() == Setup::Personal).then(|| view! { <AssistedSwitch/> })}
     }

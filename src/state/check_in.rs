@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use super::config::Config;
 use super::core::Core;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
 use crate::browser;
 use crate::domain::checkin::{Draft, FollowUp, FollowUpError};
+use crate::domain::directory::asked_at_checkin;
 use crate::domain::referral::Baseline;
 use crate::error::AppError;
 use crate::storage::DRAFT;
@@ -81,9 +83,21 @@ impl CheckInSession {
         let mut checkin = draft.finish(browser::now())?;
         checkin.with_volunteer |= self.0.options.with_volunteer;
         let id = checkin.id.clone();
-        let all = self.0.write_record(|s| s.add_checkin(checkin))?;
+        let all = self.0.write_record(|s| s.add_checkin(checkin.clone()))?;
         self.0.checkins.set(all);
         self.0.draft.set(None);
+        Sharing(self.0).after_checkin(&checkin);
+        // Only now that the check-in is kept: the "I went" visits its activities question
+        // asked about leave the waiting list; any dated after today wait for the next one.
+        // If this write fails they are simply asked about again next time.
+        let today = browser::today();
+        let kept = self
+            .0
+            .store
+            .with_value(|s| s.change_visits(|v| *v = asked_at_checkin(v, today).1));
+        if let Ok(kept) = kept {
+            self.0.visits.set(kept);
+        }
         let baseline_started = self
             .0
             .referral

@@ -9,6 +9,8 @@ use super::core::{Core, StateOptions};
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
+use super::things::ThingsToTry;
 use crate::config::LoadedConfig;
 use crate::storage::Store;
 
@@ -25,6 +27,10 @@ pub struct AppState {
     pub notices: Notices,
     /// The service's configuration.
     pub config: Config,
+    /// Sending the person's records, and their choice about sharing check-ins.
+    pub sharing: Sharing,
+    /// The activity directory, its filters, and "I went".
+    pub things_to_try: ThingsToTry,
 }
 
 impl AppState {
@@ -38,6 +44,8 @@ impl AppState {
             referral: ReferralSession(core),
             notices: Notices(core),
             config: Config(core),
+            sharing: Sharing(core),
+            things_to_try: ThingsToTry::new(core),
         }
     }
 
@@ -48,6 +56,8 @@ impl AppState {
         provide_context(self.referral);
         provide_context(self.notices);
         provide_context(self.config);
+        provide_context(self.sharing);
+        provide_context(self.things_to_try);
     }
 }
 
@@ -89,6 +99,16 @@ pub fn use_notices() -> Notices {
 
 /// The service's configuration.
 pub fn use_config() -> Config {
+    provided()
+}
+
+/// Sending the person's records, and their choice about sharing check-ins.
+pub fn use_sharing() -> Sharing {
+    provided()
+}
+
+/// The activity directory, its filters, and "I went".
+pub fn use_things_to_try() -> ThingsToTry {
     provided()
 }
 

@@ -6,8 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
-    Checkboxes, ChoiceItem, CrisisContacts, FieldError, NotFound, PageHeading, QuestionForm,
-    Radios, Reveal, TextInput, VolunteerSafetyGuide,
+    start_privacy_words, Checkboxes, ChoiceItem, CrisisContacts, FieldError, NotFound, PageHeading,
+    QuestionForm, Radios, Reveal, TextInput, UrgentNotTold, VolunteerSafetyGuide,
 };
 use crate::config::Choice;
 use crate::domain::checkin_journey::CheckInStep;
@@ -17,7 +17,7 @@ use crate::domain::referral::{
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
-use crate::state::{current_setup, use_check_in, use_config, use_referral};
+use crate::state::{use_check_in, use_config, use_referral};
 
 /// One page of the journey, chosen by the address.
 #[component]
@@ -202,7 +202,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
                     <h2 class="f-heading-s">{m.referral.start_not_emergency_title}</h2>
                     <p>{m.referral.start_not_emergency}" "<A href=Route::GetHelp.href()>{m.get_help_now}</A></p>
                 </div>
-                <p>{if current_setup().keeps_on_device() { m.referral.start_privacy } else { m.modes.start_privacy_shared }}</p>
+                <p>{start_privacy_words()}</p>
                 <p>{m.referral.start_time}</p>
             }
             .into_any()
@@ -223,6 +223,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
             <PageHeading text=m.referral.urgent_title/>
             <div class="f-care-card f-care-card--urgent">
                 <p class="f-care-card__lead">{m.referral.urgent_lead}</p>
+                <UrgentNotTold/>
                 <CrisisContacts/>
             </div>
             <VolunteerSafetyGuide/>
