@@ -37,21 +37,25 @@ export async function startSuite({ csp = false } = {}) {
     /** Stops the server: the device is now offline as far as this site goes. */
     stopServer: () => server.close(),
     /**
-     * A fresh person on a fresh device (360 px wide unless told otherwise). The service
-     * worker is blocked unless asked for, because requests it answers bypass `page.route`.
+     * A fresh person on a fresh device (360 px wide unless told otherwise; `scale` is the
+     * screen's pixels per CSS pixel). The service worker is blocked unless asked for, because
+     * requests it answers bypass `page.route`. `allow` lists other origins the page may talk
+     * to (a sending test's receiver); a failed request to one of them (a fault the test
+     * planned) is not a console error either.
      */
-    async newPage({ width = 360, height = 740, serviceWorkers = 'block' } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, serviceWorkers });
-      return guard(await context.newPage());
+    async newPage({ width = 360, height = 740, scale = 1, serviceWorkers = 'block', allow = [] } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, serviceWorkers });
+      return guard(await context.newPage(), allow);
     },
     /** Another tab on the same device as `page`, sharing its storage. */
     async newTab(page) {
-      return guard(await page.context().newPage());
+      return guard(await page.context().newPage(), page.allowed);
     },
   };
 
-  async function guard(page) {
+  async function guard(page, allow = []) {
     const problems = [];
+    const allowed = (url) => allow.some((origin) => url.startsWith(origin));
     // Reported from the page itself, so a violation fails the test even when the browser
     // would not log it.
     await page.exposeBinding('__flourishCspViolation', (_, v) => {
@@ -66,13 +70,20 @@ export async function startSuite({ csp = false } = {}) {
       });
     });
     page.on('console', (msg) => {
-      if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      // Chromium logs every failed or non-2xx request; for an allowed receiver those are
+      // the faults the test planned, and the app's own handling of them is what is tested.
+      const text = msg.text();
+      const planned = (allowed(msg.location()?.url ?? '') && /^Failed to load resource/.test(text))
+        || allow.some((origin) => text.startsWith(`Access to fetch at '${origin}/`))
+        // A test that takes the device offline expects the browser's own loads to fail.
+        || text === 'Failed to load resource: net::ERR_INTERNET_DISCONNECTED';
+      if (msg.type() === 'error' && !planned) problems.push(`console error: ${msg.text()}`);
     });
     page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
     const ours = new Set([server.origin]);
     page.on('request', (req) => {
       const url = req.url();
-      if (![...ours].some((o) => url.startsWith(o)) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      if (![...ours].some((o) => url.startsWith(o)) && !url.startsWith('data:') && !url.startsWith('blob:') && !allowed(url)) {
         problems.push(`request to another host: ${url}`);
       }
     });
@@ -82,6 +93,7 @@ export async function startSuite({ csp = false } = {}) {
     /** Counts requests to `origin` (another server of the test's own) as ours. */
     page.allowOrigin = (origin) => ours.add(origin);
     page.origin = server.origin;
+    page.allowed = allow;
     return page;
   }
 }
@@ -119,5 +131,21 @@ export async function focused(page) {
   return page.evaluate(() => {
     const el = document.activeElement;
     return { tag: el?.tagName.toLowerCase(), text: el?.textContent?.trim() ?? '', id: el?.id ?? '' };
+  });
+}
+
+/** Everything this site holds in each of the browser's stores, read in the page: local and
+ * session storage (key: value), IndexedDB database names, Cache Storage cache names, and
+ * the cookies the page can see. */
+export function readStores(page) {
+  return page.evaluate(async () => {
+    const all = (s) => Object.fromEntries(Array.from({ length: s.length }, (_, i) => s.key(i)).map((k) => [k, s.getItem(k)]));
+    return {
+      localStorage: all(localStorage),
+      sessionStorage: all(sessionStorage),
+      indexedDB: (await indexedDB.databases()).map((d) => d.name),
+      cacheStorage: await caches.keys(),
+      cookies: document.cookie,
+    };
   });
 }

@@ -6,21 +6,27 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use crate::browser;
-use crate::components::{Footer, Header, NotFound, Notices};
+use crate::components::{Footer, Header, IdleWarning, ModeBar, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
+use crate::domain::mode::Mode;
 use crate::i18n::use_messages;
 use crate::lazy::{lazy_page, PageChanges};
 use crate::pages::referral::{
-    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
+    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralSendPage, ReferralStartAgainPage,
+    ReferralViewPage,
 };
 use crate::pages::{
-    ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage,
-    GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
-    YourDataPage,
+    ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, FinishPage,
+    GetHelpPage, GoalsPage, HandBackPage, HelpingPage, HistoryPage, HomePage, JourneyStepPage,
+    NotNowPage, NotOnDevicePage, ProgressPage, QuestionPage, SendingPage, StartPage, TakePage,
+    ThingsToTryPage, YourDataPage,
 };
-use crate::routes::{Pages, RouteTable};
+use crate::reset::{self, HistoryGuard};
+use crate::routes::{PageView, Pages, RouteTable};
 use crate::split_pages;
-use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
+use crate::state::{
+    use_mode, use_notices, use_records, Modes, Notice, SendOptions, SendQueue, Session,
+};
 use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.
@@ -42,11 +48,34 @@ async fn load_config() -> LoadedConfig {
     }
 }
 
-/// Every page, for the route table. The first screen, the crisis page and "page not found"
-/// are in the first download; the others load their code when first opened ([`lazy_page`]),
-/// a part of the app at a time (below).
+/// A page of what a person's own device keeps (past check-ins, progress, referrals, the data
+/// page); a shared device, which keeps nothing of anyone, says so instead.
+fn kept_only(page: PageView) -> AnyView {
+    if use_mode().setup_untracked().shows_kept_records() {
+        page()
+    } else {
+        lazy_page(not_on_device_page)
+    }
+}
+
+/// The start: "whose device is this?" until a volunteer in an assisted deployment has said,
+/// the start screen on a shared device, the person's own home screen on theirs.
+fn home() -> AnyView {
+    let modes = use_mode();
+    if modes.asks_device() {
+        lazy_page(helping_page)
+    } else if modes.setup_untracked().hands_back() {
+        lazy_page(start_page)
+    } else {
+        view! { <HomePage/> }.into_any()
+    }
+}
+
+/// Every page, for the route table. A person's own home screen, the crisis page and "page
+/// not found" are in the first download; the others load their code when first opened
+/// ([`lazy_page`]), a part of the app at a time (below).
 const PAGES: Pages = Pages {
-    home: || view! { <HomePage/> }.into_any(),
+    home,
     get_help: || view! { <GetHelpPage/> }.into_any(),
     question: || lazy_page(question_page),
     activities: || lazy_page(activities_page),
@@ -55,16 +84,35 @@ const PAGES: Pages = Pages {
     check_answers: || lazy_page(check_answers_page),
     not_now: || lazy_page(not_now_page),
     check_in_result: || lazy_page(check_in_result_page),
-    history: || lazy_page(history_page),
-    progress: || lazy_page(progress_page),
+    history: || kept_only(|| lazy_page(history_page)),
+    progress: || kept_only(|| lazy_page(progress_page)),
     referral_step: || lazy_page(referral_step_page),
     referral_check: || lazy_page(referral_check_page),
     referral_start_again: || lazy_page(referral_start_again_page),
-    referral_done: || lazy_page(referral_done_page),
-    referral_view: || lazy_page(referral_view_page),
-    your_data: || lazy_page(your_data_page),
-    delete_data: || lazy_page(delete_data_page),
-    data_deleted: || lazy_page(data_deleted_page),
+    referral_send: || lazy_page(referral_send_page),
+    referral_done: || {
+        if use_mode().setup_untracked().hands_back() {
+            lazy_page(hand_back_page)
+        } else {
+            lazy_page(referral_done_page)
+        }
+    },
+    referral_view: || kept_only(|| lazy_page(referral_view_page)),
+    your_data: || kept_only(|| lazy_page(your_data_page)),
+    delete_data: || kept_only(|| lazy_page(delete_data_page)),
+    data_deleted: || kept_only(|| lazy_page(data_deleted_page)),
+    helping: || {
+        if use_mode().deployment() == Mode::Kiosk {
+            view! { <NotFound/> }.into_any()
+        } else {
+            lazy_page(helping_page)
+        }
+    },
+    finish: || lazy_page(finish_page),
+    take: || lazy_page(take_page),
+    // What waits to be sent is the device's: on a shared screen it is never listed.
+    sending: || kept_only(|| lazy_page(sending_page)),
+    things_to_try: || lazy_page(things_to_try_page),
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
@@ -88,35 +136,89 @@ split_pages!(looking_back {
     progress_page: ProgressPage,
 });
 
-// A referral, from its first question to a saved one.
+// A referral, from its first question to a saved (and perhaps sent) one.
 split_pages!(referral {
     referral_step_page: ReferralPage,
     referral_check_page: ReferralCheckPage,
     referral_start_again_page: ReferralStartAgainPage,
+    referral_send_page: ReferralSendPage,
     referral_done_page: ReferralDonePage,
     referral_view_page: ReferralViewPage,
 });
 
-// Export, import and deleting everything.
+// What this device keeps and where it goes: export, import, deleting everything, and what
+// waits to be sent.
 split_pages!(your_data {
     your_data_page: YourDataPage,
     delete_data_page: DeleteDataPage,
     data_deleted_page: DataDeletedPage,
+    sending_page: SendingPage,
+});
+
+// The service's activity directory.
+split_pages!(things_to_try {
+    things_to_try_page: ThingsToTryPage,
+});
+
+// A shared screen and a volunteer's help: whose device it is, the kiosk's start, handing the
+// screen back, taking a copy away, finishing, and what a shared screen does not keep.
+split_pages!(shared_screen {
+    helping_page: HelpingPage,
+    start_page: StartPage,
+    hand_back_page: HandBackPage,
+    take_page: TakePage,
+    finish_page: FinishPage,
+    not_on_device_page: NotOnDevicePage,
 });
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
-/// browser's storage, or memory in tests and on a kiosk). [`Session::start_fresh`], from
-/// [`crate::state::use_session`], rebuilds everything below the router for the next person.
+/// browser's storage, or memory in tests) on a person's own device, and from memory on a
+/// shared one (the configuration's mode, and a volunteer's choice, decide: see
+/// [`crate::domain::mode`]). [`Session::start_fresh`], from [`crate::state::use_session`],
+/// rebuilds everything below the router for the next person.
 #[component]
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
-    let session = Session::new(new_store, config, StateOptions::default());
+    // The outbox is the device's, built outside the person's state so that starting fresh
+    // for the next person keeps what someone chose to send; it is always in the browser's
+    // own storage, whatever store the person's answers use. A kiosk never lists it and keeps
+    // no receipts: what one person sent is nothing the next should see.
+    let public = config.config.mode == Mode::Kiosk;
+    let sending = SendQueue::new(
+        Store::local(),
+        &config.config,
+        SendOptions {
+            queue_on_screen: !public,
+            keep_receipts: !public,
+            ..SendOptions::default()
+        },
+    );
+    provide_context(sending);
+    sending.start();
+    // A kiosk never even reads what a tab remembered: nothing turns it into anything else.
+    let remembered = (config.config.mode != Mode::Kiosk)
+        .then(reset::remembered_setup)
+        .flatten();
+    let modes = Modes::new(
+        &config.config,
+        remembered.as_deref(),
+        new_store,
+        browser::new_id(),
+    );
+    provide_context(modes);
+    let setup = modes.setup_untracked();
+    if !setup.keeps_on_device() {
+        modes.set_keys_before(reset::local_keys());
+    }
+    let session = Session::new(modes.store_for(setup), config, modes.options_for(setup));
     provide_context(session);
     PageChanges::provide();
+    reset::guard_history(modes);
     let m = use_messages();
     browser::set_language(m.lang, m.dir);
     view! {
         <Router>
             <FocusOnNavigation/>
+            <HistoryGuard/>
             {move || {
                 // Everything that reads the person's state is built inside here, so that it
                 // is all rebuilt, and the last person's state disposed, when the session
@@ -127,6 +229,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     <Header/>
                     <div class="f-width-container">
                         <main class="f-main" id="main" tabindex="-1">
+                            <ModeBar/>
                             <Notices/>
                             <ErrorBoundary fallback=crate::shell::route_failed>
                                 <RouteTable pages=PAGES/>
@@ -136,6 +239,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     <Footer/>
                 }
             }}
+            <IdleWarning/>
         </Router>
     }
 }

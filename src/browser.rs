@@ -162,3 +162,23 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), BrowserErr
     );
     Ok(())
 }
+
+/// A random number in `[0, 1]` for spreading out retries, from `crypto.getRandomValues`
+/// (`Math.random` where that refuses).
+pub fn random_unit() -> f64 {
+    let mut bytes = [0u8; 4];
+    let from_crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if from_crypto {
+        f64::from(u32::from_le_bytes(bytes)) / f64::from(u32::MAX)
+    } else {
+        js_sys::Math::random()
+    }
+}
+
+/// Whether the browser believes it is online. `false` is certain (no network at all);
+/// `true` only means a network is there, not that the service can be reached.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
+}

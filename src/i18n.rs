@@ -10,9 +10,12 @@ use chrono::{Datelike, NaiveDate};
 use crate::browser::BrowserError;
 use crate::config::{Choice, ServiceConfig};
 use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
+use crate::domain::directory::Visit;
 use crate::domain::export::{megabytes_rounded_up, ImportError};
 use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::outbox::{Problem as SendProblem, Rejection};
 use crate::domain::referral::{Problem, Step};
+use crate::domain::submission::BuildError;
 use crate::error::AppError;
 use crate::storage::StorageError;
 
@@ -189,6 +192,12 @@ pub struct Messages {
     pub data: DataMessages,
     /// While a page's code is being fetched.
     pub loading: LoadingMessages,
+    /// Kiosk mode and "I'm helping someone".
+    pub modes: ModeMessages,
+    /// Sending to the service: asking first, and saying honestly where things stand.
+    pub send: SendMessages,
+    /// "Things to try": the service's activity directory.
+    pub directory: DirectoryMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -384,6 +393,162 @@ pub struct LoadingMessages {
     pub try_again: &'static str,
 }
 
+/// The words of kiosk mode and "I'm helping someone": the start screen, the warning before
+/// a shared screen clears itself, taking a copy away, and bringing it into a phone.
+#[derive(Debug)]
+pub struct ModeMessages {
+    /// Kiosk, top of every page after the start: the screen is shared.
+    pub kiosk_bar: &'static str,
+    /// While a volunteer helps on a shared device.
+    pub helping_shared_bar: &'static str,
+    /// While a volunteer helps on the person's own device.
+    pub helping_own_bar: &'static str,
+    /// Kiosk button that clears everything.
+    pub finish_and_clear: &'static str,
+    /// Volunteer button that clears everything for the next person.
+    pub start_fresh: &'static str,
+    /// Volunteer button that leaves helping mode.
+    pub stop_helping: &'static str,
+    /// Home card heading for volunteers.
+    pub switch_title: &'static str,
+    /// Home card body: {service}.
+    pub switch_body: &'static str,
+    /// Home card button.
+    pub switch_button: &'static str,
+    /// Whose device question (the page heading).
+    pub device_question: &'static str,
+    /// Hint under the question.
+    pub device_hint: &'static str,
+    /// Answer: the person's own device.
+    pub device_their_own: &'static str,
+    /// Hint of that answer.
+    pub device_their_own_hint: &'static str,
+    /// Answer: the volunteer's or a shared device.
+    pub device_shared: &'static str,
+    /// Hint of that answer.
+    pub device_shared_hint: &'static str,
+    /// Error when nothing is chosen.
+    pub device_error: &'static str,
+    /// The note on a record made with a volunteer.
+    pub with_volunteer: &'static str,
+    /// Check your answers key for that note.
+    pub help_key: &'static str,
+    /// Heading for a volunteer after a yes to the safety question.
+    pub volunteer_safety_title: &'static str,
+    /// What a volunteer does now, step by step.
+    pub volunteer_safety_steps: [&'static str; 5],
+    /// Start screen heading on a shared device.
+    pub start_title: &'static str,
+    /// Start screen: asking for support.
+    pub start_support_title: &'static str,
+    /// What asking for support is.
+    pub start_support_body: &'static str,
+    /// Start screen: a check-in.
+    pub start_check_in_title: &'static str,
+    /// Start screen on a kiosk: {minutes}.
+    pub start_kiosk_privacy: &'static str,
+    /// Start screen while a volunteer helps on a shared device: {minutes}.
+    pub start_helping_privacy: &'static str,
+    /// Referral start page on a shared device: where answers are kept.
+    pub start_privacy_shared: &'static str,
+    /// Footer on a shared device.
+    pub not_kept_on_device: &'static str,
+    /// Referral start page on a shared device, when the service receives requests: {service}.
+    pub start_privacy_shared_sending: &'static str,
+    /// Footer on a shared device, when the service receives requests: {service}.
+    pub not_kept_on_device_sending: &'static str,
+    /// Inactivity warning heading.
+    pub idle_title: &'static str,
+    /// Inactivity warning: {seconds}.
+    pub idle_body: &'static str,
+    /// The countdown: {n} seconds.
+    pub idle_seconds_left: Plural,
+    /// The button that keeps the session.
+    pub keep_going: &'static str,
+    /// Kiosk finish page heading.
+    pub finish_title: &'static str,
+    /// Volunteer's finish page heading.
+    pub start_fresh_title: &'static str,
+    /// Volunteer's stop page heading.
+    pub stop_title: &'static str,
+    /// What clearing does.
+    pub finish_body: &'static str,
+    /// Warning before clearing.
+    pub finish_copy_first: &'static str,
+    /// Button: clear everything.
+    pub finish_confirm: &'static str,
+    /// Button: clear and stop helping.
+    pub stop_confirm: &'static str,
+    /// Button: go back.
+    pub finish_cancel: &'static str,
+    /// Heading where a shared device keeps nothing.
+    pub not_here_title: &'static str,
+    /// Why.
+    pub not_here_body: &'static str,
+    /// Referral done on a shared device.
+    pub done_title: &'static str,
+    /// What to do now.
+    pub done_body: &'static str,
+    /// Take your copy heading.
+    pub take_title: &'static str,
+    /// On your phone.
+    pub take_phone_title: &'static str,
+    /// How to scan.
+    pub take_phone_body: &'static str,
+    /// Privacy of the code.
+    pub take_phone_private: &'static str,
+    /// On paper.
+    pub take_paper_title: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Text alternative of the QR code.
+    pub qr_label: &'static str,
+    /// While the code is made.
+    pub qr_making: &'static str,
+    /// When the answers do not fit in a code.
+    pub qr_too_big: &'static str,
+    /// Kiosk end of a journey.
+    pub kiosk_end_title: &'static str,
+    /// What finishing does.
+    pub kiosk_end_body: &'static str,
+    /// Volunteer end of a journey.
+    pub hand_back_title: &'static str,
+    /// What handing back means.
+    pub hand_back_body: &'static str,
+    /// Import page heading.
+    pub take_in_title: &'static str,
+    /// Import page intro.
+    pub take_in_intro: &'static str,
+    /// Import: yes.
+    pub take_in_yes: &'static str,
+    /// Import: no.
+    pub take_in_no: &'static str,
+    /// While the code is read.
+    pub take_in_reading: &'static str,
+    /// When the code cannot be read.
+    pub take_in_failed_title: &'static str,
+    /// What to do then.
+    pub take_in_failed_next: &'static str,
+    /// After keeping.
+    pub take_in_kept: &'static str,
+    /// When they were already there.
+    pub take_in_already: &'static str,
+    /// Keeping failed: {why}.
+    pub take_in_not_kept: &'static str,
+    /// Import on a shared device.
+    pub take_in_shared_title: &'static str,
+    /// Why.
+    pub take_in_shared_body: &'static str,
+    /// Not a Flourish code.
+    pub carry_not_ours: &'static str,
+    /// A newer app's code.
+    pub carry_newer: &'static str,
+    /// A damaged code.
+    pub carry_damaged: &'static str,
+    /// A browser too old to read it.
+    pub carry_old_browser: &'static str,
+}
+
 /// The words of the "Your data" page.
 #[derive(Debug)]
 pub struct DataMessages {
@@ -465,6 +630,162 @@ pub struct DataMessages {
     pub not_known: &'static str,
 }
 
+/// The words of "Things to try near you": the service's activity directory, its filters, each
+/// activity's card, and "I went".
+#[derive(Debug)]
+pub struct DirectoryMessages {
+    /// Page heading, and the words of every link to the page.
+    pub title: &'static str,
+    /// Under the heading: "{service}" is the service's name.
+    pub intro: &'static str,
+    /// While the list is fetched.
+    pub loading: &'static str,
+    /// Opened with no directory configured.
+    pub not_configured: &'static str,
+    /// The file could not be fetched or read.
+    pub broken: &'static str,
+    /// Summary of the details for the service.
+    pub details: &'static str,
+    /// The file was not found.
+    pub not_found: &'static str,
+    /// The server answered an error: "{status}".
+    pub server_error: &'static str,
+    /// No answer: "{why}" is the browser's words.
+    pub unreachable: &'static str,
+    /// No whole answer in time.
+    pub timed_out: &'static str,
+    /// Not JSON: "{line}", "{column}".
+    pub not_json: &'static str,
+    /// JSON, but not a list of services.
+    pub not_a_list: &'static str,
+    /// Records skipped: "{n} activities could not be shown".
+    pub skipped: Plural,
+    /// One skipped record: "{number}" its place in the file, "{id}" its id, "{why}".
+    pub skipped_record: &'static str,
+    /// Why a record was skipped: not an object, a field of the wrong type, no id, no name,
+    /// an id used before.
+    pub record_problems: [&'static str; 5],
+    /// A `service_list` page that says there are more.
+    pub incomplete: &'static str,
+    /// Before the list of what is shown first.
+    pub shown_first: &'static str,
+    /// One reason: "{what}, because you said: {answer}".
+    pub because: &'static str,
+    /// Badges: things you said you might like, free, step-free, near you, in your area,
+    /// someone can meet you.
+    pub badges: [&'static str; 6],
+    /// Legend of the filters.
+    pub filters_title: &'static str,
+    /// Filter: free only.
+    pub free_only: &'static str,
+    /// Filter: step-free access.
+    pub step_free_only: &'static str,
+    /// Filter: someone can meet you there.
+    pub meet_only: &'static str,
+    /// Filter: near the person's district, "{district}".
+    pub near_only: &'static str,
+    /// Label of the day picker.
+    pub day_label: &'static str,
+    /// The day picker's first choice.
+    pub any_day: &'static str,
+    /// Label of the kind picker.
+    pub kind_label: &'static str,
+    /// The kind picker's first choice.
+    pub any_kind: &'static str,
+    /// The filters' button.
+    pub apply: &'static str,
+    /// How many are shown: "{n} activities".
+    pub count: Plural,
+    /// Nothing passes the filters.
+    pub nothing_matches: &'static str,
+    /// The directory has nothing in it.
+    pub empty: &'static str,
+    /// Button for the next page of results: "Show {n} more".
+    pub show_more: Plural,
+    /// Day names, Monday first.
+    pub days: [&'static str; 7],
+    /// "Every {day}".
+    pub every: &'static str,
+    /// "Every other {day}".
+    pub every_other: &'static str,
+    /// "Every {n} weeks on {day}".
+    pub every_n_weeks: &'static str,
+    /// "The {which} {day} of the month".
+    pub of_the_month: &'static str,
+    /// Which in the month, from the start: first to fifth.
+    pub nth: [&'static str; 5],
+    /// Which in the month, from the end: last to fifth from last.
+    pub nth_last: [&'static str; 5],
+    /// "On these days of the month: {list}".
+    pub month_days: &'static str,
+    /// "{opens} to {closes}".
+    pub opens_to_closes: &'static str,
+    /// "From {opens}".
+    pub from_time: &'static str,
+    /// The last joining word of a list: "{first} and {last}".
+    pub and: &'static str,
+    /// A time of day in the morning: "{h}" hours, "{mm}" minutes (empty on the hour).
+    pub time_am: &'static str,
+    /// A time of day in the afternoon or evening.
+    pub time_pm: &'static str,
+    /// 12 noon.
+    pub midday: &'static str,
+    /// Labels of an activity's facts: when, where, cost, getting there, contact.
+    pub facts: [&'static str; 5],
+    /// A place that is online.
+    pub online: &'static str,
+    /// "Organised by {organisation}".
+    pub organised_by: &'static str,
+    /// Free for everyone.
+    pub free: &'static str,
+    /// Free for some people.
+    pub free_for_some: &'static str,
+    /// A price: "£{amount} {description}".
+    pub price: &'static str,
+    /// No price given.
+    pub ask_about_cost: &'static str,
+    /// "Call {number}".
+    pub call: &'static str,
+    /// "Email {address}".
+    pub email: &'static str,
+    /// The service's web page.
+    pub website: &'static str,
+    /// A map link.
+    pub map: &'static str,
+    /// A named person: "Ask for {name}".
+    pub ask_for: &'static str,
+    /// The "I went" button.
+    pub i_went: &'static str,
+    /// Hidden after "I went": "to {name}".
+    pub i_went_hidden: &'static str,
+    /// "You said you went on {date}."
+    pub you_went_on: &'static str,
+    /// Takes back an "I went".
+    pub undo: &'static str,
+    /// Hidden after "Undo": "\"I went\" for {name}".
+    pub undo_hidden: &'static str,
+    /// "I went" or "Undo" not saved: "{why}".
+    pub not_saved: &'static str,
+    /// The check-in's activities question: legend over the "I went"s.
+    pub you_went_to: &'static str,
+    /// Hint under it.
+    pub you_went_to_hint: &'static str,
+    /// Hint on each: "You said you went on {date}".
+    pub went_on_hint: &'static str,
+    /// The check-in's activities question, when "I went"s are listed: the other answers.
+    pub anything_else: &'static str,
+    /// Progress: heading of the visits counted by activity.
+    pub visits_title: &'static str,
+    /// Progress: table column, the activity.
+    pub visits_activity: &'static str,
+    /// Progress: table column, how many times.
+    pub visits_times: &'static str,
+    /// Progress: "{n} times".
+    pub times: Plural,
+    /// Progress: table column, the last time.
+    pub visits_last: &'static str,
+}
+
 /// Why something did not work: short clauses, each completing a sentence such as "The file
 /// could not be brought in: …".
 #[derive(Debug)]
@@ -509,6 +830,10 @@ pub struct ErrorMessages {
     pub read_file: &'static str,
     /// The calendar's dates could not be written.
     pub calendar: &'static str,
+    /// A record to send could not be found or has no id.
+    pub submission_no_id: &'static str,
+    /// There was nothing to send.
+    pub submission_empty: &'static str,
 }
 
 /// The words of the self-referral journey.
@@ -756,6 +1081,184 @@ pub struct ReferralErrors {
     pub unfinished: &'static str,
 }
 
+/// The words about sending to the service: the page that asks first, where each thing stands,
+/// and every other place that would otherwise say that nothing is sent. `{service}` is the
+/// service's name throughout.
+#[derive(Debug)]
+pub struct SendMessages {
+    /// Consent page heading.
+    pub title: &'static str,
+    /// Consent page: it is saved and not sent yet.
+    pub saved: &'static str,
+    /// Heading of what will be sent.
+    pub what_title: &'static str,
+    /// Before the list of what will be sent.
+    pub what_intro: &'static str,
+    /// "The name you gave: {value}".
+    pub name: &'static str,
+    /// "How to contact you: {value}".
+    pub contact: &'static str,
+    /// "When is best to contact you: {value}".
+    pub best_times: &'static str,
+    /// "Your age: {value}".
+    pub age_band: &'static str,
+    /// "The first part of your postcode: {value}".
+    pub postcode: &'static str,
+    /// "The language you would like to use: {value}".
+    pub language: &'static str,
+    /// "What would make things easier for you: {value}".
+    pub access: &'static str,
+    /// The safety answer: "{value}" is yes or no.
+    pub safety: &'static str,
+    /// The answers to the choice questions.
+    pub answers: &'static str,
+    /// The goals: {n}.
+    pub goals: Plural,
+    /// The check-ins: {n}, with {answers} answers.
+    pub checkins: Plural,
+    /// That a volunteer helped.
+    pub assisted: &'static str,
+    /// The reference, date and app version: {reference}.
+    pub reference: &'static str,
+    /// The date and app version, for check-ins.
+    pub made: &'static str,
+    /// Where it goes: {host}.
+    pub where_to: &'static str,
+    /// Heading: what happens next.
+    pub next_title: &'static str,
+    /// What happens after sending, honestly.
+    pub next: &'static str,
+    /// Offline is normal.
+    pub offline_normal: &'static str,
+    /// The check-ins question.
+    pub share_question: &'static str,
+    /// Hint when the first check-in would go with the request.
+    pub share_hint_first: &'static str,
+    /// Hint when there is no first check-in.
+    pub share_hint: &'static str,
+    /// Hint when sharing is on now, for another request.
+    pub share_hint_now_on: &'static str,
+    /// Answer: share.
+    pub share_yes: &'static str,
+    /// Answer: do not share.
+    pub share_no: &'static str,
+    /// Error: the check-ins question unanswered.
+    pub share_error: &'static str,
+    /// Send button.
+    pub send: &'static str,
+    /// Keep button.
+    pub keep: &'static str,
+    /// Queuing failed: {why}.
+    pub not_queued: &'static str,
+    /// The request was already sent or is on its way.
+    pub already: &'static str,
+    /// Link from there to the confirmation.
+    pub see_status: &'static str,
+
+    /// Status: waiting.
+    pub waiting: &'static str,
+    /// Status: offline.
+    pub offline: &'static str,
+    /// After a problem: it will try again.
+    pub will_retry: &'static str,
+    /// Why the last attempt did not get through: timed out, connection lost, busy, service
+    /// error, not the service's reply.
+    pub problems: [&'static str; 5],
+    /// Could not be written on this device.
+    pub unsaved: &'static str,
+    /// "Sent to {service} on {date}."
+    pub sent: &'static str,
+    /// Heading of a refusal.
+    pub rejected_title: &'static str,
+    /// Why, in words: refused, not allowed, no such address, conflict, too large,
+    /// unsupported, redirected, other.
+    pub rejections: [&'static str; 8],
+    /// After a refusal: it is kept, what to do.
+    pub rejected_kept: &'static str,
+    /// Try again button.
+    pub try_again: &'static str,
+    /// Download instead button.
+    pub download_instead: &'static str,
+    /// What download instead does.
+    pub download_hint: &'static str,
+    /// Kept on the device only.
+    pub kept: &'static str,
+    /// Link to the consent page: "Send it to {service}".
+    pub send_it: &'static str,
+    /// A check-in not shared.
+    pub checkin_not_shared: &'static str,
+    /// Where to change that.
+    pub checkin_can_share: &'static str,
+    /// A covered check-in not queued yet.
+    pub checkin_not_yet: &'static str,
+    /// Button to queue it.
+    pub send_now: &'static str,
+
+    /// Confirmation, waiting: what happens next.
+    pub next_waiting: &'static str,
+    /// Confirmation, sent: what happens next.
+    pub next_sent: &'static str,
+    /// Confirmation, kept on the device: what to do.
+    pub next_kept: &'static str,
+
+    /// Home: "{n} waiting to send to {service}".
+    pub home_waiting: Plural,
+    /// Home: "{n} could not be sent".
+    pub home_refused: Plural,
+    /// Home: link to the list.
+    pub home_see: &'static str,
+
+    /// List page heading.
+    pub list_title: &'static str,
+    /// List page intro.
+    pub list_intro: &'static str,
+    /// Nothing waits.
+    pub list_none: &'static str,
+    /// A request: "{reference}".
+    pub list_referral: &'static str,
+    /// Check-ins: {n}, {date}.
+    pub list_checkins: Plural,
+
+    /// Your data: section heading.
+    pub data_title: &'static str,
+    /// Your data: sharing on.
+    pub sharing_on: &'static str,
+    /// Your data: sharing off.
+    pub sharing_off: &'static str,
+    /// Stop button.
+    pub stop_sharing: &'static str,
+    /// Start button.
+    pub start_sharing: &'static str,
+    /// Under the start button.
+    pub start_sharing_hint: &'static str,
+    /// No request sent yet.
+    pub no_request_yet: &'static str,
+    /// Your data's introduction when sending is set up.
+    pub data_intro: &'static str,
+    /// The choice could not be saved: {why}.
+    pub change_failed: &'static str,
+
+    /// Delete page: what has not reached the service: {n}.
+    pub undelivered_question: Plural,
+    /// Answer: send it.
+    pub undelivered_send: &'static str,
+    /// Answer: drop it.
+    pub undelivered_drop: &'static str,
+    /// Error: unanswered.
+    pub undelivered_error: &'static str,
+    /// After deleting, while something still waits.
+    pub deleted_still_sending: &'static str,
+
+    /// The footer line when sending is set up.
+    pub footer: &'static str,
+    /// "Before you start" when sending is set up.
+    pub start_privacy: &'static str,
+    /// Urgent help: the app tells no one (no sending set up).
+    pub urgent_not_told: &'static str,
+    /// Urgent help: the app tells no one now (sending set up).
+    pub urgent_not_told_sending: &'static str,
+}
+
 /// Words that depend on a number, in the plural categories of the Unicode CLDR: English uses
 /// `one` and `other`, Welsh all six, Arabic all six. Only `other` is required; a category a
 /// language does not fill falls back to it.
@@ -895,7 +1398,37 @@ impl Messages {
             AppError::Browser(BrowserError::Download(_)) => self.errors.download.into(),
             AppError::Browser(BrowserError::ReadFile(_)) => self.errors.read_file.into(),
             AppError::Calendar(_) => self.errors.calendar.into(),
+            AppError::Submission(BuildError::MissingId) => self.errors.submission_no_id.into(),
+            AppError::Submission(BuildError::Nothing) => self.errors.submission_empty.into(),
         }
+    }
+
+    /// Why an attempt to send did not get through, in words (with `{service}` to fill).
+    pub fn send_problem(&self, p: SendProblem) -> &'static str {
+        let i = match p {
+            SendProblem::Offline => return self.send.offline,
+            SendProblem::TimedOut => 0,
+            SendProblem::ConnectionLost => 1,
+            SendProblem::ServiceBusy => 2,
+            SendProblem::ServiceError => 3,
+            SendProblem::UnreadableReply => 4,
+        };
+        self.send.problems[i]
+    }
+
+    /// Why the service refused a submission, in words (with `{service}` to fill).
+    pub fn rejection(&self, r: Rejection) -> &'static str {
+        let i = match r {
+            Rejection::Refused => 0,
+            Rejection::NotAllowed => 1,
+            Rejection::NoSuchAddress => 2,
+            Rejection::Conflict => 3,
+            Rejection::TooLarge => 4,
+            Rejection::Unsupported => 5,
+            Rejection::Redirected => 6,
+            Rejection::Other | Rejection::Unknown => 7,
+        };
+        self.send.rejections[i]
     }
 
     /// A problem with an answer in the referral, in words.
@@ -969,17 +1502,27 @@ impl Messages {
         }
     }
 
-    /// The activities someone went to since last time, in words, from the service's
-    /// categories.
-    pub fn activities_in_words(&self, categories: &[Choice], uptake: &ActivityUptake) -> String {
+    /// The activities someone went to since last time, in words: the directory's activities
+    /// by name, then the service's categories, then their own words.
+    pub fn activities_in_words(
+        &self,
+        categories: &[Choice],
+        uptake: &ActivityUptake,
+        went_to: &[Visit],
+    ) -> String {
         match uptake {
             ActivityUptake::NoneYet => self.none_yet.into(),
             ActivityUptake::Went {
                 activity_ids,
                 something_else,
-            } => activity_ids
+            } => went_to
                 .iter()
-                .map(|id| ServiceConfig::label(categories, id).to_owned())
+                .map(|v| v.name.clone())
+                .chain(
+                    activity_ids
+                        .iter()
+                        .map(|id| ServiceConfig::label(categories, id).to_owned()),
+                )
                 .chain(something_else.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -1144,6 +1687,8 @@ pub static EN: Messages = Messages {
         download: "the browser did not let the app offer the file",
         read_file: "the file could not be read",
         calendar: "the dates could not be put in a calendar",
+        submission_no_id: "it could not be found on this device",
+        submission_empty: "there was nothing to send",
     },
     your_data: "Your data",
     changed_elsewhere: "This page was updated with changes made in another tab or window.",
@@ -1192,6 +1737,316 @@ pub static EN: Messages = Messages {
         deleted_body: "Nothing of yours is kept on this device now.",
         delete_failed: "Not everything could be deleted: {why}. What is left is shown on Your data.",
         not_known: "Not known",
+    },
+    modes: ModeMessages {
+        kiosk_bar: "This screen is shared. Nothing you enter is kept on it.",
+        helping_shared_bar: "You are helping someone. Nothing they enter is kept on this device.",
+        helping_own_bar: "You are helping someone on their own device. Their answers stay on it and will say a volunteer helped.",
+        finish_and_clear: "Finish and clear",
+        start_fresh: "Start fresh for the next person",
+        stop_helping: "Stop helping",
+        switch_title: "Helping someone else?",
+        switch_body: "If you are a volunteer helping someone use {service}, switch to helping mode first. Their answers will say that a volunteer helped.",
+        switch_button: "I'm helping someone",
+        device_question: "Whose phone or tablet is this?",
+        device_hint: "This decides whether the person's answers are kept on it.",
+        device_their_own: "It belongs to the person I am helping",
+        device_their_own_hint: "Their answers will be kept on it for them, as if they used it on their own.",
+        device_shared: "It is mine, or other people use it too",
+        device_shared_hint: "Nothing will be kept on it. At the end, they can take a copy, then you start fresh for the next person.",
+        device_error: "Choose whose phone or tablet this is",
+        with_volunteer: "Completed with help from a volunteer",
+        help_key: "Help",
+        volunteer_safety_title: "If you are the volunteer",
+        volunteer_safety_steps: [
+            "Stay with the person. Do not leave them on their own.",
+            "If their life is in danger now, call 999.",
+            "Help them call one of the numbers above if they want to. You can call with them.",
+            "Ask if there is someone they trust who you can call for them.",
+            "When they are safe, tell the service today, or the person who looks after volunteers.",
+        ],
+        start_title: "What would you like to do?",
+        start_support_title: "Ask for support",
+        start_support_body: "Tell us what is going on and what might help. It takes about 10 minutes.",
+        start_check_in_title: "Check in on how you are doing",
+        start_kiosk_privacy: "This screen is shared, so nothing you enter is kept on it. When you finish, or if you leave it for {minutes} minutes, it is all cleared. At the end you can take your answers with you on your phone or on paper.",
+        start_helping_privacy: "Nothing entered is kept on this device. At the end, the person can take their answers with them on their phone or on paper. If it is left for {minutes} minutes, it is all cleared.",
+        start_privacy_shared: "Your answers are kept on this screen only while you use it. Nothing is sent to anyone. At the end you can take them with you on your phone or on paper.",
+        not_kept_on_device: "Nothing you enter is kept on this device. It is all cleared when you finish.",
+        start_privacy_shared_sending: "Your answers are kept on this screen only while you use it. Nothing is sent while you answer. At the end you choose whether to send them to {service}. You can also take them with you on your phone or on paper.",
+        not_kept_on_device_sending: "Nothing you enter is kept on this device after you finish. Only what you choose to send to {service} waits here, out of sight, until it has gone.",
+        idle_title: "Are you still there?",
+        idle_body: "If you do nothing, this screen will be cleared in {seconds} seconds and your answers deleted, so that the next person cannot see them.",
+        idle_seconds_left: Plural {
+            one: Some("{n} second left"),
+            ..Plural::other("{n} seconds left")
+        },
+        keep_going: "Keep going",
+        finish_title: "Finish and clear the screen?",
+        start_fresh_title: "Start fresh for the next person?",
+        stop_title: "Stop helping?",
+        finish_body: "Everything entered on this screen will be deleted, so that the next person cannot see it.",
+        finish_copy_first: "If you want a copy of your answers, take it before you clear the screen. You cannot get them back afterwards.",
+        finish_confirm: "Yes, clear everything",
+        stop_confirm: "Yes, clear everything and stop helping",
+        finish_cancel: "No, go back",
+        not_here_title: "This is not kept on this device",
+        not_here_body: "This device is shared, so nothing is kept on it once someone finishes. Check-ins and requests for support are kept on your own phone, if you took them with you.",
+        done_title: "Your request for support is ready",
+        done_body: "It is on this screen only until you finish. To keep it, take a copy now. Then give it to the service, or show them your reference.",
+        take_title: "Take your copy",
+        take_phone_title: "On your phone",
+        take_phone_body: "Open the camera on your phone and point it at this code. Your phone will open the app and ask if you want to keep your answers on it.",
+        take_phone_private: "Your answers are inside the code. They are not sent over the internet.",
+        take_paper_title: "On paper",
+        print: "Print your answers",
+        qr_label: "A QR code with your answers, to scan with your phone",
+        qr_making: "Making the code…",
+        qr_too_big: "There is too much to fit in a code. Print your answers instead.",
+        kiosk_end_title: "When you have finished",
+        kiosk_end_body: "Clear the screen so that the next person cannot see your answers. Take your copy first.",
+        hand_back_title: "Give the device back",
+        hand_back_body: "When the person has their copy, give the device back to the volunteer. The volunteer then starts fresh for the next person.",
+        take_in_title: "Keep these answers on this phone?",
+        take_in_intro: "This is what the code holds. Nothing is kept on this phone unless you say yes.",
+        take_in_yes: "Yes, keep them on this phone",
+        take_in_no: "No, do not keep them",
+        take_in_reading: "Reading the code…",
+        take_in_failed_title: "We could not read this code",
+        take_in_failed_next: "Try scanning the code again, or print your answers instead.",
+        take_in_kept: "Your answers are now kept on this phone",
+        take_in_already: "These answers are already on this phone",
+        take_in_not_kept: "Your answers could not be kept on this phone: {why}.",
+        take_in_shared_title: "Open this on your own phone",
+        take_in_shared_body: "This device is shared, so it does not keep anyone's answers. Scan the code with your own phone's camera instead.",
+        carry_not_ours: "This does not look like a code from this app.",
+        carry_newer: "The code was made by a newer version of this app. Try again later, when this phone has the new version.",
+        carry_damaged: "Part of the code is missing or damaged, perhaps it was not scanned in full.",
+        carry_old_browser: "This phone's web browser is too old to read this code. Update it, or print your answers instead.",
+    },
+    send: SendMessages {
+        title: "Send your request to {service}?",
+        saved: "Your request for support is saved on this device. It has not been sent to anyone.",
+        what_title: "What {service} will get",
+        what_intro: "If you send it, this goes to {service}:",
+        name: "The name you gave: {value}",
+        contact: "How to contact you: {value}",
+        best_times: "When is best to contact you: {value}",
+        age_band: "Your age: {value}",
+        postcode: "The first part of your postcode: {value}",
+        language: "The language you would like to use: {value}",
+        access: "What would make things easier for you: {value}",
+        safety: "Your answer to the question about hurting yourself or ending your life: {value}",
+        answers: "Your answers about what is going on, what you might like to do, what might make it hard, the support you would like, and who suggested getting in touch",
+        goals: Plural {
+            one: Some("What matters to you: your goal, in your words"),
+            ..Plural::other("What matters to you: your {n} goals, in your words")
+        },
+        checkins: Plural {
+            one: Some("Your first check-in: your {answers} answers and the scores worked out from them"),
+            ..Plural::other("Your {n} check-ins: your {answers} answers and the scores worked out from them")
+        },
+        assisted: "That a volunteer helped you fill it in",
+        reference: "Your reference {reference}, the date and time, and which version of this app you used",
+        made: "The date and time, and which version of this app you used",
+        where_to: "It goes straight from this device to {service}, at {host}. It goes nowhere else.",
+        next_title: "What happens next",
+        next: "{service} will read your request and get in touch in the way you chose. This app cannot tell when they will reply. No one watches it in real time. If you need help now, use Get help now.",
+        offline_normal: "If you are offline, it waits on this device and goes when you are back online.",
+        share_question: "Share your check-ins with {service} too?",
+        share_hint_first: "If you say yes, your first check-in goes with your request, and each check-in you save from now on is sent too. You can stop this at any time on Your data.",
+        share_hint: "If you say yes, each check-in you save from now on is sent to {service}. You can stop this at any time on Your data.",
+        share_hint_now_on: "At the moment your check-ins are shared. If you say no, check-ins you save from now on will not be sent.",
+        share_yes: "Yes, share my check-ins",
+        share_no: "No, only send my request",
+        share_error: "Choose whether to share your check-ins",
+        send: "Send to {service}",
+        keep: "Keep it on this device only",
+        not_queued: "Your request could not be sent: {why}.",
+        already: "You have already chosen to send this request.",
+        see_status: "See where it is",
+
+        waiting: "Saved on this device, waiting to send to {service}.",
+        offline: "You are offline. It will be sent when you are back online.",
+        will_retry: "It will try again by itself. You do not need to do anything.",
+        problems: [
+            "{service} did not answer in time.",
+            "This app could not reach {service} just now.",
+            "{service} is busy just now.",
+            "{service} had a problem of its own.",
+            "The answer did not come from {service}. You may need to sign in to the Wi-Fi you are using.",
+        ],
+        unsaved: "This could not be saved on this device, so keep this page open until it shows as sent.",
+        sent: "Sent to {service} on {date}.",
+        rejected_title: "{service} could not accept it",
+        rejections: [
+            "{service} said something in it was not right.",
+            "{service} is not letting this app send to it.",
+            "The address this app has for {service} is wrong, or has changed.",
+            "{service} already holds something that does not match it.",
+            "It is too big for {service} to take.",
+            "{service} does not take this kind of file.",
+            "The address this app has for {service} has moved.",
+            "{service} did not say why.",
+        ],
+        rejected_kept: "It is still saved on this device. Please tell {service} if you can. You can try again later, or download it and give it to them another way.",
+        try_again: "Try again",
+        download_instead: "Download instead",
+        download_hint: "This saves it as a file and stops trying to send it.",
+        kept: "You chose to keep it on this device only. It has not been sent to anyone.",
+        send_it: "Send it to {service}",
+        checkin_not_shared: "This check-in has not been shared with {service}.",
+        checkin_can_share: "You can choose to share your check-ins on Your data.",
+        checkin_not_yet: "This check-in has not been sent to {service} yet.",
+        send_now: "Send it now",
+
+        next_waiting: "When it arrives, {service} can find it with your reference. They will get in touch in the way you chose. This app cannot tell when they will reply, and no one watches it in real time.",
+        next_sent: "{service} has your request. They will get in touch in the way you chose. This app cannot tell when they will reply, and no one watches it in real time.",
+        next_kept: "To get support, contact {service} and give them your reference, or show them this page, a print-out, or the downloaded file.",
+
+        home_waiting: Plural {
+            one: Some("{n} waiting to send to {service}"),
+            ..Plural::other("{n} waiting to send to {service}")
+        },
+        home_refused: Plural {
+            one: Some("{n} could not be sent"),
+            ..Plural::other("{n} could not be sent")
+        },
+        home_see: "See what is waiting to send",
+
+        list_title: "Sending to {service}",
+        list_intro: "What you chose to send stays on this device until {service} has it. Then it is removed from here.",
+        list_none: "Nothing is waiting to send.",
+        list_referral: "Your request for support, reference {reference}",
+        list_checkins: Plural {
+            one: Some("Your check-in of {date}"),
+            ..Plural::other("{n} check-ins, the newest of {date}")
+        },
+
+        data_title: "Sending to {service}",
+        sharing_on: "You share your check-ins with {service}. Each check-in you save is sent to them.",
+        sharing_off: "You do not share your check-ins with {service}.",
+        stop_sharing: "Stop sharing my check-ins",
+        start_sharing: "Share my check-ins from now on",
+        start_sharing_hint: "Check-ins you saved before are not sent.",
+        no_request_yet: "If you send a request for support to {service}, you can also choose to share your check-ins with them.",
+        data_intro: "Everything you save in this app is kept on this device, in this browser. Nothing is sent unless you choose to send it to {service}.",
+        change_failed: "Your choice could not be saved: {why}.",
+
+        undelivered_question: Plural {
+            one: Some("{n} thing you chose to send has not reached {service} yet. What should happen to it?"),
+            ..Plural::other("{n} things you chose to send have not reached {service} yet. What should happen to them?")
+        },
+        undelivered_send: "Send it, then remove it from this device",
+        undelivered_drop: "Delete it too, without sending it",
+        undelivered_error: "Choose whether to send what has not been sent yet",
+        deleted_still_sending: "What you chose to send stays on this device only until {service} has it. Then it is removed too.",
+
+        footer: "Your answers are kept on this device. Nothing is sent unless you choose to send it.",
+        start_privacy: "Your answers are kept on this device as you go. Nothing is sent while you answer. At the end you choose whether to send them to {service} or keep them on this device only. You can also print or download them.",
+        urgent_not_told: "This app does not tell anyone about your answer, and no one is watching it. Please call or text one of these now.",
+        urgent_not_told_sending: "This app does not alert anyone. If you send your request to {service} at the end, they will read it later, not straight away. Please call or text one of these now.",
+    },
+    directory: DirectoryMessages {
+        title: "Things to try near you",
+        intro: "Groups and activities from {service}'s list. Going is up to you: nothing is booked, and nobody is told.",
+        loading: "Getting the list of activities…",
+        not_configured: "This service has not shared a list of activities.",
+        broken: "The list of activities could not be read. Everything else still works.",
+        details: "Details for the service",
+        not_found: "The file of activities was not found.",
+        server_error: "The server answered with error {status}.",
+        unreachable: "No answer from the server: {why}",
+        timed_out: "The file took too long to arrive. Try again later, on a better connection.",
+        not_json: "The file is not JSON (line {line}, column {column}).",
+        not_a_list: "The file is not a list of Open Referral UK services.",
+        skipped: Plural {
+            one: Some("1 activity could not be shown."),
+            ..Plural::other("{n} activities could not be shown.")
+        },
+        skipped_record: "Record {number}{id}: {why}",
+        record_problems: [
+            "it is not a record",
+            "a field has the wrong type",
+            "it has no id",
+            "it has no name",
+            "an earlier record has the same id",
+        ],
+        incomplete: "This list may not be complete.",
+        shown_first: "Shown first:",
+        because: "{what}, because you said: {answer}",
+        badges: [
+            "Things you said you might like",
+            "Free",
+            "Step-free",
+            "Near you",
+            "In your area",
+            "Someone can meet you",
+        ],
+        filters_title: "Show only",
+        free_only: "Free only",
+        step_free_only: "Step-free access",
+        meet_only: "Someone can meet you there",
+        near_only: "Near {district}",
+        day_label: "Day",
+        any_day: "Any day",
+        kind_label: "Kind of activity",
+        any_kind: "Any kind",
+        apply: "Show activities",
+        count: Plural {
+            one: Some("1 activity"),
+            ..Plural::other("{n} activities")
+        },
+        nothing_matches: "Nothing matches these choices. Try turning off a filter.",
+        empty: "There is nothing in the list yet.",
+        show_more: Plural {
+            one: Some("Show 1 more"),
+            ..Plural::other("Show {n} more")
+        },
+        days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+        every: "Every {day}",
+        every_other: "Every other {day}",
+        every_n_weeks: "Every {n} weeks on {day}",
+        of_the_month: "The {which} {day} of the month",
+        nth: ["first", "second", "third", "fourth", "fifth"],
+        nth_last: ["last", "second to last", "third to last", "fourth to last", "fifth to last"],
+        month_days: "On these days of the month: {list}",
+        opens_to_closes: "{opens} to {closes}",
+        from_time: "From {opens}",
+        and: "{first} and {last}",
+        time_am: "{h}{mm}am",
+        time_pm: "{h}{mm}pm",
+        midday: "midday",
+        facts: ["When", "Where", "Cost", "Getting there", "Contact"],
+        online: "Online",
+        organised_by: "Organised by {organisation}",
+        free: "Free",
+        free_for_some: "Free for some people",
+        price: "£{amount} {description}",
+        ask_about_cost: "Ask about the cost",
+        call: "Call {number}",
+        email: "Email {address}",
+        website: "Website",
+        map: "Show on a map (opens OpenStreetMap)",
+        ask_for: "Ask for {name}",
+        i_went: "I went",
+        i_went_hidden: "to {name}",
+        you_went_on: "You said you went on {date}.",
+        undo: "Undo",
+        undo_hidden: "\"I went\" for {name}",
+        not_saved: "This could not be saved: {why}",
+        you_went_to: "You said you went to:",
+        you_went_to_hint: "Untick any you did not go to.",
+        went_on_hint: "You said you went on {date}",
+        anything_else: "Did you go to anything else?",
+        visits_title: "Activities from the list",
+        visits_activity: "Activity",
+        visits_times: "How many times",
+        times: Plural {
+            one: Some("Once"),
+            ..Plural::other("{n} times")
+        },
+        visits_last: "Last time",
     },
     referral: ReferralMessages {
         home_title: "Get support",

@@ -1,4 +1,5 @@
-//! The only code that talks to the network. For now: fetching the service's configuration.
+//! The only code that talks to the network: fetching the service's configuration from the
+//! app's own origin, and sending a submission to the service's endpoint.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -83,4 +84,99 @@ async fn read_text(
         .map_err(|e| NetError::Unreachable(describe(e)))?;
     text.as_string()
         .ok_or_else(|| NetError::Unreachable("the answer was not text".into()))
+}
+
+/// What the service answered to a send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Posted {
+    /// The HTTP status; a redirect (never followed) reads as `300`, since the browser hides
+    /// which one it was.
+    pub status: u16,
+    /// The `Retry-After` header, when the service sent it and allowed the app to read it.
+    pub retry_after: Option<String>,
+    /// The body, as text.
+    pub body: String,
+}
+
+/// Why a send got no answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PostFailed {
+    /// No whole answer within the time allowed.
+    TimedOut,
+    /// The request failed: no connection, refused, reset, or blocked (CORS, the app's
+    /// Content-Security-Policy).
+    Network(String),
+}
+
+/// POSTs `body` to `url` with `headers`, giving up after `timeout`.
+///
+/// Personal data goes to the address configured and nowhere else: redirects are not followed
+/// (`redirect: "manual"`: a 3xx comes back as an answer, and the outbox treats it as a
+/// refusal), no cookies or other credentials go with it, no referrer, and nothing is cached.
+pub async fn post(
+    url: &str,
+    headers: &[(&str, String)],
+    body: &str,
+    timeout: std::time::Duration,
+) -> Result<Posted, PostFailed> {
+    let failed = |e: wasm_bindgen::JsValue| PostFailed::Network(describe(e));
+    let window = web_sys::window().ok_or_else(|| PostFailed::Network("no window".into()))?;
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&wasm_bindgen::JsValue::from_str(body));
+    let sent_headers = web_sys::Headers::new().map_err(failed)?;
+    for (name, value) in headers {
+        sent_headers.set(name, value).map_err(failed)?;
+    }
+    init.set_headers(&sent_headers);
+    init.set_mode(web_sys::RequestMode::Cors);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_cache(web_sys::RequestCache::NoStore);
+    init.set_redirect(web_sys::RequestRedirect::Manual);
+    init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
+    // A browser without AbortController sends without a time limit; the outbox still takes
+    // the send over once it counts as cut off.
+    let controller = web_sys::AbortController::new().ok();
+    let timer = controller.as_ref().and_then(|c| {
+        init.set_signal(Some(&c.signal()));
+        let c = c.clone();
+        leptos::prelude::set_timeout_with_handle(move || c.abort(), timeout).ok()
+    });
+    let result = send(&window, url, &init).await;
+    if let Some(timer) = timer {
+        timer.clear();
+    }
+    match result {
+        Err(_) if controller.is_some_and(|c| c.signal().aborted()) => Err(PostFailed::TimedOut),
+        other => other,
+    }
+}
+
+async fn send(
+    window: &web_sys::Window,
+    url: &str,
+    init: &web_sys::RequestInit,
+) -> Result<Posted, PostFailed> {
+    let failed = |e: wasm_bindgen::JsValue| PostFailed::Network(describe(e));
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, init))
+        .await
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| PostFailed::Network("not a response".into()))?;
+    if response.type_() == web_sys::ResponseType::Opaqueredirect {
+        return Ok(Posted {
+            status: 300,
+            retry_after: None,
+            body: String::new(),
+        });
+    }
+    let retry_after = response.headers().get("retry-after").ok().flatten();
+    let text = JsFuture::from(response.text().map_err(failed)?)
+        .await
+        .map_err(failed)?;
+    Ok(Posted {
+        status: response.status(),
+        retry_after,
+        body: text.as_string().unwrap_or_default(),
+    })
 }

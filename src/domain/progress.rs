@@ -847,6 +847,7 @@ mod tests {
             finished_at: at,
             responses,
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Default::default(),
         }
     }

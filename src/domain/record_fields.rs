@@ -110,6 +110,7 @@ fn follow_up(f: &mut Fields) -> Result<FollowUp, Error> {
         goal_updates: f.or_default("goal_updates")?,
         new_goals: f.or_default("new_goals")?,
         journey_step: f.or_default("journey_step")?,
+        went_to: f.or_default("went_to")?,
     })
 }
 
@@ -121,6 +122,7 @@ impl<'de> Deserialize<'de> for Draft {
                 started_at: f.optional_instant("started_at")?,
                 responses: f.or_default("responses")?,
                 follow_up: follow_up(f)?,
+                with_volunteer: f.or_default("with_volunteer")?,
                 extra: f.rest(),
             })
         })
@@ -136,6 +138,7 @@ impl<'de> Deserialize<'de> for CheckIn {
                 finished_at: f.instant("finished_at")?,
                 responses: f.or_default("responses")?,
                 follow_up: follow_up(f)?,
+                with_volunteer: f.or_default("with_volunteer")?,
                 extra: f.rest(),
             })
         })
@@ -201,6 +204,7 @@ impl<'de> Deserialize<'de> for Referral {
                 language: f.or_default("language")?,
                 access_needs: f.or_default("access_needs")?,
                 baseline: f.or_default("baseline")?,
+                with_volunteer: f.or_default("with_volunteer")?,
                 extra: f.rest(),
             })
         })
@@ -246,6 +250,7 @@ mod tests {
             baseline: Baseline::Done {
                 checkin_id: "c1".into(),
             },
+            with_volunteer: true,
             extra: Map::new(),
         };
         let (_, back) = round_trip(&r);

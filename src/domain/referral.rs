@@ -137,6 +137,10 @@ pub struct Referral {
     pub access_needs: String,
     /// The first well-being check-in.
     pub baseline: Baseline,
+    /// Whether a volunteer helped the person fill it in ("I'm helping someone"). Left out
+    /// of the stored JSON when not, so records from before it existed round-trip unchanged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub with_volunteer: bool,
     /// Fields written by a newer app.
     #[serde(flatten)]
     pub extra: Map<String, Value>,

@@ -615,6 +615,7 @@ mod tests {
             finished_at: at,
             responses: vec![],
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Default::default(),
         };
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 23, 30, 0).unwrap();

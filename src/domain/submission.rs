@@ -623,7 +623,7 @@ impl ResponsePart {
             instrument_id: r.instrument_id.clone(),
             instrument_version: r.instrument_version.clone(),
             instrument_name: instrument.map(|i| i.name.to_owned()),
-            questionnaire: super::fhir::questionnaire_canonical(
+            questionnaire: super::canonical::questionnaire_canonical(
                 &r.instrument_id,
                 &r.instrument_version,
             ),
@@ -789,27 +789,6 @@ impl Submission {
             .chain(self.checkins.iter().map(|c| c.id.clone()))
             .collect()
     }
-
-    /// The request that delivers it in `format`: compact JSON (every byte costs on a slow
-    /// connection), the same bytes on every attempt.
-    pub fn request(&self, format: Format) -> Result<Request, serde_json::Error> {
-        Ok(match format {
-            Format::Json => Request {
-                headers: vec![
-                    ("Content-Type", "application/json".into()),
-                    (IDEMPOTENCY_KEY_HEADER, self.id.clone()),
-                ],
-                body: serde_json::to_string(self)?,
-            },
-            Format::FhirR4 => Request {
-                headers: vec![
-                    ("Content-Type", "application/fhir+json".into()),
-                    ("Accept", "application/fhir+json".into()),
-                ],
-                body: serde_json::to_string(&super::fhir::bundle(self))?,
-            },
-        })
-    }
 }
 
 #[cfg(test)]
@@ -895,7 +874,9 @@ pub(crate) mod tests {
                     text: "Phone my sister".into(),
                 }],
                 journey_step: Some(JourneyStep::EngagingWithOthers),
+                went_to: vec![],
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -911,6 +892,7 @@ pub(crate) mod tests {
                 activities: Some(ActivityUptake::NoneYet),
                 ..FollowUp::default()
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -954,19 +936,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_envelope_says_what_it_is_and_carries_the_id_as_the_idempotency_key() {
+    fn the_envelope_says_what_it_is() {
         let s = example();
         let v: Value = serde_json::from_str(&s.to_json().unwrap()).unwrap();
         assert_eq!(v["format"], "flourish-submission");
         assert_eq!(v["version"], 1);
         assert_eq!(v["id"], "0d3c9a4e-7b1f-4c2a-9e5d-6f8a7b3c2d1e");
         assert_eq!(v["kind"], "referral");
-        let req = s.request(Format::Json).unwrap();
-        assert!(req.headers.contains(&(
-            "Idempotency-Key",
-            "0d3c9a4e-7b1f-4c2a-9e5d-6f8a7b3c2d1e".into()
-        )));
-        assert_eq!(Submission::parse(&req.body).unwrap(), s);
     }
 
     #[test]
@@ -1147,5 +1123,26 @@ pub(crate) mod tests {
         let ids: Vec<&str> = s.checkins.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["c-1", "c-2"]);
         assert_eq!(s.record_ids(), ["c-1", "c-2"]);
+    }
+
+    #[test]
+    fn the_readme_envelope_example_is_a_readable_submission() {
+        let readme = include_str!("../../README.md");
+        let example = readme
+            .split("### The JSON format")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let s = Submission::parse(example).unwrap();
+        assert_eq!(s.kind, Kind::Referral);
+        assert_eq!(
+            s.record_ids(),
+            ["5b7d1c8e-2f3a-4e6b-9c0d-1a2b3c4d5e6f", "c-1"]
+        );
+        // Written back, it is the same: no field in it is unknown to the format.
+        let written: Value = serde_json::to_value(&s).unwrap();
+        let read: Value = serde_json::from_str(example).unwrap();
+        assert_eq!(written, read);
     }
 }

@@ -10,11 +10,12 @@ use crate::browser;
 use crate::components::{CareCardView, PageHeading, PageTitle, Table};
 use crate::domain::checkin::{newest_first, CheckIn};
 use crate::domain::checkin_journey::CheckInStep;
+use crate::domain::directory::count_visits;
 use crate::domain::instrument::Category;
 use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
-use crate::state::{use_config, use_records};
+use crate::state::{use_config, use_records, use_things_to_try};
 
 /// A change in a score, in words with the number: "Up 3 since last time".
 pub fn score_change(words: [&'static str; 3], change: Change) -> String {
@@ -251,7 +252,8 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         .filter_map(|c| {
             let a = c.follow_up.activities.as_ref()?;
             let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
-            Some((date, m.activities_in_words(&categories, a).into_any()))
+            let words = m.activities_in_words(&categories, a, &c.follow_up.went_to);
+            Some((date, words.into_any()))
         })
         .collect();
     let activities = dated_table(
@@ -261,6 +263,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         m.activities_column,
         went,
     );
+    let visits = visit_counts(m, &checkins);
     view! {
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {flourishing}
@@ -272,7 +275,36 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         {journey}
         <h2 class="f-heading-m">{m.progress_activities}</h2>
         {activities}
+        {visits}
     }
+}
+
+/// The activities from the service's list the person went to, counted by their directory
+/// id: those their check-ins kept, and those still waiting for the next check-in.
+fn visit_counts(m: &'static Messages, checkins: &[CheckIn]) -> Option<impl IntoView> {
+    let d = &m.directory;
+    let waiting = use_things_to_try().visits().get_untracked();
+    let counted = count_visits(
+        checkins
+            .iter()
+            .flat_map(|c| &c.follow_up.went_to)
+            .chain(&waiting),
+    );
+    (!counted.is_empty()).then(|| {
+        let rows = counted
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <tr><td>{c.name}</td><td>{m.count(&d.times, c.times as u64)}</td><td>{m.date(c.last)}</td></tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="f-heading-s">{d.visits_title}</h3>
+            <Table id="visits" caption=d.visits_title caption_hidden=true
+                headings=vec![d.visits_activity, d.visits_times, d.visits_last]>{rows}</Table>
+        }
+    })
 }
 
 /// A table of what happened on which date, as given (newest first), or "Nothing yet."

@@ -7,12 +7,15 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::notice::Notice;
+use super::outbox::SendQueue;
 use crate::browser;
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::consent::CheckInSharing;
+use crate::domain::directory::Visit;
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
-use crate::storage::{Loaded, StorageError, Store, DEFERRAL, DRAFT, REFERRAL_DRAFT};
+use crate::storage::{Loaded, StorageError, Store, CONSENT, DEFERRAL, DRAFT, REFERRAL_DRAFT};
 
 /// How long to wait before trying a failed save again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);
@@ -27,6 +30,8 @@ pub struct StateOptions {
     pub new_id: fn() -> String,
     /// Called after a finished record is saved: asks the browser to keep the data.
     pub keep_data: fn(),
+    /// Whether a volunteer is helping: every record made notes it.
+    pub with_volunteer: bool,
 }
 
 impl Default for StateOptions {
@@ -35,6 +40,7 @@ impl Default for StateOptions {
             save_retry: Some(SAVE_RETRY),
             new_id: browser::new_id,
             keep_data: ask_to_keep_data,
+            with_volunteer: false,
         }
     }
 }
@@ -93,6 +99,12 @@ pub(super) struct Core {
     pub(super) deferral: Held<Option<Deferral>>,
     pub(super) draft: Held<Option<Draft>>,
     pub(super) referral: Held<Option<Referral>>,
+    /// The person's standing choice about sharing check-ins with the service.
+    pub(super) sharing: Held<Option<CheckInSharing>>,
+    /// The device's outbox, when the app's root provides one.
+    pub(super) sending: Option<SendQueue>,
+    /// "I went" visits waiting for the next check-in.
+    pub(super) visits: Held<Vec<Visit>>,
     /// Whether a retry of a failed save is already waiting.
     retrying: StoredValue<bool>,
 }
@@ -135,6 +147,9 @@ impl Core {
             deferral: Held::new(None),
             draft: Held::new(None),
             referral: Held::new(None),
+            sharing: Held::new(None),
+            sending: use_context::<SendQueue>(),
+            visits: Held::new(vec![]),
             retrying: StoredValue::new(false),
         };
         core.read_store();
@@ -160,6 +175,12 @@ impl Core {
         }
         if let Some(v) = take(store.load(DEFERRAL), &mut aside, &mut failed) {
             self.deferral.set(v);
+        }
+        if let Some(v) = take(store.load(CONSENT), &mut aside, &mut failed) {
+            self.sharing.set(v);
+        }
+        if let Some(v) = take(store.load_visits(), &mut aside, &mut failed) {
+            self.visits.set(v);
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         let any_aside = aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());

@@ -9,6 +9,8 @@ use super::core::{Core, StateOptions};
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
+use super::things::ThingsToTry;
 use crate::config::LoadedConfig;
 use crate::storage::Store;
 
@@ -25,6 +27,10 @@ pub struct AppState {
     pub notices: Notices,
     /// The service's configuration.
     pub config: Config,
+    /// Sending the person's records, and their choice about sharing check-ins.
+    pub sharing: Sharing,
+    /// The activity directory, its filters, and "I went".
+    pub things_to_try: ThingsToTry,
 }
 
 impl AppState {
@@ -38,6 +44,8 @@ impl AppState {
             referral: ReferralSession(core),
             notices: Notices(core),
             config: Config(core),
+            sharing: Sharing(core),
+            things_to_try: ThingsToTry::new(core),
         }
     }
 
@@ -48,6 +56,8 @@ impl AppState {
         provide_context(self.referral);
         provide_context(self.notices);
         provide_context(self.config);
+        provide_context(self.sharing);
+        provide_context(self.things_to_try);
     }
 }
 
@@ -55,7 +65,7 @@ impl AppState {
 /// outside the app's root, or a test that did not call [`AppState::provide`]), not something
 /// a person can cause, so it stops at once with a message that says so rather than running
 /// on a second, empty state that would silently lose work.
-fn provided<T: Clone + 'static>() -> T {
+pub(super) fn provided<T: Clone + 'static>() -> T {
     use_context::<T>().unwrap_or_else(|| not_provided())
 }
 
@@ -89,6 +99,16 @@ pub fn use_notices() -> Notices {
 
 /// The service's configuration.
 pub fn use_config() -> Config {
+    provided()
+}
+
+/// Sending the person's records, and their choice about sharing check-ins.
+pub fn use_sharing() -> Sharing {
+    provided()
+}
+
+/// The activity directory, its filters, and "I went".
+pub fn use_things_to_try() -> ThingsToTry {
     provided()
 }
 
@@ -179,6 +199,17 @@ impl Session {
         });
         self.generation.update(|g| *g += 1);
     }
+
+    /// Starts fresh, as [`Session::start_fresh`], over another kind of store and with other
+    /// options: a volunteer starting or stopping helping someone, on a shared device or the
+    /// person's own.
+    pub fn start_fresh_over(&self, new_store: fn() -> Store, options: StateOptions) {
+        self.people.update_value(|p| {
+            p.place.new_store = new_store;
+            p.place.options = options;
+        });
+        self.start_fresh();
+    }
 }
 
 #[cfg(test)]
@@ -207,6 +238,7 @@ mod tests {
             save_retry: None,
             new_id: test_id,
             keep_data: || {},
+            with_volunteer: false,
         }
     }
 
