@@ -116,8 +116,11 @@ const PAGES: Pages = Pages {
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
-// The parts of the app loaded when first opened. A part's pages come in one file (plus what it
-// shares with other parts): opening one page of a journey usually means opening the next.
+// The parts of the app loaded when first opened, each as one file plus the code it shares
+// with the others. Three parts, because code shared between parts goes into one file per
+// combination of parts that use it: six parts made 42 such files (28 requests before the first
+// question), three make at most four. Opening one page of a part usually means opening the
+// next, so a part is a journey.
 
 // A check-in, from its first question to its result (also opened from the history).
 split_pages!(check_in {
@@ -130,13 +133,9 @@ split_pages!(check_in {
     check_in_result_page: CheckInPage,
 });
 
-// Looking back over past check-ins.
-split_pages!(looking_back {
-    history_page: HistoryPage,
-    progress_page: ProgressPage,
-});
-
-// A referral, from its first question to a saved (and perhaps sent) one.
+// A referral, from its first question to a saved, sent or taken-away one, and the shared
+// screen around it: whose device it is, the kiosk's start, handing the screen back,
+// finishing, and what a shared screen does not keep.
 split_pages!(referral {
     referral_step_page: ReferralPage,
     referral_check_page: ReferralCheckPage,
@@ -144,31 +143,24 @@ split_pages!(referral {
     referral_send_page: ReferralSendPage,
     referral_done_page: ReferralDonePage,
     referral_view_page: ReferralViewPage,
-});
-
-// What this device keeps and where it goes: export, import, deleting everything, and what
-// waits to be sent.
-split_pages!(your_data {
-    your_data_page: YourDataPage,
-    delete_data_page: DeleteDataPage,
-    data_deleted_page: DataDeletedPage,
-    sending_page: SendingPage,
-});
-
-// The service's activity directory.
-split_pages!(things_to_try {
-    things_to_try_page: ThingsToTryPage,
-});
-
-// A shared screen and a volunteer's help: whose device it is, the kiosk's start, handing the
-// screen back, taking a copy away, finishing, and what a shared screen does not keep.
-split_pages!(shared_screen {
     helping_page: HelpingPage,
     start_page: StartPage,
     hand_back_page: HandBackPage,
     take_page: TakePage,
     finish_page: FinishPage,
     not_on_device_page: NotOnDevicePage,
+});
+
+// Looking back and looking around: past check-ins and progress, what this device keeps and
+// what waits to be sent, and the service's activity directory.
+split_pages!(more {
+    history_page: HistoryPage,
+    progress_page: ProgressPage,
+    your_data_page: YourDataPage,
+    delete_data_page: DeleteDataPage,
+    data_deleted_page: DataDeletedPage,
+    sending_page: SendingPage,
+    things_to_try_page: ThingsToTryPage,
 });
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
