@@ -2,14 +2,14 @@
 //! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Html, Title};
+use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use crate::browser;
 use crate::components::{Footer, Header, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
-use crate::i18n::use_messages;
+use crate::i18n::{self, provide_language, use_messages};
 use crate::pages::referral::{
     ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
 };
@@ -19,7 +19,7 @@ use crate::pages::{
     YourDataPage,
 };
 use crate::routes::{Pages, RouteTable};
-use crate::state::{use_notices, use_records, Notice, Session, StateOptions};
+use crate::state::{use_config, use_language, use_notices, use_records, Notice, Session, StateOptions};
 use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.
@@ -73,10 +73,8 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     provide_meta_context();
     let session = Session::new(new_store, config, StateOptions::default());
     provide_context(session);
-    let m = use_messages();
-    let formatter = move |text: String| format!("{text} – {}", m.app_name);
+    let formatter = move |text: String| format!("{text} – {}", use_messages().app_name);
     view! {
-        <Html {..} lang=m.lang dir=m.dir/>
         <Title formatter/>
         <Router>
             <FocusOnNavigation/>
@@ -87,17 +85,43 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                 session.current().provide();
                 view! {
                     <OtherTabs/>
-                    <Header/>
-                    <div class="f-width-container">
-                        <main class="f-main" id="main" tabindex="-1">
-                            <Notices/>
-                            <RouteTable pages=PAGES/>
-                        </main>
-                    </div>
-                    <Footer/>
+                    <InLanguage/>
                 }
             }}
         </Router>
+    }
+}
+
+/// Every view that has words, in the person's language: rebuilt whole when the language
+/// changes, while the person's state (above it) and so every answer stays. `<html lang dir>`
+/// follows at once, and focus moves to the new page's heading.
+#[component]
+fn InLanguage() -> impl IntoView {
+    let chosen = use_language().chosen();
+    let offered = use_config().languages();
+    let preferred = browser::preferred_languages();
+    let language = Memo::new(move |_| i18n::pick(chosen.get(), &preferred, &offered));
+    Effect::new(move |before: Option<i18n::Language>| {
+        let now = language.get();
+        let m = now.messages();
+        browser::set_language(m.lang, m.dir);
+        if before.is_some_and(|b| b != now) {
+            browser::focus_soon("main h1".into());
+        }
+        now
+    });
+    move || {
+        provide_language(language.get());
+        view! {
+            <Header/>
+            <div class="f-width-container">
+                <main class="f-main" id="main" tabindex="-1">
+                    <Notices/>
+                    <RouteTable pages=PAGES/>
+                </main>
+            </div>
+            <Footer/>
+        }
     }
 }
 

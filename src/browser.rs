@@ -60,6 +60,32 @@ pub fn today() -> NaiveDate {
     crate::domain::schedule::local_date(now, offset_at(now))
 }
 
+/// Marks the page's language and writing direction on `<html>`, for screen readers, spell
+/// checkers and right-to-left layout.
+pub fn set_language(lang: &str, dir: &str) {
+    let html = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(html) = html {
+        let _ = html.set_attribute("lang", lang);
+        let _ = html.set_attribute("dir", dir);
+    }
+}
+
+/// The person's languages as the browser lists them (`navigator.languages`), most wanted
+/// first.
+pub fn preferred_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Moves focus to the first element matching `selector`; whether there was one.
 pub fn focus(selector: &str) -> bool {
     let element = web_sys::window()

@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod pages;
 pub mod routes;
+pub mod speech;
 pub mod state;
 pub mod storage;
 pub mod sync;

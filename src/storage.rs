@@ -26,6 +26,9 @@ pub use crate::domain::stored::{
 /// Key of a due check-in put off (snoozed, or "not now"): never part of the history.
 pub const DEFERRAL_KEY: &str = "flourish.deferral";
 
+/// Key of the language the person chose on this device, by its code (`cy`).
+pub const LANGUAGE_KEY: &str = "flourish.language";
+
 /// A stored value that each save replaces whole, such as the check-in in progress: its key,
 /// and the type it holds.
 pub struct Slot<T> {
@@ -56,6 +59,9 @@ pub const DRAFT: Slot<Draft> = Slot::new(DRAFT_KEY);
 pub const REFERRAL_DRAFT: Slot<Referral> = Slot::new(REFERRAL_DRAFT_KEY);
 /// A due check-in put off.
 pub const DEFERRAL: Slot<Deferral> = Slot::new(DEFERRAL_KEY);
+/// The language the person chose, by code. Kept in the person's store, so a kiosk's reset
+/// for the next person forgets it with everything else.
+pub const LANGUAGE: Slot<String> = Slot::new(LANGUAGE_KEY);
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]

@@ -11,6 +11,7 @@ use crate::components::{
     TextInput,
 };
 use crate::config::Choice;
+use crate::speech::Spoken;
 use crate::domain::checkin::{
     ActivityUptake, Draft, GoalStatus, JourneyStep, NONE_YET, SOMETHING_ELSE,
 };
@@ -59,7 +60,7 @@ pub fn activity_options(m: &Messages, categories: &[Choice]) -> Vec<ChoiceItem> 
         .iter()
         .filter(|c| !c.exclusive)
         .cloned()
-        .map(ChoiceItem::from)
+        .map(|c| ChoiceItem::from_choice(c, m.language))
         .chain([
             ChoiceItem::new(m.something_else, SOMETHING_ELSE),
             ChoiceItem {
@@ -69,6 +70,16 @@ pub fn activity_options(m: &Messages, categories: &[Choice]) -> Vec<ChoiceItem> 
             },
         ])
         .collect()
+}
+
+/// What "Listen" reads on a question in the page's language: the question, then each answer.
+pub fn spoken_choices(m: &Messages, question: &str, options: &[ChoiceItem]) -> Vec<Spoken> {
+    let answers = options
+        .iter()
+        .map(|o| o.label.as_str())
+        .collect::<Vec<_>>()
+        .join(". ");
+    vec![Spoken::new(question, m.lang), Spoken::new(answers, m.lang)]
 }
 
 /// "Which activities have you been to since your last check-in?"
@@ -84,6 +95,18 @@ pub fn ActivitiesPage() -> impl IntoView {
     let selected = RwSignal::new(values);
     let something_else = RwSignal::new(text);
     let error = RwSignal::new(None::<String>);
+    // Each tick and each word is kept as it is given, as the person gave it (Continue checks
+    // it), so nothing is lost by closing the tab or changing the language.
+    let keep = move || {
+        let uptake = ActivityUptake::from_ticked(
+            &selected.get_untracked(),
+            &something_else.get_untracked(),
+        );
+        let _ = check_in.follow_up(|f| {
+            f.activities = uptake;
+            Ok(())
+        });
+    };
     let submit = Callback::new(move |()| {
         let uptake =
             ActivityUptake::from_ticked(&selected.get_untracked(), &something_else.get_untracked());
@@ -104,18 +127,26 @@ pub fn ActivitiesPage() -> impl IntoView {
         content: ViewFn::from(move || {
             view! {
                 <TextInput id="something-else-text" label=m.something_else_label
-                    value=something_else error on_input=Callback::new(move |v| something_else.set(v))/>
+                    value=something_else error on_input=Callback::new(move |v| {
+                        something_else.set(v);
+                        keep();
+                    })/>
             }
         }),
     };
     let categories = use_config().with(|c| c.activity_categories.clone());
+    let options = activity_options(m, &categories);
+    let listen = spoken_choices(m, m.activities_title, &options);
     view! {
         <QuestionForm title=m.activities_title back=Some(place.back) button=m.continue_ on_submit=submit
-            errors=FieldError::of_field("something-else-text", error.into())>
+            errors=FieldError::of_field("something-else-text", error.into()) listen>
             <Checkboxes name="activities" question=m.activities_title caption=m.optional
                 hint=format!("{} {}", m.activities_hint, m.can_skip)
-                options=activity_options(m, &categories) selected reveal=Some(reveal)
-                on_change=Callback::new(move |v| selected.set(v))/>
+                options selected reveal=Some(reveal)
+                on_change=Callback::new(move |v| {
+                    selected.set(v);
+                    keep();
+                })/>
         </QuestionForm>
     }
     .into_any()
@@ -151,7 +182,7 @@ pub fn GoalsPage() -> impl IntoView {
     );
     let options: Vec<ChoiceItem> = GoalStatus::ALL
         .iter()
-        .map(|s| ChoiceItem::new(s.plain_words(), s.as_str()))
+        .map(|s| ChoiceItem::new(m.goal_status(s), s.as_str()))
         .collect();
     let has_goals = !goals.is_empty();
     let questions = goals
@@ -174,7 +205,7 @@ pub fn GoalsPage() -> impl IntoView {
             let hint = goal
                 .updates
                 .last()
-                .map(|(_, s)| fill(m.goal_last_time, &[("status", s.plain_words())]));
+                .map(|(_, s)| fill(m.goal_last_time, &[("status", m.goal_status(s))]));
             let on_choose = Callback::new(move |value: String| {
                 let _ = check_in.follow_up(|f| {
                     f.set_goal_status(&id, GoalStatus::parse(&value));
@@ -199,7 +230,11 @@ pub fn GoalsPage() -> impl IntoView {
             {(!has_goals).then(|| view! { <p>{m.goals_none_yet}</p> })}
             {questions}
             <TextInput id="new-goal" label=m.new_goal_label label_m=true hint=m.new_goal_hint multiline=true
-                value=new_goal on_input=Callback::new(move |v| new_goal.set(v))/>
+                value=new_goal on_input=Callback::new(move |v: String| {
+                    // Kept as it is typed, like every answer.
+                    let _ = check_in.set_new_goal(&v);
+                    new_goal.set(v);
+                })/>
         </QuestionForm>
     }
     .into_any()
@@ -214,10 +249,11 @@ pub fn JourneyStepPage() -> impl IntoView {
     let Some((_, place)) = Place::of(CheckInStep::JourneyStep) else {
         return nothing_in_progress(m, m.step_title);
     };
-    let options = JourneyStep::ALL
+    let options: Vec<ChoiceItem> = JourneyStep::ALL
         .iter()
-        .map(|s| ChoiceItem::new(s.plain_words(), s.as_str()))
+        .map(|s| ChoiceItem::new(m.journey_step(s), s.as_str()))
         .collect();
+    let listen = spoken_choices(m, m.step_title, &options);
     let selected = Signal::derive(move || {
         check_in.draft().read().as_ref().and_then(|d| {
             d.follow_up
@@ -234,7 +270,7 @@ pub fn JourneyStepPage() -> impl IntoView {
     });
     let submit = Callback::new(move |()| navigate(&place.next, Default::default()));
     view! {
-        <QuestionForm title=m.step_title back=Some(place.back) button=m.continue_ on_submit=submit>
+        <QuestionForm title=m.step_title back=Some(place.back) button=m.continue_ on_submit=submit listen>
             <Radios name="step" question=m.step_title caption=m.optional
                 hint=format!("{} {}", m.step_hint, m.can_skip) options selected on_choose/>
         </QuestionForm>

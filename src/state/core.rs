@@ -12,7 +12,8 @@ use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
-use crate::storage::{Loaded, StorageError, Store, DEFERRAL, DRAFT, REFERRAL_DRAFT};
+use crate::i18n::Language;
+use crate::storage::{Loaded, StorageError, Store, DEFERRAL, DRAFT, LANGUAGE, REFERRAL_DRAFT};
 
 /// How long to wait before trying a failed save again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);
@@ -93,6 +94,8 @@ pub(super) struct Core {
     pub(super) deferral: Held<Option<Deferral>>,
     pub(super) draft: Held<Option<Draft>>,
     pub(super) referral: Held<Option<Referral>>,
+    /// The language the person chose on this device, if they chose one.
+    pub(super) language: Held<Option<Language>>,
     /// Whether a retry of a failed save is already waiting.
     retrying: StoredValue<bool>,
 }
@@ -135,6 +138,7 @@ impl Core {
             deferral: Held::new(None),
             draft: Held::new(None),
             referral: Held::new(None),
+            language: Held::new(None),
             retrying: StoredValue::new(false),
         };
         core.read_store();
@@ -160,6 +164,11 @@ impl Core {
         }
         if let Some(v) = take(store.load(DEFERRAL), &mut aside, &mut failed) {
             self.deferral.set(v);
+        }
+        if let Some(v) = take(store.load(LANGUAGE), &mut aside, &mut failed) {
+            // A code this version does not have (from a newer one) is as good as no choice.
+            self.language
+                .set(v.as_deref().and_then(Language::from_tag));
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         let any_aside = aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::check_in::CheckInSession;
 use super::config::Config;
 use super::core::{Core, StateOptions};
+use super::language::LanguageChoice;
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
@@ -25,6 +26,8 @@ pub struct AppState {
     pub notices: Notices,
     /// The service's configuration.
     pub config: Config,
+    /// The language the person chose on this device.
+    pub language: LanguageChoice,
 }
 
 impl AppState {
@@ -38,6 +41,7 @@ impl AppState {
             referral: ReferralSession(core),
             notices: Notices(core),
             config: Config(core),
+            language: LanguageChoice(core),
         }
     }
 
@@ -48,6 +52,7 @@ impl AppState {
         provide_context(self.referral);
         provide_context(self.notices);
         provide_context(self.config);
+        provide_context(self.language);
     }
 }
 
@@ -89,6 +94,11 @@ pub fn use_notices() -> Notices {
 
 /// The service's configuration.
 pub fn use_config() -> Config {
+    provided()
+}
+
+/// The language the person chose on this device.
+pub fn use_language() -> LanguageChoice {
     provided()
 }
 

@@ -27,6 +27,11 @@ fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {
     }
 }
 
+/// Whether the service gave a phone number or an email address to reach it.
+fn has_contact() -> bool {
+    use_config().with(|c| c.service_contact.phone.is_some() || c.service_contact.email.is_some())
+}
+
 /// Confirmation: the reference, and what happens next, said honestly.
 #[component]
 pub fn ReferralDonePage() -> impl IntoView {
@@ -37,11 +42,13 @@ pub fn ReferralDonePage() -> impl IntoView {
             <div class="f-panel f-panel--confirmation">
                 <PageHeading text=m.referral.done_title class="f-panel__title"/>
                 <div class="f-panel__body">
-                    {m.referral.your_reference}<br/><strong class="f-reference">{reference(&referral.id)}</strong>
+                    {m.referral.your_reference}<br/><strong class="f-reference" dir="ltr">{reference(&referral.id)}</strong>
                 </div>
             </div>
             <h2 class="f-heading-m">{m.referral.next_title}</h2>
             <p>{m.referral.next_body}</p>
+            // Only a service with a contact is named as the way to get support.
+            <p>{if has_contact() { m.referral.next_with_contact } else { m.referral.next_without_contact }}</p>
             <ServiceContactLinks/>
             <p><A href=Route::ReferralView(&referral.id).href() attr:class="f-button">{m.referral.view_referral}</A></p>
             <p><A href=Route::Home.href()>{m.go_home}</A></p>
@@ -65,8 +72,8 @@ pub fn ReferralViewPage() -> impl IntoView {
         let kept = referral.clone();
         view! {
             <PageTitle text=m.referral.view_title/>
-            <PageHeading text=m.referral.view_title caption=config.service_name.clone()/>
-            <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "<strong class="f-reference">{reference(&id)}</strong></p>
+            <PageHeading text=m.referral.view_title caption=config.service_name.get(m.language).to_owned()/>
+            <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "<strong class="f-reference" dir="ltr">{reference(&id)}</strong></p>
             <div class="f-button-group f-no-print">
                 <button type="button" class="f-button f-button--secondary" on:click=|_| browser::print()>{m.referral.print}</button>
                 <DownloadButton label=m.referral.download
