@@ -19,7 +19,9 @@ use crate::pages::{
     YourDataPage,
 };
 use crate::routes::{Pages, RouteTable};
-use crate::state::{use_config, use_language, use_notices, use_records, Notice, Session, StateOptions};
+use crate::state::{
+    use_config, use_language, use_notices, use_records, Notice, Session, StateOptions,
+};
 use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.

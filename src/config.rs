@@ -178,7 +178,9 @@ fn encode_component(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
-            b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => (b as char).to_string(),
+            b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -284,7 +286,11 @@ pub type InstrumentTranslations =
 /// Checks one translation against its instrument: every item and answer there, no more.
 fn check_translation(i: &Instrument, t: &InstrumentTranslation) -> Result<(), String> {
     if t.items.len() != i.items.len() {
-        return Err(format!("it has {} questions, and the questionnaire {}", t.items.len(), i.items.len()));
+        return Err(format!(
+            "it has {} questions, and the questionnaire {}",
+            t.items.len(),
+            i.items.len()
+        ));
     }
     if t.stem.trim().is_empty() != i.stem.is_empty() {
         return Err("its \"stem\" must be given exactly when the questionnaire has one".into());
@@ -298,7 +304,12 @@ fn check_translation(i: &Instrument, t: &InstrumentTranslation) -> Result<(), St
         ScaleShape::Numeric { .. } if t.scale_ends.is_none() => {
             Err("it needs \"scale_ends\": the words for the lowest and highest number".into())
         }
-        _ if t.items.iter().chain(&t.options).any(|x| x.trim().is_empty()) => {
+        _ if t
+            .items
+            .iter()
+            .chain(&t.options)
+            .any(|x| x.trim().is_empty()) =>
+        {
             Err("some words are empty".into())
         }
         _ => Ok(()),
@@ -311,7 +322,9 @@ fn check_translations(all: &mut InstrumentTranslations) -> Vec<String> {
     for (id, versions) in all.iter_mut() {
         for (version, languages) in versions.iter_mut() {
             let Some(i) = instrument::find(id, version) else {
-                problems.push(format!("there is no questionnaire {id:?} version {version:?}"));
+                problems.push(format!(
+                    "there is no questionnaire {id:?} version {version:?}"
+                ));
                 languages.clear();
                 continue;
             };
@@ -409,7 +422,13 @@ fn last_exclusive(mut list: Vec<Choice>) -> Vec<Choice> {
     list
 }
 
-fn crisis(n: usize, kind: ContactKind, number: &str, display: &str, body: Option<&str>) -> CrisisContact {
+fn crisis(
+    n: usize,
+    kind: ContactKind,
+    number: &str,
+    display: &str,
+    body: Option<&str>,
+) -> CrisisContact {
     CrisisContact {
         name: Text::built_in(move |m| m.defaults.crisis_names[n]),
         description: Text::built_in(move |m| m.defaults.crisis_descriptions[n]),
@@ -426,14 +445,31 @@ impl Default for ServiceConfig {
     fn default() -> Self {
         use ContactKind::{Phone, Text as Sms};
         let mut activity_categories = choices(
-            ["advice", "physical", "wellbeing", "social", "creative", "volunteering", "not-sure"],
+            [
+                "advice",
+                "physical",
+                "wellbeing",
+                "social",
+                "creative",
+                "volunteering",
+                "not-sure",
+            ],
             |m| &m.defaults.activities,
         );
         for (i, c) in activity_categories.iter_mut().take(6).enumerate() {
             c.hint = Some(Text::built_in(move |m| m.defaults.activity_hints[i]));
         }
         let mut barriers = last_exclusive(choices(
-            ["confidence", "where", "not-knowing-anyone", "getting-there", "panic", "mobility", "caring", "none"],
+            [
+                "confidence",
+                "where",
+                "not-knowing-anyone",
+                "getting-there",
+                "panic",
+                "mobility",
+                "caring",
+                "none",
+            ],
             |m| &m.defaults.barriers,
         ));
         barriers[3].hint = Some(Text::built_in(|m| m.defaults.getting_there_hint));
@@ -449,9 +485,20 @@ impl Default for ServiceConfig {
             ],
             reasons: choices(
                 [
-                    "lonely", "low-mood", "anxiety", "bereavement", "money", "housing", "work",
-                    "caring", "health-condition", "active", "smoking", "life-change",
-                    "something-to-do", crate::domain::referral::OTHER,
+                    "lonely",
+                    "low-mood",
+                    "anxiety",
+                    "bereavement",
+                    "money",
+                    "housing",
+                    "work",
+                    "caring",
+                    "health-condition",
+                    "active",
+                    "smoking",
+                    "life-change",
+                    "something-to-do",
+                    crate::domain::referral::OTHER,
                 ],
                 |m| &m.defaults.reasons,
             ),
@@ -462,11 +509,28 @@ impl Default for ServiceConfig {
                 |m| &m.defaults.support_levels,
             ),
             referrers: choices(
-                ["gp", "mental-health-team", "community-worker", "faith-group", "housing-officer", "friend-family", "myself"],
+                [
+                    "gp",
+                    "mental-health-team",
+                    "community-worker",
+                    "faith-group",
+                    "housing-officer",
+                    "friend-family",
+                    "myself",
+                ],
                 |m| &m.defaults.referrers,
             ),
             age_bands: last_exclusive(choices(
-                ["under-18", "18-24", "25-34", "35-49", "50-64", "65-79", "80-plus", "prefer-not"],
+                [
+                    "under-18",
+                    "18-24",
+                    "25-34",
+                    "35-49",
+                    "50-64",
+                    "65-79",
+                    "80-plus",
+                    "prefer-not",
+                ],
                 |m| &m.defaults.age_bands,
             )),
             instruments: default_instruments(),
@@ -518,8 +582,9 @@ fn check_languages(codes: &[String]) -> Result<(), String> {
     }
     let mut seen = HashSet::new();
     for code in codes {
-        let language = Language::from_tag(code)
-            .ok_or_else(|| format!("{code:?} is not a language this app has (it has en, cy and ar)"))?;
+        let language = Language::from_tag(code).ok_or_else(|| {
+            format!("{code:?} is not a language this app has (it has en, cy and ar)")
+        })?;
         if !seen.insert(language) {
             return Err(format!("{code:?} is listed twice"));
         }
@@ -553,79 +618,81 @@ impl ServiceConfig {
             }
         };
         for (field, value) in map {
-            let result = match field.as_str() {
-                "service_name" => read(&mut config.service_name, value)
-                    .and_then(|()| config.service_name.check()),
-                "service_description" => read(&mut config.service_description, value)
-                    .and_then(|()| config.service_description.check()),
-                "service_contact" => read(&mut config.service_contact, value).and_then(|()| {
-                    config.service_contact.hours.as_ref().map_or(Ok(()), Text::check)
-                }),
-                "languages" => read(&mut config.languages, value)
-                    .and_then(|()| check_languages(&config.languages)),
-                "instrument_translations" => {
-                    read(&mut config.instrument_translations, value).map(|()| {
-                        for p in check_translations(&mut config.instrument_translations) {
-                            problems.push(ConfigProblem {
-                                field: "instrument_translations".into(),
-                                message: format!("{p}; that translation is not used"),
-                            });
+            let result =
+                match field.as_str() {
+                    "service_name" => read(&mut config.service_name, value)
+                        .and_then(|()| config.service_name.check()),
+                    "service_description" => read(&mut config.service_description, value)
+                        .and_then(|()| config.service_description.check()),
+                    "service_contact" => read(&mut config.service_contact, value).and_then(|()| {
+                        config
+                            .service_contact
+                            .hours
+                            .as_ref()
+                            .map_or(Ok(()), Text::check)
+                    }),
+                    "languages" => read(&mut config.languages, value)
+                        .and_then(|()| check_languages(&config.languages)),
+                    "instrument_translations" => read(&mut config.instrument_translations, value)
+                        .map(|()| {
+                            for p in check_translations(&mut config.instrument_translations) {
+                                problems.push(ConfigProblem {
+                                    field: "instrument_translations".into(),
+                                    message: format!("{p}; that translation is not used"),
+                                });
+                            }
+                        }),
+                    "instruments" => read(&mut config.instruments, value).and_then(|()| {
+                        let chosen = crate::domain::instrument::choose(&config.instruments);
+                        match chosen.problems.first() {
+                            Some(problem) => Err(problem.to_string()),
+                            None => Ok(()),
                         }
-                    })
-                }
-                "instruments" => read(&mut config.instruments, value).and_then(|()| {
-                    let chosen = crate::domain::instrument::choose(&config.instruments);
-                    match chosen.problems.first() {
-                        Some(problem) => Err(problem.to_string()),
-                        None => Ok(()),
+                    }),
+                    "schedule" => read(&mut config.schedule, value)
+                        .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
+                    "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
+                        let bad = config.crisis_contacts.iter().find(|c| {
+                            c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
+                        });
+                        match (config.crisis_contacts.is_empty(), bad) {
+                            (true, _) => Err("there must be at least one crisis contact".into()),
+                            (_, Some(c)) => Err(format!(
+                                "the number for {:?} must be digits only",
+                                c.name.english()
+                            )),
+                            _ => config.crisis_contacts.iter().try_for_each(|c| {
+                                c.name.check().and_then(|()| c.description.check())
+                            }),
+                        }
+                    }),
+                    "reasons" => read(&mut config.reasons, value)
+                        .and_then(|()| check_choices(&config.reasons)),
+                    "activity_categories" => read(&mut config.activity_categories, value)
+                        .and_then(|()| check_choices(&config.activity_categories)),
+                    "barriers" => read(&mut config.barriers, value)
+                        .and_then(|()| check_choices(&config.barriers)),
+                    "support_levels" => read(&mut config.support_levels, value)
+                        .and_then(|()| check_choices(&config.support_levels)),
+                    "referrers" => read(&mut config.referrers, value)
+                        .and_then(|()| check_choices(&config.referrers)),
+                    "age_bands" => read(&mut config.age_bands, value)
+                        .and_then(|()| check_choices(&config.age_bands)),
+                    "directory" => read(&mut config.directory, value).and_then(|()| {
+                        directory::check_file_setting(config.directory.as_deref())
+                            .map_err(|e| e.to_string())
+                    }),
+                    "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
+                    "directory_map_links" => read(&mut config.directory_map_links, value),
+                    _ => {
+                        problems.push(ConfigProblem {
+                            field: field.clone(),
+                            message: "this app does not know this setting, so it was ignored"
+                                .into(),
+                        });
+                        continue;
                     }
-                }),
-                "schedule" => read(&mut config.schedule, value)
-                    .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
-                "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
-                    let bad = config.crisis_contacts.iter().find(|c| {
-                        c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
-                    });
-                    match (config.crisis_contacts.is_empty(), bad) {
-                        (true, _) => Err("there must be at least one crisis contact".into()),
-                        (_, Some(c)) => Err(format!(
-                            "the number for {:?} must be digits only",
-                            c.name.english()
-                        )),
-                        _ => config
-                            .crisis_contacts
-                            .iter()
-                            .try_for_each(|c| c.name.check().and_then(|()| c.description.check())),
-                    }
-                }),
-                "reasons" => {
-                    read(&mut config.reasons, value).and_then(|()| check_choices(&config.reasons))
-                }
-                "activity_categories" => read(&mut config.activity_categories, value)
-                    .and_then(|()| check_choices(&config.activity_categories)),
-                "barriers" => {
-                    read(&mut config.barriers, value).and_then(|()| check_choices(&config.barriers))
-                }
-                "support_levels" => read(&mut config.support_levels, value)
-                    .and_then(|()| check_choices(&config.support_levels)),
-                "referrers" => read(&mut config.referrers, value)
-                    .and_then(|()| check_choices(&config.referrers)),
-                "age_bands" => read(&mut config.age_bands, value)
-                    .and_then(|()| check_choices(&config.age_bands)),
-                "directory" => read(&mut config.directory, value).and_then(|()| {
-                    directory::check_file_setting(config.directory.as_deref())
-                        .map_err(|e| e.to_string())
-                }),
-                "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
-                "directory_map_links" => read(&mut config.directory_map_links, value),
-                _ => {
-                    problems.push(ConfigProblem {
-                        field: field.clone(),
-                        message: "this app does not know this setting, so it was ignored".into(),
-                    });
-                    continue;
-                }
-            };
+                };
             if let Err(message) = result {
                 config.reset(&field, &defaults);
                 problems.push(ConfigProblem {
@@ -739,7 +806,11 @@ impl ServiceConfig {
                     t.options.clone()
                 },
                 ends: t.scale_ends.clone().map(|[low, high]| (low, high)),
-                question_mark: if language == Language::Arabic { "؟" } else { "?" },
+                question_mark: if language == Language::Arabic {
+                    "؟"
+                } else {
+                    "?"
+                },
             },
         }
     }
@@ -820,7 +891,10 @@ mod tests {
             body: Some(body.into()),
             ..ServiceConfig::default().crisis_contacts[3].clone()
         };
-        assert_eq!(text("Hi there & bye").href(), "sms:85258?&body=Hi%20there%20%26%20bye");
+        assert_eq!(
+            text("Hi there & bye").href(),
+            "sms:85258?&body=Hi%20there%20%26%20bye"
+        );
         assert_eq!(text("Shw'mae").href(), "sms:85258?&body=Shw'mae");
     }
 
@@ -857,12 +931,26 @@ mod tests {
         let c = &loaded.config;
         use Language::*;
         assert_eq!(c.service_name.get(Welsh), "Cyswllt y Cwm");
-        assert_eq!(c.service_name.get(Arabic), "Valley Link", "no Arabic: English");
-        assert_eq!(c.service_contact.hours.as_ref().map(|h| h.get(Arabic)), Some("9 to 5"));
+        assert_eq!(
+            c.service_name.get(Arabic),
+            "Valley Link",
+            "no Arabic: English"
+        );
+        assert_eq!(
+            c.service_contact.hours.as_ref().map(|h| h.get(Arabic)),
+            Some("9 to 5")
+        );
         assert_eq!(ServiceConfig::label_in(&c.reasons, "a", Arabic), "المال");
         assert_eq!(ServiceConfig::label_in(&c.reasons, "b", Welsh), "Housing");
-        assert_eq!(ServiceConfig::label(&c.reasons, "a"), "Money", "the service's records are English");
-        assert_eq!(c.reasons[1].hint.as_ref().map(|h| h.get(Welsh)), Some("Rhent"));
+        assert_eq!(
+            ServiceConfig::label(&c.reasons, "a"),
+            "Money",
+            "the service's records are English"
+        );
+        assert_eq!(
+            c.reasons[1].hint.as_ref().map(|h| h.get(Welsh)),
+            Some("Rhent")
+        );
     }
 
     #[test]
@@ -874,26 +962,52 @@ mod tests {
         );
         let fields: Vec<&str> = bad.problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["barriers", "service_description", "service_name"]);
-        assert!(bad.problems[0].message.contains("\"fr\""), "{:?}", bad.problems);
-        assert!(bad.problems[2].message.contains("English"), "{:?}", bad.problems);
-        assert_eq!(bad.config.service_name, ServiceConfig::default().service_name);
+        assert!(
+            bad.problems[0].message.contains("\"fr\""),
+            "{:?}",
+            bad.problems
+        );
+        assert!(
+            bad.problems[2].message.contains("English"),
+            "{:?}",
+            bad.problems
+        );
+        assert_eq!(
+            bad.config.service_name,
+            ServiceConfig::default().service_name
+        );
     }
 
     #[test]
     fn the_built_in_lists_have_words_in_every_built_in_language() {
         let d = ServiceConfig::default();
         for (language, m) in Language::ALL.map(|l| (l, l.messages())) {
-            assert_eq!(ServiceConfig::label_in(&d.reasons, "lonely", language), m.defaults.reasons[0]);
-            assert_eq!(ServiceConfig::label_in(&d.age_bands, "prefer-not", language), m.defaults.age_bands[7]);
-            assert_eq!(d.crisis_contacts[3].name.get(language), m.defaults.crisis_names[3]);
-            assert_eq!(d.service_description.get(language), m.defaults.service_description);
+            assert_eq!(
+                ServiceConfig::label_in(&d.reasons, "lonely", language),
+                m.defaults.reasons[0]
+            );
+            assert_eq!(
+                ServiceConfig::label_in(&d.age_bands, "prefer-not", language),
+                m.defaults.age_bands[7]
+            );
+            assert_eq!(
+                d.crisis_contacts[3].name.get(language),
+                m.defaults.crisis_names[3]
+            );
+            assert_eq!(
+                d.service_description.get(language),
+                m.defaults.service_description
+            );
         }
         let exclusive: Vec<&str> = [&d.activity_categories, &d.barriers, &d.age_bands]
             .iter()
             .flat_map(|l| l.iter().filter(|c| c.exclusive).map(|c| c.id.as_str()))
             .collect();
         assert_eq!(exclusive, ["not-sure", "none", "prefer-not"]);
-        assert_eq!(d.barriers[3].hint.as_ref().map(Text::english), Some(EN_GETTING_THERE));
+        assert_eq!(
+            d.barriers[3].hint.as_ref().map(Text::english),
+            Some(EN_GETTING_THERE)
+        );
         assert_eq!(d.languages, ["en", "cy", "ar"]);
     }
 
@@ -903,14 +1017,23 @@ mod tests {
     fn the_languages_offered_are_read_and_unknown_ones_reported() {
         let good = ServiceConfig::parse(r#"{"languages": ["cy", "en"]}"#);
         assert_eq!(good.problems, vec![]);
-        assert_eq!(good.config.offered_languages(), [Language::Welsh, Language::English]);
-        for bad in [r#"{"languages": ["cy", "fr"]}"#, r#"{"languages": []}"#, r#"{"languages": ["ar", "ar"]}"#] {
+        assert_eq!(
+            good.config.offered_languages(),
+            [Language::Welsh, Language::English]
+        );
+        for bad in [
+            r#"{"languages": ["cy", "fr"]}"#,
+            r#"{"languages": []}"#,
+            r#"{"languages": ["ar", "ar"]}"#,
+        ] {
             let loaded = ServiceConfig::parse(bad);
             assert_eq!(loaded.problems.len(), 1, "{bad}");
             assert_eq!(loaded.problems[0].field, "languages");
             assert_eq!(loaded.config.offered_languages(), Language::ALL, "{bad}");
         }
-        assert!(ServiceConfig::parse(r#"{"languages": ["fr"]}"#).problems[0].message.contains("\"fr\""));
+        assert!(ServiceConfig::parse(r#"{"languages": ["fr"]}"#).problems[0]
+            .message
+            .contains("\"fr\""));
     }
 
     #[test]
@@ -926,21 +1049,33 @@ mod tests {
         );
         let messages: Vec<&str> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
         assert_eq!(messages.len(), 3, "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("ons4") && m.contains("scale_ends")), "{messages:?}");
-        assert!(messages.iter().any(|m| m.contains("ucla3 version 1, ar") && m.contains("1 questions")), "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("ons4") && m.contains("scale_ends")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("ucla3 version 1, ar") && m.contains("1 questions")),
+            "{messages:?}"
+        );
         assert!(messages.iter().any(|m| m.contains("phq9")), "{messages:?}");
         let c = loaded.config;
         use crate::domain::instrument::{ONS4, UCLA3};
         let welsh = c.wording(&UCLA3, Language::Welsh);
-        assert_eq!((welsh.lang, welsh.items[1].as_str(), welsh.options[2].as_str()), ("cy", "Cwestiwn dau?", "Yn aml"));
+        assert_eq!(
+            (
+                welsh.lang,
+                welsh.items[1].as_str(),
+                welsh.options[2].as_str()
+            ),
+            ("cy", "Cwestiwn dau?", "Yn aml")
+        );
         // Where there is no checked translation, the pinned English stays.
         assert_eq!(c.wording(&UCLA3, Language::Arabic), UCLA3.wording());
         assert_eq!(c.wording(&ONS4, Language::Welsh), ONS4.wording());
-    }
-
-    #[test]
-    fn zz_write_defaults() {
-        let _ = std::fs::write("/tmp/defaults.json", serde_json::to_string_pretty(&ServiceConfig::default()).unwrap_or_default() + "\n");
     }
 
     #[test]
@@ -1051,8 +1186,14 @@ mod tests {
         let loaded = ServiceConfig::parse(example);
         assert_eq!(loaded.problems, vec![], "{example}");
         assert_eq!(loaded.config.service_name.english(), "Cwm Taf Connect");
-        assert_eq!(loaded.config.service_name.get(Language::Welsh), "Cyswllt Cwm Taf");
+        assert_eq!(
+            loaded.config.service_name.get(Language::Welsh),
+            "Cyswllt Cwm Taf"
+        );
         assert_eq!(loaded.config.instruments, ["ons4", "ucla3"]);
-        assert_eq!(loaded.config.offered_languages(), [Language::Welsh, Language::English]);
+        assert_eq!(
+            loaded.config.offered_languages(),
+            [Language::Welsh, Language::English]
+        );
     }
 }

@@ -127,7 +127,8 @@ pub fn on_voices_changed(changed: impl Fn() + 'static) -> impl FnOnce() {
     let synth = synth();
     let callback = Closure::<dyn Fn()>::new(changed);
     if let Some(s) = &synth {
-        let _ = s.add_event_listener_with_callback("voiceschanged", callback.as_ref().unchecked_ref());
+        let _ =
+            s.add_event_listener_with_callback("voiceschanged", callback.as_ref().unchecked_ref());
     }
     move || {
         if let Some(s) = &synth {

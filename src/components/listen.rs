@@ -18,7 +18,11 @@ pub fn ListenButton(
     let available = RwSignal::new(parts.with_value(|p| speech::can_read(p)));
     let reading = RwSignal::new(false);
     let stop_listening = StoredValue::new_local(Some(speech::on_voices_changed(move || {
-        available.try_set(parts.try_with_value(|p| speech::can_read(p)).unwrap_or(false));
+        available.try_set(
+            parts
+                .try_with_value(|p| speech::can_read(p))
+                .unwrap_or(false),
+        );
     })));
     on_cleanup(move || {
         if reading.try_get_untracked() == Some(true) {

@@ -11,7 +11,8 @@ use crate::routes::Route;
 
 /// The answers to one step, as lines of text; empty when nothing was given.
 fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) -> Vec<String> {
-    let label = |list: &[Choice], id: &str| ServiceConfig::label_in(list, id, m.language).to_string();
+    let label =
+        |list: &[Choice], id: &str| ServiceConfig::label_in(list, id, m.language).to_string();
     let labels = |list: &[Choice], ids: &[String]| -> Vec<String> {
         ids.iter().map(|id| label(list, id)).collect()
     };

@@ -48,7 +48,9 @@ pub fn result_lines(m: &Messages, checkin: &CheckIn) -> Vec<String> {
                 values.push(("band", band));
                 Some(fill(m.summary_loneliness, &values))
             } else {
-                let category = scores.category.map_or(m.no_category, |c| m.category_name(c));
+                let category = scores
+                    .category
+                    .map_or(m.no_category, |c| m.category_name(c));
                 values.push(("category", category));
                 Some(fill(m.summary_mhc_sf, &values))
             }

@@ -108,7 +108,11 @@ pub fn TextInput(
         let class = format!("f-input {}", width.unwrap_or_default());
         // A phone number or an email address reads left to right in every language; a
         // person's own words follow the way they are written.
-        let dir = if matches!(input_type.as_str(), "tel" | "email") { "ltr" } else { "auto" };
+        let dir = if matches!(input_type.as_str(), "tel" | "email") {
+            "ltr"
+        } else {
+            "auto"
+        };
         view! {
             <input
                 class=class

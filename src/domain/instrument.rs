@@ -607,9 +607,7 @@ const MHC_DIMENSIONS: &[Dimension] = &[
     Dimension {
         id: "personal-growth",
     },
-    Dimension {
-        id: "autonomy",
-    },
+    Dimension { id: "autonomy" },
     Dimension {
         id: "purpose-in-life",
     },
@@ -840,15 +838,9 @@ pub static ONS4: Instrument = Instrument {
         Dimension {
             id: "life-satisfaction",
         },
-        Dimension {
-            id: "worthwhile",
-        },
-        Dimension {
-            id: "happiness",
-        },
-        Dimension {
-            id: "anxiety",
-        },
+        Dimension { id: "worthwhile" },
+        Dimension { id: "happiness" },
+        Dimension { id: "anxiety" },
     ],
     subscales: &[],
     // The ONS reports each question on its own: adding anxiety to happiness means nothing.
@@ -901,9 +893,7 @@ pub static UCLA3: Instrument = Instrument {
         ucla("left-out", "How often do you feel left out?"),
         ucla("isolated", "How often do you feel isolated from others?"),
     ],
-    dimensions: &[Dimension {
-        id: "loneliness",
-    }],
+    dimensions: &[Dimension { id: "loneliness" }],
     subscales: &[],
     total: Some(Polarity::LowerIsBetter),
     total_bands: UCLA3_BANDS,
@@ -1187,7 +1177,17 @@ mod tests {
         use BandLevel::*;
         assert_eq!(
             bands,
-            [None, Some(Low), Some(Low), Some(Low), Some(High), Some(High), Some(High), Some(High), None]
+            [
+                None,
+                Some(Low),
+                Some(Low),
+                Some(Low),
+                Some(High),
+                Some(High),
+                Some(High),
+                Some(High),
+                None
+            ]
         );
         assert_eq!(MHC_SF.total_band(42), None, "the MHC-SF total has no bands");
     }
@@ -1239,7 +1239,11 @@ mod tests {
                 // Banded totals cover every possible total exactly once.
                 if let (false, Some((lo, hi))) = (i.total_bands.is_empty(), i.total_range()) {
                     for t in lo..=hi {
-                        let hits = i.total_bands.iter().filter(|b| (u32::from(b.min)..=u32::from(b.max)).contains(&t)).count();
+                        let hits = i
+                            .total_bands
+                            .iter()
+                            .filter(|b| (u32::from(b.min)..=u32::from(b.max)).contains(&t))
+                            .count();
                         assert_eq!(hits, 1, "{} total {t}", i.id);
                     }
                 }

@@ -162,7 +162,12 @@ pub struct Series {
 }
 
 impl Series {
-    fn new(id: &'static str, (min, max): (u32, u32), polarity: Polarity, points: Vec<Point>) -> Self {
+    fn new(
+        id: &'static str,
+        (min, max): (u32, u32),
+        polarity: Polarity,
+        points: Vec<Point>,
+    ) -> Self {
         let values: Vec<u32> = points.iter().map(|p| p.value).collect();
         Self {
             id,
@@ -1088,14 +1093,17 @@ mod tests {
 
     #[test]
     fn loneliness_from_six_anxiety_from_six_and_life_satisfaction_to_four_show_the_care_card() {
-        let ucla = |id: &str, answers: [u8; 3]| checkin(id, d(2026, 1, 4), vec![response(&UCLA3, &answers)]);
+        let ucla = |id: &str, answers: [u8; 3]| {
+            checkin(id, d(2026, 1, 4), vec![response(&UCLA3, &answers)])
+        };
         // 5 is the top of "not often lonely"; 6 the bottom of "lonely more often".
         assert_eq!(latest_care_card(&[ucla("a", [2, 2, 1])]), None);
         assert_eq!(
             latest_care_card(&[ucla("a", [2, 2, 2])]).map(|c| c.reasons),
             Some(vec![CareReason::Lonely])
         );
-        let ons = |answers: [u8; 4]| vec![checkin("o", d(2026, 1, 4), vec![response(&ONS4, &answers)])];
+        let ons =
+            |answers: [u8; 4]| vec![checkin("o", d(2026, 1, 4), vec![response(&ONS4, &answers)])];
         // Anxiety 5 is medium, 6 high; life satisfaction 5 is medium, 4 low.
         assert_eq!(latest_care_card(&ons([5, 7, 7, 5])), None);
         assert_eq!(
@@ -1106,7 +1114,10 @@ mod tests {
             latest_care_card(&ons([4, 7, 7, 10])).map(|c| c.reasons),
             Some(vec![CareReason::Anxious, CareReason::LowSatisfaction])
         );
-        assert_eq!(latest_care_card(&ons([0, 0, 0, 0])).map(|c| c.reasons), Some(vec![CareReason::LowSatisfaction]));
+        assert_eq!(
+            latest_care_card(&ons([0, 0, 0, 0])).map(|c| c.reasons),
+            Some(vec![CareReason::LowSatisfaction])
+        );
     }
 
     #[test]
@@ -1117,8 +1128,12 @@ mod tests {
             vec![response(&ONS4, &[2, 5, 5, 8]), response(&UCLA3, &[3, 3, 3])],
         );
         assert_eq!(
-            care_card_for(&[both.clone()], "b").map(|c| c.reasons),
-            Some(vec![CareReason::Lonely, CareReason::Anxious, CareReason::LowSatisfaction])
+            care_card_for(std::slice::from_ref(&both), "b").map(|c| c.reasons),
+            Some(vec![
+                CareReason::Lonely,
+                CareReason::Anxious,
+                CareReason::LowSatisfaction
+            ])
         );
         // With the MHC-SF too, languishing comes first.
         let mut all = both;

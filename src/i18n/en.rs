@@ -1,7 +1,7 @@
 //! British English: the source every other language is checked against.
 
 use super::messages::{
-    DataMessages, Language, DefaultsMessages, ErrorMessages, InstrumentMessages, Messages, Plural,
+    DataMessages, DefaultsMessages, ErrorMessages, InstrumentMessages, Language, Messages, Plural,
     ReferralErrors, ReferralKeys, ReferralMessages,
 };
 

@@ -24,8 +24,8 @@ pub use ar::AR;
 pub use cy::CY;
 pub use en::EN;
 pub use messages::{
-    fill, plural_category, DataMessages, Language, DefaultsMessages, ErrorMessages, InstrumentMessages,
-    Messages, Plural, PluralCategory, ReferralErrors, ReferralKeys, ReferralMessages,
+    fill, plural_category, DataMessages, DefaultsMessages, ErrorMessages, InstrumentMessages,
+    Language, Messages, Plural, PluralCategory, ReferralErrors, ReferralKeys, ReferralMessages,
 };
 
 impl Language {

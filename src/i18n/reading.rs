@@ -73,12 +73,8 @@ pub fn syllables(word: &str) -> usize {
             stem = rest;
         }
     } else if let Some(rest) = stem.strip_suffix('e') {
-        let syllabic_le = rest.ends_with('l')
-            && rest
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| !vowel(c));
+        let syllabic_le =
+            rest.ends_with('l') && rest.chars().rev().nth(1).is_some_and(|c| !vowel(c));
         if !syllabic_le {
             stem = rest;
         }
@@ -174,7 +170,10 @@ mod tests {
             ["It is OK.", "Are you sure?", "Yes!", "Next line"]
         );
         assert_eq!(sentences("Version 1.5 is here."), ["Version 1.5 is here."]);
-        assert_eq!(words("“Hello,” she said – twice."), ["Hello", "she", "said", "twice"]);
+        assert_eq!(
+            words("“Hello,” she said – twice."),
+            ["Hello", "she", "said", "twice"]
+        );
     }
 
     #[test]

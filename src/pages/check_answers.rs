@@ -140,7 +140,8 @@ fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoVi
         follow_up()
             .activities
             .map(|a| {
-                let label = |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
+                let label =
+                    |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
                 m.activities_in_words(label, &a)
             })
             .unwrap_or_else(|| m.skipped.into())

@@ -60,7 +60,10 @@ fn loneliness_view(m: &'static Messages, total: u32) -> Option<(AnyView, Spoken)
         })}
     }
     .into_any();
-    Some((view, Spoken::new(format!("{}. {meaning}", m.loneliness_title), m.lang)))
+    Some((
+        view,
+        Spoken::new(format!("{}. {meaning}", m.loneliness_title), m.lang),
+    ))
 }
 
 #[component]

@@ -11,13 +11,13 @@ use crate::components::{
     TextInput,
 };
 use crate::config::Choice;
-use crate::speech::Spoken;
 use crate::domain::checkin::{
     ActivityUptake, Draft, GoalStatus, JourneyStep, NONE_YET, SOMETHING_ELSE,
 };
 use crate::domain::checkin_journey::CheckInStep;
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
+use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_records};
 
 /// Where one of these pages sits in the journey, from the check-in in progress.
@@ -98,10 +98,8 @@ pub fn ActivitiesPage() -> impl IntoView {
     // Each tick and each word is kept as it is given, as the person gave it (Continue checks
     // it), so nothing is lost by closing the tab or changing the language.
     let keep = move || {
-        let uptake = ActivityUptake::from_ticked(
-            &selected.get_untracked(),
-            &something_else.get_untracked(),
-        );
+        let uptake =
+            ActivityUptake::from_ticked(&selected.get_untracked(), &something_else.get_untracked());
         let _ = check_in.follow_up(|f| {
             f.activities = uptake;
             Ok(())

@@ -4,10 +4,10 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{CareCardView, DownloadButton, PageHeading, PageTitle, ResultLines};
-use crate::domain::progress::latest_care_card;
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
+use crate::domain::progress::latest_care_card;
 use crate::domain::referral::{first_unfinished, Step};
 use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAULT_SNOOZE_DAYS};
 use crate::error::AppError;
@@ -243,7 +243,9 @@ pub fn HomePage() -> impl IntoView {
             Some(c) => {
                 let date = m.date(c.finished_at.with_timezone(&chrono::Local).date_naive());
                 // The MHC-SF's result and total can point different ways: say why.
-                let how = c.flourishing().is_some_and(|s| s.category.is_some())
+                let how = c
+                    .flourishing()
+                    .is_some_and(|s| s.category.is_some())
                     .then(|| view! { <p class="f-hint">{m.result_from_how_often}</p> });
                 let id = c.id.clone();
                 view! {

@@ -8,9 +8,9 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{CareCardView, PageHeading, PageTitle, Table};
+use crate::config::ServiceConfig;
 use crate::domain::checkin::{newest_first, CheckIn};
 use crate::domain::checkin_journey::CheckInStep;
-use crate::config::ServiceConfig;
 use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
 use crate::i18n::{fill, use_messages, Messages};
@@ -153,7 +153,12 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let name = m.instruments.mhc_sf_parts.get(i).copied().unwrap_or_default();
+                let name = m
+                    .instruments
+                    .mhc_sf_parts
+                    .get(i)
+                    .copied()
+                    .unwrap_or_default();
                 ChangeRow::latest(m, name, s, |p| out_of(m, p.value, s.max))
             })
             .collect();
@@ -229,7 +234,11 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             let values = [p.value, s.min, s.max].map(|v| v.to_string());
             fill(
                 m.score_in_range,
-                &[("score", &values[0]), ("min", &values[1]), ("max", &values[2])],
+                &[
+                    ("score", &values[0]),
+                    ("min", &values[1]),
+                    ("max", &values[2]),
+                ],
             )
         });
         view! {

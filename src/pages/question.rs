@@ -123,11 +123,14 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
     } else {
         scale_hint(m, instrument, &wording)
     };
-    let hint = [moving_on.map(str::to_owned).filter(|_| !english), hint_words]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let hint = [
+        moving_on.map(str::to_owned).filter(|_| !english),
+        hint_words,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let missing = no_answer_error(m, instrument);
     let step = CheckInStep::Question(n);
     let next = Route::check_in(step.forward(&plan, from_check), from_check).href();
@@ -216,7 +219,10 @@ mod tests {
     fn listen_reads_the_question_then_its_answers_in_their_language() {
         let options = answer_options(&CY, &UCLA3, &UCLA3.wording());
         let parts = spoken_question("How often do you feel left out?", &options, "en-GB");
-        assert_eq!(parts[0], Spoken::new("How often do you feel left out?", "en-GB"));
+        assert_eq!(
+            parts[0],
+            Spoken::new("How often do you feel left out?", "en-GB")
+        );
         assert_eq!(
             parts[1].text,
             "Hardly ever or never. Some of the time. Often"

@@ -87,7 +87,10 @@ pub fn YourDataPage() -> impl IntoView {
                         m.data.import_done.to_owned(),
                         m.count(&m.data.import_checkins_added, summary.added as u64),
                         m.count(&m.data.import_already_here, summary.already_there as u64),
-                        m.count(&m.data.import_referrals_added, summary.referrals_added as u64),
+                        m.count(
+                            &m.data.import_referrals_added,
+                            summary.referrals_added as u64,
+                        ),
                     ]
                     .join(" ");
                     if summary.unreadable > 0 || summary.replaced > 0 {
@@ -139,9 +142,11 @@ pub fn DeleteDataPage() -> impl IntoView {
     let failed = RwSignal::new(None::<String>);
     let what = move || {
         let c = Counts::now(records);
-        let aside = c.set_aside.map_or(m.data.delete_set_aside_unknown.to_string(), |n| {
-            m.count(&m.data.delete_set_aside, n as u64)
-        });
+        let aside = c
+            .set_aside
+            .map_or(m.data.delete_set_aside_unknown.to_string(), |n| {
+                m.count(&m.data.delete_set_aside, n as u64)
+            });
         let line = |words: String| view! { <li>{words}</li> };
         view! {
             <ul class="f-list">

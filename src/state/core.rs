@@ -167,8 +167,7 @@ impl Core {
         }
         if let Some(v) = take(store.load(LANGUAGE), &mut aside, &mut failed) {
             // A code this version does not have (from a newer one) is as good as no choice.
-            self.language
-                .set(v.as_deref().and_then(Language::from_tag));
+            self.language.set(v.as_deref().and_then(Language::from_tag));
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         let any_aside = aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());

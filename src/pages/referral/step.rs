@@ -10,7 +10,6 @@ use crate::components::{
     QuestionForm, Radios, Reveal, TextInput,
 };
 use crate::config::Choice;
-use crate::speech::Spoken;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::referral::{
     self, Baseline, ContactMethod, Problem, Referral, Step, ACCESS_MAX, GOALS_MAX, GOAL_FIELDS,
@@ -18,6 +17,7 @@ use crate::domain::referral::{
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
+use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_referral};
 
 /// One page of the journey, chosen by the address.
@@ -471,7 +471,11 @@ fn baseline(errors: StepErrors) -> AnyView {
         Step::Baseline,
         m.referral.baseline_question,
         {
-            let questions: usize = use_config().instruments().iter().map(|i| i.items.len()).sum();
+            let questions: usize = use_config()
+                .instruments()
+                .iter()
+                .map(|i| i.items.len())
+                .sum();
             Some(m.count(&m.referral.baseline_hint, questions as u64))
         },
         vec![
