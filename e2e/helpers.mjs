@@ -25,9 +25,10 @@ export async function startSuite() {
       await browser.close();
       await server.close();
     },
-    /** A fresh person on a fresh device (360 px wide unless told otherwise). */
-    async newPage({ width = 360, height = 740 } = {}) {
-      const context = await browser.newContext({ viewport: { width, height } });
+    /** A fresh person on a fresh device (360 px wide unless told otherwise), whose browser
+     * prefers `locale` when given (as navigator.language and Accept-Language). */
+    async newPage({ width = 360, height = 740, locale } = {}) {
+      const context = await browser.newContext({ viewport: { width, height }, ...(locale ? { locale } : {}) });
       return guard(await context.newPage());
     },
     /** Another tab on the same device as `page`, sharing its storage. */

@@ -40,7 +40,9 @@ pub fn LanguageControl() -> impl IntoView {
         .collect_view();
     view! {
         <nav class="f-language" aria-label=m.language_control>
-            <ul class="f-language__list">{items}</ul>
+            <div class="f-width-container">
+                <ul class="f-language__list">{items}</ul>
+            </div>
         </nav>
     }
     .into_any()

@@ -22,9 +22,9 @@ pub fn Header() -> impl IntoView {
             browser::focus("#main");
         }>{m.skip_to_content}</a>
         <header class="f-header">
+            <LanguageControl/>
             <div class="f-width-container f-header__inner">
                 <A href=Route::Home.href() attr:class="f-header__name">{name}</A>
-                <LanguageControl/>
                 <A href=Route::GetHelp.href() attr:class="f-header__help">{m.get_help_now}</A>
             </div>
         </header>
