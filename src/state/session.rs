@@ -423,6 +423,38 @@ mod tests {
     }
 
     #[test]
+    fn the_language_chosen_is_kept_on_the_device_and_a_fresh_start_forgets_it() {
+        use crate::i18n::Language;
+        let owner = Owner::new();
+        owner.set();
+        let store = Store::memory();
+        let state = AppState::new(store.clone(), LoadedConfig::default(), options());
+        assert_eq!(state.language.chosen().get_untracked(), None, "no choice yet");
+        state.language.choose(Language::Welsh);
+        assert_eq!(state.language.chosen().get_untracked(), Some(Language::Welsh));
+        // Read again from the same device, as after a reload.
+        let again = AppState::new(store, LoadedConfig::default(), options());
+        assert_eq!(again.language.chosen().get_untracked(), Some(Language::Welsh));
+        // A kiosk's next person starts with a new store: nothing of the last person's choice.
+        let session = Session::new(Store::memory, LoadedConfig::default(), options());
+        session.current().language.choose(Language::Arabic);
+        session.start_fresh();
+        assert_eq!(session.current().language.chosen().get_untracked(), None);
+    }
+
+    #[test]
+    fn a_stored_language_this_version_does_not_have_is_no_choice() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        store
+            .save(crate::storage::LANGUAGE, &"fr".to_owned())
+            .unwrap();
+        let state = AppState::new(store, LoadedConfig::default(), options());
+        assert_eq!(state.language.chosen().get_untracked(), None);
+        assert!(state.notices.list().get_untracked().is_empty(), "nothing to report");
+    }
+
+    #[test]
     #[should_panic(expected = "state is not provided")]
     fn reading_the_state_outside_its_root_is_a_programming_error() {
         let _owner = Owner::new();
