@@ -80,3 +80,46 @@ export async function checkInByAddress(page, { mhc, ucla }) {
   await page.goto(`${page.origin}/check-in/check`);
   return save(page);
 }
+
+/** Asks for support from the referral's page `from` (a slug; the start page unless told),
+ * answering as `a` says, and stops on the page `stopAt` (e.g. 'contact-details') or on check
+ * your answers. The optional pages are left out; `baseline` answers the offer of a first
+ * check-in. */
+export async function askForSupport(page, a, { from = 'start', stopAt = 'check' } = {}) {
+  const next = () => page.getByRole('button', { name: 'Continue' }).click();
+  const tick = (label) => page.getByLabel(label, { exact: true }).check();
+  const type = (label, text) => page.getByLabel(label, { exact: true }).fill(text);
+  const steps = [
+    ['start', () => page.getByRole('button', { name: 'Start now' }).click()],
+    ['safety', async () => { await tick(a.safety ?? 'No'); await next(); }],
+    ['urgent-help', () => page.getByRole('button', { name: 'Carry on asking for support' }).click()],
+    ['whats-going-on', async () => { for (const r of a.reasons) await tick(r); await next(); }],
+    ['what-you-might-like', async () => { for (const x of a.activities) await tick(x); await next(); }],
+    ['what-might-make-it-hard', async () => { for (const b of a.barriers) await tick(b); await next(); }],
+    ['support', async () => { await tick(a.support); await next(); }],
+    ['what-matters', async () => { await type('Goal 1', a.goal); await next(); }],
+    ['who-suggested', next],
+    ['name', async () => { await type('What would you like us to call you?', a.name); await next(); }],
+    ['contact', async () => { await tick(a.contact); await next(); }],
+    ['contact-details', async () => { await type('Phone number', a.phone); await next(); }],
+    ['about-you', next],
+    ['language-and-access', next],
+    ['first-check-in', async () => { await tick(a.baseline ?? 'Not now'); await next(); }],
+  ];
+  for (const [slug, act] of steps.slice(steps.findIndex(([s]) => s === from))) {
+    if (slug === 'urgent-help' && a.safety !== 'Yes') continue;
+    if (slug === 'contact-details' && !a.phone) continue;
+    await page.waitForURL((url) => url.pathname === `/referral/${slug}`);
+    await heading(page);
+    if (slug === stopAt) return;
+    await act();
+  }
+  await page.waitForURL((url) => url.pathname === '/referral/check');
+  return arrive(page, 'Check your answers');
+}
+
+/** The rows of a GOV.UK summary list on the page, as { key: value text }. */
+export function summaryRows(page) {
+  return page.locator('.f-summary-list__row').evaluateAll((rows) => Object.fromEntries(
+    rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').innerText.trim()])));
+}

@@ -76,3 +76,27 @@ export function dimensions(a) {
 export function subscales(a) {
   return [sum(a.slice(0, 3)), sum(a.slice(3, 8)), sum(a.slice(8))];
 }
+
+/** A finished request for support as stored (README "Stored data"), with `answers` over the
+ * required ones: e.g. `{ activities: ['social'], barriers: ['getting-there'],
+ * postcode_district: 'WX1' }`. */
+export function referral(id, submitted, answers = {}) {
+  return {
+    id,
+    started_at: new Date(submitted.getTime() - 10 * 60 * 1000).toISOString(),
+    submitted_at: submitted.toISOString(),
+    safety: false,
+    reasons: ['lonely'],
+    activities: [],
+    barriers: [],
+    support: 'information',
+    goals: ['Get out of the house once a week'],
+    name: 'Sam',
+    contact_method: 'no-contact',
+    phone: '',
+    email: '',
+    postcode_district: '',
+    baseline: { choice: 'skipped' },
+    ...answers,
+  };
+}

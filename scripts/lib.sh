@@ -66,11 +66,18 @@ setup_browser() {
 
 setup_python() {
   # scripts/check_ics.py reads the downloaded calendar with an independent parser.
-  have python3 || { echo "python3 is needed to check calendar files" >&2; return 1; }
+  have python3 || { echo "python3 is needed to check calendar and directory files" >&2; return 1; }
   if ! python3 -c "import icalendar" 2>/dev/null; then
     step "Installing the python icalendar package"
     python3 -m pip install --quiet icalendar 2>/dev/null \
       || python3 -m pip install --quiet --break-system-packages icalendar
+  fi
+  # scripts/check_directory.py validates activity directories against the Open Referral UK
+  # schemas with an independent validator.
+  if ! python3 -c "import jsonschema" 2>/dev/null; then
+    step "Installing the python jsonschema package"
+    python3 -m pip install --quiet jsonschema 2>/dev/null \
+      || python3 -m pip install --quiet --break-system-packages jsonschema
   fi
 }
 

@@ -2,32 +2,36 @@
 //! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Title};
 use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 
 use crate::browser;
-use crate::components::{Footer, Header, NotFound, Notices};
+use crate::components::{Footer, Header, IdleWarning, ModeBar, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
-use crate::i18n::{self, provide_language, use_messages};
+use crate::domain::mode::Mode;
+use crate::i18n::{self, provide_language, ShownLanguage};
 use crate::pages::referral::{
-    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralStartAgainPage, ReferralViewPage,
+    ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralSendPage, ReferralStartAgainPage,
+    ReferralViewPage,
 };
 use crate::pages::{
-    ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, GetHelpPage,
-    GoalsPage, HistoryPage, HomePage, JourneyStepPage, NotNowPage, ProgressPage, QuestionPage,
-    YourDataPage,
+    ActivitiesPage, CheckAnswersPage, CheckInPage, DataDeletedPage, DeleteDataPage, FinishPage,
+    GetHelpPage, GoalsPage, HandBackPage, HelpingPage, HistoryPage, HomePage, JourneyStepPage,
+    NotNowPage, NotOnDevicePage, ProgressPage, QuestionPage, SendingPage, StartPage, TakePage,
+    ThingsToTryPage, YourDataPage,
 };
-use crate::routes::{Pages, RouteTable};
+use crate::reset::{self, HistoryGuard};
+use crate::routes::{PageView, Pages, RouteTable};
 use crate::state::{
-    use_config, use_language, use_notices, use_records, Notice, Session, StateOptions,
+    use_config, use_language, use_mode, use_notices, use_records, Modes, Notice, SendOptions,
+    SendQueue, Session,
 };
 use crate::storage::{Store, KEY_PREFIX};
 
 /// The whole app, on the person's own device storage, once the service's configuration is in.
 #[component]
 pub fn App() -> impl IntoView {
-    let config = LocalResource::new(load_config);
+    let config = crate::task::when_done(load_config());
     move || {
         config
             .get()
@@ -43,9 +47,32 @@ async fn load_config() -> LoadedConfig {
     }
 }
 
+/// A page of what a person's own device keeps (past check-ins, progress, referrals, the data
+/// page); a shared device, which keeps nothing of anyone, says so instead.
+fn kept_only(page: PageView) -> AnyView {
+    if use_mode().setup_untracked().shows_kept_records() {
+        page()
+    } else {
+        view! { <NotOnDevicePage/> }.into_any()
+    }
+}
+
+/// The start: "whose device is this?" until a volunteer in an assisted deployment has said,
+/// the start screen on a shared device, the person's own home screen on theirs.
+fn home() -> AnyView {
+    let modes = use_mode();
+    if modes.asks_device() {
+        view! { <HelpingPage/> }.into_any()
+    } else if modes.setup_untracked().hands_back() {
+        view! { <StartPage/> }.into_any()
+    } else {
+        view! { <HomePage/> }.into_any()
+    }
+}
+
 /// Every page, for the route table.
 const PAGES: Pages = Pages {
-    home: || view! { <HomePage/> }.into_any(),
+    home,
     get_help: || view! { <GetHelpPage/> }.into_any(),
     question: || view! { <QuestionPage/> }.into_any(),
     activities: || view! { <ActivitiesPage/> }.into_any(),
@@ -54,32 +81,85 @@ const PAGES: Pages = Pages {
     check_answers: || view! { <CheckAnswersPage/> }.into_any(),
     not_now: || view! { <NotNowPage/> }.into_any(),
     check_in_result: || view! { <CheckInPage/> }.into_any(),
-    history: || view! { <HistoryPage/> }.into_any(),
-    progress: || view! { <ProgressPage/> }.into_any(),
+    history: || kept_only(|| view! { <HistoryPage/> }.into_any()),
+    progress: || kept_only(|| view! { <ProgressPage/> }.into_any()),
     referral_step: || view! { <ReferralPage/> }.into_any(),
     referral_check: || view! { <ReferralCheckPage/> }.into_any(),
     referral_start_again: || view! { <ReferralStartAgainPage/> }.into_any(),
-    referral_done: || view! { <ReferralDonePage/> }.into_any(),
-    referral_view: || view! { <ReferralViewPage/> }.into_any(),
-    your_data: || view! { <YourDataPage/> }.into_any(),
-    delete_data: || view! { <DeleteDataPage/> }.into_any(),
-    data_deleted: || view! { <DataDeletedPage/> }.into_any(),
+    referral_send: || view! { <ReferralSendPage/> }.into_any(),
+    referral_done: || {
+        if use_mode().setup_untracked().hands_back() {
+            view! { <HandBackPage/> }.into_any()
+        } else {
+            view! { <ReferralDonePage/> }.into_any()
+        }
+    },
+    referral_view: || kept_only(|| view! { <ReferralViewPage/> }.into_any()),
+    your_data: || kept_only(|| view! { <YourDataPage/> }.into_any()),
+    delete_data: || kept_only(|| view! { <DeleteDataPage/> }.into_any()),
+    data_deleted: || kept_only(|| view! { <DataDeletedPage/> }.into_any()),
+    helping: || {
+        if use_mode().deployment() == Mode::Kiosk {
+            view! { <NotFound/> }.into_any()
+        } else {
+            view! { <HelpingPage/> }.into_any()
+        }
+    },
+    finish: || view! { <FinishPage/> }.into_any(),
+    take: || view! { <TakePage/> }.into_any(),
+    // What waits to be sent is the device's: on a shared screen it is never listed.
+    sending: || kept_only(|| view! { <SendingPage/> }.into_any()),
+    things_to_try: || view! { <ThingsToTryPage/> }.into_any(),
     not_found: || view! { <NotFound/> }.into_any(),
 };
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
-/// browser's storage, or memory in tests and on a kiosk). [`Session::start_fresh`], from
-/// [`crate::state::use_session`], rebuilds everything below the router for the next person.
+/// browser's storage, or memory in tests) on a person's own device, and from memory on a
+/// shared one (the configuration's mode, and a volunteer's choice, decide: see
+/// [`crate::domain::mode`]). [`Session::start_fresh`], from [`crate::state::use_session`],
+/// rebuilds everything below the router for the next person.
 #[component]
 pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView {
-    provide_meta_context();
-    let session = Session::new(new_store, config, StateOptions::default());
+    // The outbox is the device's, built outside the person's state so that starting fresh
+    // for the next person keeps what someone chose to send; it is always in the browser's
+    // own storage, whatever store the person's answers use. A kiosk never lists it and keeps
+    // no receipts: what one person sent is nothing the next should see.
+    let public = config.config.mode == Mode::Kiosk;
+    let sending = SendQueue::new(
+        Store::local(),
+        &config.config,
+        SendOptions {
+            queue_on_screen: !public,
+            keep_receipts: !public,
+            ..SendOptions::default()
+        },
+    );
+    provide_context(sending);
+    sending.start();
+    // A kiosk never even reads what a tab remembered: nothing turns it into anything else.
+    let remembered = (config.config.mode != Mode::Kiosk)
+        .then(reset::remembered_setup)
+        .flatten();
+    let modes = Modes::new(
+        &config.config,
+        remembered.as_deref(),
+        new_store,
+        browser::new_id(),
+    );
+    provide_context(modes);
+    let setup = modes.setup_untracked();
+    if !setup.keeps_on_device() {
+        modes.set_keys_before(reset::local_keys());
+    }
+    let session = Session::new(modes.store_for(setup), config, modes.options_for(setup));
     provide_context(session);
-    let formatter = move |text: String| format!("{text} – {}", use_messages().app_name);
+    reset::guard_history(modes);
+    // The language shown, for the idle warning, which lives outside the language root.
+    provide_context(ShownLanguage(RwSignal::new(i18n::Language::English)));
     view! {
-        <Title formatter/>
         <Router>
             <FocusOnNavigation/>
+            <HistoryGuard/>
             {move || {
                 // Everything that reads the person's state is built inside here, so that it
                 // is all rebuilt, and the last person's state disposed, when the session
@@ -90,6 +170,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     <InLanguage/>
                 }
             }}
+            <IdleWarning/>
         </Router>
     }
 }
@@ -107,6 +188,9 @@ fn InLanguage() -> impl IntoView {
         let now = language.get();
         let m = now.messages();
         browser::set_language(m.lang, m.dir);
+        if let Some(shown) = use_context::<ShownLanguage>() {
+            shown.0.set(now);
+        }
         if before.is_some_and(|b| b != now) {
             browser::focus_soon("main h1".into());
         }
@@ -118,8 +202,11 @@ fn InLanguage() -> impl IntoView {
             <Header/>
             <div class="f-width-container">
                 <main class="f-main" id="main" tabindex="-1">
+                    <ModeBar/>
                     <Notices/>
-                    <RouteTable pages=PAGES/>
+                    <ErrorBoundary fallback=crate::shell::route_failed>
+                        <RouteTable pages=PAGES/>
+                    </ErrorBoundary>
                 </main>
             </div>
             <Footer/>

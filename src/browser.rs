@@ -60,6 +60,13 @@ pub fn today() -> NaiveDate {
     crate::domain::schedule::local_date(now, offset_at(now))
 }
 
+/// Sets the browser tab's title.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        document.set_title(title);
+    }
+}
+
 /// Marks the page's language and writing direction on `<html>`, for screen readers, spell
 /// checkers and right-to-left layout.
 pub fn set_language(lang: &str, dir: &str) {
@@ -171,4 +178,24 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), BrowserErr
         std::time::Duration::from_secs(60),
     );
     Ok(())
+}
+
+/// A random number in `[0, 1]` for spreading out retries, from `crypto.getRandomValues`
+/// (`Math.random` where that refuses).
+pub fn random_unit() -> f64 {
+    let mut bytes = [0u8; 4];
+    let from_crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if from_crypto {
+        f64::from(u32::from_le_bytes(bytes)) / f64::from(u32::MAX)
+    } else {
+        js_sys::Math::random()
+    }
+}
+
+/// Whether the browser believes it is online. `false` is certain (no network at all);
+/// `true` only means a network is there, not that the service can be reached.
+pub fn is_online() -> bool {
+    web_sys::window().is_none_or(|w| w.navigator().on_line())
 }

@@ -13,7 +13,10 @@ use serde_json::{Map, Value};
 
 use crate::domain::directory::{self, TaxonomyMap};
 use crate::domain::instrument::{self, Instrument, ScaleShape, Wording, DEFAULT_INSTRUMENT_IDS};
+use crate::domain::mode::{IdleSettings, Mode};
+use crate::domain::outbox::RetryPolicy;
 use crate::domain::schedule::ScheduleSettings;
+use crate::domain::submission::Format;
 use crate::i18n::{Language, Messages};
 
 /// Words a service writes for people to read: the same words in every language (a plain
@@ -250,6 +253,22 @@ pub struct ServiceConfig {
     /// id, then version, then language code. Questions without one are shown in English.
     #[serde(default)]
     pub instrument_translations: InstrumentTranslations,
+    /// How this deployment runs: `personal` (the default), `assisted` or `kiosk`.
+    #[serde(default)]
+    pub mode: Mode,
+    /// A kiosk's inactivity timings (`idle_seconds`, `warning_seconds`).
+    #[serde(default = "kiosk_idle")]
+    pub kiosk: IdleSettings,
+    /// The inactivity timings of a volunteer's shared device: longer, for conversations.
+    #[serde(default = "assisted_idle")]
+    pub assisted: IdleSettings,
+    /// Where a QR code taken from a kiosk or a volunteer's device opens Flourish on the
+    /// person's own phone; `None` is the address the app is served from.
+    #[serde(default)]
+    pub take_away_address: Option<String>,
+    /// Where the person's requests (and check-ins, if they agree) are sent, or nowhere.
+    #[serde(default)]
+    pub send: Option<SendConfig>,
 }
 
 /// Every built-in language.
@@ -342,6 +361,268 @@ fn check_translations(all: &mut InstrumentTranslations) -> Vec<String> {
         }
     }
     problems
+}
+
+fn kiosk_idle() -> IdleSettings {
+    IdleSettings::KIOSK
+}
+
+fn assisted_idle() -> IdleSettings {
+    IdleSettings::ASSISTED
+}
+
+/// Idle timings as a configuration writes them: each field optional.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IdleFields {
+    idle_seconds: Option<u32>,
+    warning_seconds: Option<u32>,
+}
+
+/// Reads idle timings over `slot` (whose values fill what is missing), made safe: a warning
+/// under 20 seconds is lengthened, and each change is said in `changed`.
+fn read_idle(
+    slot: &mut IdleSettings,
+    value: Value,
+    changed: &mut Vec<String>,
+) -> Result<(), String> {
+    let fields: IdleFields = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    let (safe, problems) = IdleSettings {
+        idle_seconds: fields.idle_seconds.unwrap_or(slot.idle_seconds),
+        warning_seconds: fields.warning_seconds.unwrap_or(slot.warning_seconds),
+    }
+    .clamped();
+    *slot = safe;
+    changed.extend(problems.iter().map(ToString::to_string));
+    Ok(())
+}
+
+/// Checks the take-away address: an absolute https address (http only for this machine),
+/// without a fragment, which the payload needs for itself.
+fn check_address(address: Option<&str>) -> Result<(), String> {
+    let Some(a) = address else { return Ok(()) };
+    let local = ["http://localhost", "http://127.0.0.1"].iter().any(|p| {
+        a.strip_prefix(p)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([':', '/']))
+    });
+    if !(a.starts_with("https://") || local) {
+        return Err("it must be an https:// address".into());
+    }
+    if a.contains(['#', '?', ' ']) {
+        return Err("it must be a plain address, without ?, # or spaces".into());
+    }
+    Ok(())
+}
+
+/// Where and how a service receives submissions (`send` in `config.json`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SendConfig {
+    /// The address submissions are POSTed to: a FHIR base URL, or the JSON receiver's URL.
+    pub endpoint: String,
+    /// What is POSTed there.
+    pub format: Format,
+    /// How long to wait between attempts and for a reply.
+    #[serde(default)]
+    pub retry: RetrySettings,
+}
+
+/// Waits between attempts and for a reply, in milliseconds (`send.retry`). Meant for tests,
+/// which need waits of a second or less; a service leaves it out and gets the defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RetrySettings {
+    /// The wait after the first failed attempt; it doubles after each further failure.
+    pub base_ms: u64,
+    /// The longest wait between attempts of the app's own choosing.
+    pub cap_ms: u64,
+    /// How long to wait for a reply before giving an attempt up.
+    pub timeout_ms: u64,
+}
+
+impl Default for RetrySettings {
+    fn default() -> Self {
+        let p = RetryPolicy::default();
+        let ms = |d: chrono::TimeDelta| d.num_milliseconds().unsigned_abs();
+        Self {
+            base_ms: ms(p.base),
+            cap_ms: ms(p.cap),
+            timeout_ms: ms(p.timeout),
+        }
+    }
+}
+
+/// The longest wait `send.retry` may set: a day.
+const RETRY_MAX_MS: u64 = 86_400_000;
+/// The longest reply timeout: well inside the five minutes after which another tab takes a
+/// send over (`domain::outbox::SENDING_GIVES_UP_AFTER`).
+const TIMEOUT_MAX_MS: u64 = 120_000;
+/// The shortest reply timeout.
+const TIMEOUT_MIN_MS: u64 = 100;
+
+impl RetrySettings {
+    /// Says what is out of range, if anything.
+    fn check(&self) -> Result<(), String> {
+        if self.base_ms == 0 || self.base_ms > RETRY_MAX_MS {
+            return Err(format!("base_ms must be from 1 to {RETRY_MAX_MS}"));
+        }
+        if self.cap_ms < self.base_ms || self.cap_ms > RETRY_MAX_MS {
+            return Err(format!("cap_ms must be from base_ms to {RETRY_MAX_MS}"));
+        }
+        if !(TIMEOUT_MIN_MS..=TIMEOUT_MAX_MS).contains(&self.timeout_ms) {
+            return Err(format!(
+                "timeout_ms must be from {TIMEOUT_MIN_MS} to {TIMEOUT_MAX_MS}"
+            ));
+        }
+        Ok(())
+    }
+
+    /// The outbox's retry policy with these waits.
+    pub fn policy(&self) -> RetryPolicy {
+        let ms = |n: u64| chrono::TimeDelta::milliseconds(i64::try_from(n).unwrap_or(i64::MAX));
+        RetryPolicy {
+            base: ms(self.base_ms),
+            cap: ms(self.cap_ms),
+            timeout: ms(self.timeout_ms),
+            ..RetryPolicy::default()
+        }
+    }
+}
+
+/// Checks a sending endpoint: a full `https://` address, or `http://` to this machine only
+/// (`127.0.0.1` or `localhost`, any port) for testing. No user name or password in it (the
+/// configuration is public), and no `#` part (it would never reach the service).
+pub fn check_endpoint(endpoint: &str) -> Result<(), String> {
+    let bad = |why: &str| Err(format!("{endpoint:?} {why}"));
+    if endpoint.is_empty()
+        || endpoint
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+    {
+        return bad("is not a web address");
+    }
+    let Some((scheme, rest)) = endpoint.split_once("://") else {
+        return bad("must be a full address starting with https://");
+    };
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return bad("must not hold a user name or password");
+    }
+    if endpoint.contains('#') {
+        return bad("must not have a # part");
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        // An IPv6 address: [::1]:8443
+        Some(v6) => match v6.split_once(']') {
+            Some((h, "")) => (h, None),
+            Some((h, p)) => (h, Some(p.strip_prefix(':').unwrap_or(p))),
+            None => return bad("has a broken host name"),
+        },
+        None => match authority.rsplit_once(':') {
+            Some((h, p)) => (h, Some(p)),
+            None => (authority, None),
+        },
+    };
+    if let Some(p) = port {
+        if !p.bytes().all(|b| b.is_ascii_digit()) || !matches!(p.parse::<u32>(), Ok(1..=65_535)) {
+            return bad("has a port that is not a number from 1 to 65535");
+        }
+    }
+    if host.is_empty() {
+        return bad("has no host name");
+    }
+    let host = host.to_ascii_lowercase();
+    match scheme.as_str() {
+        "https" => Ok(()),
+        "http" if host == "127.0.0.1" || host == "localhost" => Ok(()),
+        "http" => bad("must start with https:// (http:// is allowed only for 127.0.0.1 and localhost, for testing)"),
+        _ => bad("must start with https://"),
+    }
+}
+
+/// Reads the `send` block field by field: a bad endpoint or format means nothing is sent; a
+/// bad `retry` takes the defaults and sending goes on.
+fn read_send(value: Value, problems: &mut Vec<ConfigProblem>) -> Option<SendConfig> {
+    let map = match value {
+        Value::Null => return None,
+        Value::Object(map) => map,
+        _ => {
+            problems.push(ConfigProblem {
+                field: "send".into(),
+                message:
+                    "it must be an object { \"endpoint\": …, \"format\": … }; nothing will be sent"
+                        .into(),
+            });
+            return None;
+        }
+    };
+    let mut found = Vec::new();
+    let mut problem = |field: &str, message: String| {
+        found.push(ConfigProblem {
+            field: format!("send.{field}"),
+            message,
+        })
+    };
+    let mut endpoint = None;
+    let mut format = None;
+    let mut retry = RetrySettings::default();
+    for (field, value) in map {
+        match field.as_str() {
+            "endpoint" => match value.as_str().map(|e| (e, check_endpoint(e))) {
+                Some((e, Ok(()))) => endpoint = Some(e.to_owned()),
+                Some((_, Err(why))) => problem("endpoint", format!("{why}; nothing will be sent")),
+                None => problem(
+                    "endpoint",
+                    "it must be a string; nothing will be sent".into(),
+                ),
+            },
+            "format" => match serde_json::from_value::<Format>(value) {
+                Ok(f) => format = Some(f),
+                Err(_) => problem(
+                    "format",
+                    "it must be \"fhir-r4\" or \"json\"; nothing will be sent".into(),
+                ),
+            },
+            "retry" => {
+                let read = serde_json::from_value::<RetrySettings>(value)
+                    .map_err(|e| e.to_string())
+                    .and_then(|r| r.check().map(|()| r));
+                match read {
+                    Ok(r) => retry = r,
+                    Err(why) => problem("retry", format!("{why}; using the built-in waits")),
+                }
+            }
+            _ => problem(
+                &field,
+                "this app does not know this setting, so it was ignored".into(),
+            ),
+        }
+    }
+    let reported = |f: &str| found.iter().any(|p| p.field == f);
+    let missing = [
+        (
+            endpoint.is_none() && !reported("send.endpoint"),
+            "send.endpoint",
+            "the address to send to",
+        ),
+        (
+            format.is_none() && !reported("send.format"),
+            "send.format",
+            "the format (\"fhir-r4\" or \"json\")",
+        ),
+    ];
+    for (_, field, what) in missing.into_iter().filter(|m| m.0) {
+        found.push(ConfigProblem {
+            field: field.into(),
+            message: format!("{what} is missing; nothing will be sent"),
+        });
+    }
+    problems.extend(found);
+    Some(SendConfig {
+        endpoint: endpoint?,
+        format: format?,
+        retry,
+    })
 }
 
 /// The directory file when the configuration does not say: the sample shipped in `public/`.
@@ -540,6 +821,11 @@ impl Default for ServiceConfig {
             directory_map_links: false,
             languages: default_languages(),
             instrument_translations: InstrumentTranslations::new(),
+            mode: Mode::Personal,
+            kiosk: IdleSettings::KIOSK,
+            assisted: IdleSettings::ASSISTED,
+            take_away_address: None,
+            send: None,
         }
     }
 }
@@ -684,6 +970,27 @@ impl ServiceConfig {
                     }),
                     "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
                     "directory_map_links" => read(&mut config.directory_map_links, value),
+                    "mode" => read(&mut config.mode, value),
+                    "kiosk" | "assisted" => {
+                        let slot = if field == "kiosk" {
+                            &mut config.kiosk
+                        } else {
+                            &mut config.assisted
+                        };
+                        let mut changed = vec![];
+                        let result = read_idle(slot, value, &mut changed);
+                        problems.extend(changed.into_iter().map(|message| ConfigProblem {
+                            field: field.clone(),
+                            message,
+                        }));
+                        result
+                    }
+                    "take_away_address" => read(&mut config.take_away_address, value)
+                        .and_then(|()| check_address(config.take_away_address.as_deref())),
+                    "send" => {
+                        config.send = read_send(value, &mut problems);
+                        continue;
+                    }
                     _ => {
                         problems.push(ConfigProblem {
                             field: field.clone(),
@@ -695,9 +1002,14 @@ impl ServiceConfig {
                 };
             if let Err(message) = result {
                 config.reset(&field, &defaults);
+                let instead = if field == "mode" {
+                    "running as a kiosk, which keeps nothing, until it is fixed"
+                } else {
+                    "using the built-in setting"
+                };
                 problems.push(ConfigProblem {
                     field,
-                    message: format!("{message}; using the built-in setting"),
+                    message: format!("{message}; {instead}"),
                 });
             }
         }
@@ -711,7 +1023,7 @@ impl ServiceConfig {
                 message: format!("{e}; using the built-in matching"),
             });
         }
-        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        crate::domain::sort::stable_by(&mut problems, |a, b| a.field < b.field);
         LoadedConfig { config, problems }
     }
 
@@ -741,6 +1053,13 @@ impl ServiceConfig {
             "instrument_translations" => {
                 self.instrument_translations = defaults.instrument_translations.clone()
             }
+            // A mode that cannot be read is a kiosk's, which keeps nothing: a typo must never
+            // leave a public screen keeping people's answers.
+            "mode" => self.mode = Mode::Kiosk,
+            "kiosk" => self.kiosk = defaults.kiosk,
+            "assisted" => self.assisted = defaults.assisted,
+            "take_away_address" => self.take_away_address = defaults.take_away_address.clone(),
+            "send" => self.send = None,
             _ => {}
         }
     }
@@ -873,6 +1192,70 @@ mod tests {
         let c = bad.config;
         let back = (c.directory, c.directory_taxonomy, c.directory_map_links);
         assert_eq!(back, (d.directory, d.directory_taxonomy, false));
+    }
+
+    #[test]
+    fn the_mode_and_its_timings_are_read_and_a_short_warning_is_lengthened_and_reported() {
+        let d = ServiceConfig::default();
+        assert_eq!(
+            (d.mode, d.kiosk, d.assisted),
+            (Mode::Personal, IdleSettings::KIOSK, IdleSettings::ASSISTED)
+        );
+        let kiosk = ServiceConfig::parse(
+            r#"{"mode": "kiosk", "kiosk": {"idle_seconds": 90, "warning_seconds": 45},
+                "assisted": {"idle_seconds": 600}, "take_away_address": "https://flourish.example.org/"}"#,
+        );
+        assert_eq!(kiosk.problems, vec![]);
+        let c = kiosk.config;
+        assert_eq!(c.mode, Mode::Kiosk);
+        assert_eq!((c.kiosk.idle_seconds, c.kiosk.warning_seconds), (90, 45));
+        assert_eq!(
+            (c.assisted.idle_seconds, c.assisted.warning_seconds),
+            (600, 60),
+            "a missing timing keeps its default"
+        );
+        assert_eq!(
+            c.take_away_address.as_deref(),
+            Some("https://flourish.example.org/")
+        );
+
+        let short = ServiceConfig::parse(
+            r#"{"mode": "kiosk", "kiosk": {"idle_seconds": 3, "warning_seconds": 5}}"#,
+        );
+        assert_eq!(short.config.mode, Mode::Kiosk);
+        assert_eq!(
+            (
+                short.config.kiosk.idle_seconds,
+                short.config.kiosk.warning_seconds
+            ),
+            (3, 20)
+        );
+        assert_eq!(short.problems.len(), 1);
+        assert_eq!(short.problems[0].field, "kiosk");
+        assert!(
+            short.problems[0].message.contains("WCAG 2.2.1"),
+            "{:?}",
+            short.problems
+        );
+
+        let bad = ServiceConfig::parse(
+            r#"{"mode": "public", "kiosk": {"idle": 3}, "assisted": "long",
+                "take_away_address": "http://flourish.example.org/"}"#,
+        );
+        let fields: Vec<&str> = bad.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["assisted", "kiosk", "mode", "take_away_address"]);
+        assert_eq!(
+            bad.config.mode,
+            Mode::Kiosk,
+            "an unreadable mode keeps nothing"
+        );
+        assert_eq!(bad.config.kiosk, IdleSettings::KIOSK);
+        assert_eq!(bad.config.take_away_address, None);
+        for local in ["http://localhost:8080", "http://127.0.0.1/"] {
+            assert_eq!(check_address(Some(local)), Ok(()), "{local}");
+        }
+        assert!(check_address(Some("https://x.example/#a")).is_err());
+        assert!(check_address(Some("http://localhost.evil.example")).is_err());
     }
 
     #[test]
@@ -1175,6 +1558,22 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_kiosk_example_is_a_valid_kiosk_configuration() {
+        let readme = include_str!("../README.md");
+        let example = readme
+            .split("## Kiosks")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let loaded = ServiceConfig::parse(example);
+        assert_eq!(loaded.problems, vec![], "{example}");
+        assert_eq!(loaded.config.mode, Mode::Kiosk);
+        assert_eq!(loaded.config.kiosk, IdleSettings::KIOSK);
+        assert!(loaded.config.take_away_address.is_some());
+    }
+
+    #[test]
     fn the_readme_example_is_a_valid_configuration() {
         let readme = include_str!("../README.md");
         let example = readme
@@ -1194,6 +1593,164 @@ mod tests {
         assert_eq!(
             loaded.config.offered_languages(),
             [Language::Welsh, Language::English]
+        );
+    }
+    #[test]
+    fn a_send_block_names_an_https_endpoint_and_a_format() {
+        let loaded = ServiceConfig::parse(
+            r#"{"send": {"endpoint": "https://fhir.example.org/fhir", "format": "fhir-r4"}}"#,
+        );
+        assert_eq!(loaded.problems, vec![]);
+        let send = loaded.config.send.unwrap();
+        assert_eq!(send.endpoint, "https://fhir.example.org/fhir");
+        assert_eq!(send.format, Format::FhirR4);
+        assert_eq!(send.retry, RetrySettings::default());
+        assert_eq!(send.retry.policy(), RetryPolicy::default());
+        let json = ServiceConfig::parse(
+            r#"{"send": {"endpoint": "https://x.example/in?k=1", "format": "json"}}"#,
+        );
+        assert_eq!(json.config.send.map(|s| s.format), Some(Format::Json));
+    }
+
+    #[test]
+    fn without_a_send_block_nothing_is_sent_and_nothing_is_reported() {
+        for text in ["{}", r#"{"send": null}"#] {
+            let loaded = ServiceConfig::parse(text);
+            assert_eq!((loaded.config.send, loaded.problems), (None, vec![]));
+        }
+        assert_eq!(ServiceConfig::default().send, None);
+    }
+
+    #[test]
+    fn plain_http_is_refused_except_to_this_machine_for_testing() {
+        for ok in [
+            "https://fhir.example.org",
+            "HTTPS://Fhir.Example.org:8443/base",
+            "https://[2001:db8::1]:443/fhir",
+            "http://127.0.0.1:49152/fhir",
+            "http://localhost/submissions",
+            "http://LOCALHOST:8080",
+        ] {
+            assert_eq!(check_endpoint(ok), Ok(()), "{ok}");
+        }
+        for bad in [
+            "http://fhir.example.org/fhir",
+            "http://127.0.0.2/fhir",
+            "http://localhost.example.org/",
+            "http://[::1]:8080/",
+            "ftp://fhir.example.org",
+            "/fhir",
+            "fhir.example.org",
+            "https://",
+            "https://:443/x",
+            "https://user:secret@fhir.example.org",
+            "https://fhir.example.org:99999",
+            "https://fhir.example.org:port",
+            "https://fhir.example.org/#here",
+            "https://fhir.example.org/a b",
+            "",
+        ] {
+            assert!(check_endpoint(bad).is_err(), "{bad} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_bad_send_block_is_reported_by_field_and_nothing_is_sent() {
+        let cases = [
+            (
+                r#"{"send": {"endpoint": "http://fhir.example.org", "format": "fhir-r4"}}"#,
+                vec!["send.endpoint"],
+            ),
+            (
+                r#"{"send": {"endpoint": "https://fhir.example.org", "format": "xml"}}"#,
+                vec!["send.format"],
+            ),
+            (
+                r#"{"send": {"endpoint": "https://fhir.example.org"}}"#,
+                vec!["send.format"],
+            ),
+            (r#"{"send": {"format": "json"}}"#, vec!["send.endpoint"]),
+            (
+                r#"{"send": {"endpoint": 7, "format": "json"}}"#,
+                vec!["send.endpoint"],
+            ),
+            (r#"{"send": "https://fhir.example.org"}"#, vec!["send"]),
+            (r#"{"send": {}}"#, vec!["send.endpoint", "send.format"]),
+        ];
+        for (text, fields) in cases {
+            let loaded = ServiceConfig::parse(text);
+            assert_eq!(loaded.config.send, None, "{text}");
+            let found: Vec<&str> = loaded.problems.iter().map(|p| p.field.as_str()).collect();
+            assert_eq!(found, fields, "{text}");
+            assert!(
+                loaded
+                    .problems
+                    .iter()
+                    .all(|p| p.message.contains("nothing will be sent")),
+                "{:?}",
+                loaded.problems
+            );
+        }
+    }
+
+    #[test]
+    fn retry_waits_can_be_shortened_for_tests_and_bad_ones_fall_back_without_stopping_sending() {
+        let loaded = ServiceConfig::parse(
+            r#"{"send": {"endpoint": "http://127.0.0.1:9/f", "format": "json",
+                "retry": {"base_ms": 100, "cap_ms": 400, "timeout_ms": 1500}}}"#,
+        );
+        assert_eq!(loaded.problems, vec![]);
+        let policy = loaded.config.send.unwrap().retry.policy();
+        assert_eq!(policy.base, chrono::TimeDelta::milliseconds(100));
+        assert_eq!(policy.cap, chrono::TimeDelta::milliseconds(400));
+        assert_eq!(policy.timeout, chrono::TimeDelta::milliseconds(1500));
+        for retry in [
+            r#"{"base_ms": 0}"#,
+            r#"{"base_ms": 500, "cap_ms": 100}"#,
+            r#"{"timeout_ms": 10}"#,
+            r#"{"timeout_ms": 600000}"#,
+            r#"{"base_seconds": 1}"#,
+            r#""fast""#,
+        ] {
+            let text = format!(
+                r#"{{"send": {{"endpoint": "https://a.example", "format": "json", "retry": {retry}}}}}"#
+            );
+            let loaded = ServiceConfig::parse(&text);
+            let fields: Vec<&str> = loaded.problems.iter().map(|p| p.field.as_str()).collect();
+            assert_eq!(fields, ["send.retry"], "{retry}");
+            assert_eq!(
+                loaded.config.send.map(|s| s.retry),
+                Some(RetrySettings::default()),
+                "{retry}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_unknown_field_in_the_send_block_is_reported_and_sending_goes_on() {
+        let loaded = ServiceConfig::parse(
+            r#"{"send": {"endpoint": "https://a.example", "format": "json", "token": "x"}}"#,
+        );
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(loaded.problems[0].field, "send.token");
+        assert!(loaded.config.send.is_some());
+    }
+
+    #[test]
+    fn the_readme_send_example_is_a_valid_configuration() {
+        let readme = include_str!("../README.md");
+        let example = readme
+            .split("## Sending to the service")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let loaded = ServiceConfig::parse(&format!("{{{example}}}"));
+        assert_eq!(loaded.problems, vec![], "{example}");
+        let send = loaded.config.send.unwrap();
+        assert_eq!(
+            (send.endpoint.as_str(), send.format),
+            ("https://fhir.example.org/fhir", Format::FhirR4)
         );
     }
 }

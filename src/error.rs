@@ -6,6 +6,7 @@ use crate::browser::BrowserError;
 use crate::domain::checkin::{DraftError, FollowUpError};
 use crate::domain::export::ImportError;
 use crate::domain::ics::IcsError;
+use crate::domain::submission::BuildError;
 use crate::storage::StorageError;
 
 /// Why something the person asked for did not happen.
@@ -29,4 +30,7 @@ pub enum AppError {
     /// The calendar file could not be made.
     #[error(transparent)]
     Calendar(#[from] IcsError),
+    /// A record could not be made into a submission to send.
+    #[error(transparent)]
+    Submission(#[from] BuildError),
 }

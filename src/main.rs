@@ -1,3 +1,3 @@
 fn main() {
-    leptos::mount::mount_to_body(flourish::app::App);
+    flourish::shell::start(flourish::app::App);
 }

@@ -15,6 +15,8 @@ use crate::domain::referral::Step;
 
 /// The query that marks a page opened from a "Change" link on check your answers.
 const FROM_CHECK: (&str, &str) = ("from", "check");
+/// The query that marks "Finish and clear" as a volunteer stopping helping.
+const STOP_HELPING: (&str, &str) = ("then", "stop-helping");
 
 /// A place in the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,6 +43,8 @@ pub enum Route<'a> {
     ReferralChange(Step),
     /// "Do you want to start again?" for the referral.
     ReferralStartAgain,
+    /// Asking whether to send a finished referral to the service, by id.
+    ReferralSend(&'a str),
     /// The confirmation of a finished referral, by id.
     ReferralDone(&'a str),
     /// A finished referral to read, print or download, by id.
@@ -51,6 +55,16 @@ pub enum Route<'a> {
     DeleteData,
     /// After deleting everything.
     DataDeleted,
+    /// "I'm helping someone": whose device is this?
+    Helping,
+    /// "Finish and clear" on a shared device; `true` when a volunteer stops helping.
+    Finish(bool),
+    /// Bringing answers taken from a shared screen into this device (they follow the `#`).
+    Take,
+    /// What waits to be sent to the service.
+    Sending,
+    /// Activities from the service's directory.
+    ThingsToTry,
 }
 
 impl Route<'_> {
@@ -89,11 +103,18 @@ impl Route<'_> {
             Route::ReferralChange(Step::Check) => Route::Referral(Step::Check).href(),
             Route::ReferralChange(step) => change(Route::Referral(step).href()),
             Route::ReferralStartAgain => "/referral/start-again".into(),
+            Route::ReferralSend(id) => format!("/referral/send/{id}"),
             Route::ReferralDone(id) => format!("/referral/done/{id}"),
             Route::ReferralView(id) => format!("/referrals/{id}"),
             Route::YourData => "/your-data".into(),
             Route::DeleteData => "/your-data/delete".into(),
             Route::DataDeleted => "/your-data/deleted".into(),
+            Route::Helping => "/helping".into(),
+            Route::Finish(false) => "/finish".into(),
+            Route::Finish(true) => format!("/finish?{}={}", STOP_HELPING.0, STOP_HELPING.1),
+            Route::Take => crate::domain::take_away::PATH.into(),
+            Route::Sending => "/sending".into(),
+            Route::ThingsToTry => "/things-to-try".into(),
         }
     }
 }
@@ -102,6 +123,12 @@ impl Route<'_> {
 pub fn use_from_check() -> Signal<bool> {
     let query = use_query_map();
     Signal::derive(move || query.read().get(FROM_CHECK.0).as_deref() == Some(FROM_CHECK.1))
+}
+
+/// Whether "Finish and clear" was opened to stop helping (tracked).
+pub fn use_stop_helping() -> Signal<bool> {
+    let query = use_query_map();
+    Signal::derive(move || query.read().get(STOP_HELPING.0).as_deref() == Some(STOP_HELPING.1))
 }
 
 /// A page of the table: a function that builds it.
@@ -138,6 +165,8 @@ pub struct Pages {
     pub referral_check: PageView,
     /// `/referral/start-again`
     pub referral_start_again: PageView,
+    /// `/referral/send/:id`
+    pub referral_send: PageView,
     /// `/referral/done/:id`
     pub referral_done: PageView,
     /// `/referrals/:id`
@@ -148,6 +177,16 @@ pub struct Pages {
     pub delete_data: PageView,
     /// `/your-data/deleted`
     pub data_deleted: PageView,
+    /// `/helping`
+    pub helping: PageView,
+    /// `/finish`
+    pub finish: PageView,
+    /// `/take`
+    pub take: PageView,
+    /// `/sending`
+    pub sending: PageView,
+    /// `/things-to-try`
+    pub things_to_try: PageView,
     /// Any other address.
     pub not_found: PageView,
 }
@@ -170,12 +209,18 @@ pub fn RouteTable(pages: Pages) -> impl IntoView {
             <RouteDef path=path!("/progress") view=pages.progress/>
             <RouteDef path=path!("/referral/start-again") view=pages.referral_start_again/>
             <RouteDef path=path!("/referral/check") view=pages.referral_check/>
+            <RouteDef path=path!("/referral/send/:id") view=pages.referral_send/>
             <RouteDef path=path!("/referral/done/:id") view=pages.referral_done/>
             <RouteDef path=path!("/referral/:step") view=pages.referral_step/>
             <RouteDef path=path!("/referrals/:id") view=pages.referral_view/>
             <RouteDef path=path!("/your-data") view=pages.your_data/>
             <RouteDef path=path!("/your-data/delete") view=pages.delete_data/>
             <RouteDef path=path!("/your-data/deleted") view=pages.data_deleted/>
+            <RouteDef path=path!("/helping") view=pages.helping/>
+            <RouteDef path=path!("/finish") view=pages.finish/>
+            <RouteDef path=path!("/take") view=pages.take/>
+            <RouteDef path=path!("/sending") view=pages.sending/>
+            <RouteDef path=path!("/things-to-try") view=pages.things_to_try/>
         </Routes>
     }
 }
@@ -206,6 +251,14 @@ mod tests {
     fn records_are_found_by_id() {
         assert_eq!(Route::CheckInResult("c-1").href(), "/check-ins/c-1");
         assert_eq!(Route::ReferralDone("r-1").href(), "/referral/done/r-1");
+        assert_eq!(Route::ReferralSend("r-1").href(), "/referral/send/r-1");
         assert_eq!(Route::ReferralView("r-1").href(), "/referrals/r-1");
+    }
+
+    #[test]
+    fn finishing_to_stop_helping_is_said_in_the_address() {
+        assert_eq!(Route::Finish(false).href(), "/finish");
+        assert_eq!(Route::Finish(true).href(), "/finish?then=stop-helping");
+        assert_eq!(Route::Take.href(), "/take");
     }
 }

@@ -4,14 +4,16 @@
 //! back tolerantly. Anything that cannot be read is copied to its own "set aside" key before
 //! the app may write over it, so a damaged record is never lost by the next save.
 
-use std::collections::BTreeMap;
 use std::marker::PhantomData;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::consent::CheckInSharing;
+use crate::domain::directory::{Visit, VISITS_KEY};
 use crate::domain::export::{self, ExportDocument, ImportSummary, ParsedImport};
+use crate::domain::outbox::Outbox;
 use crate::domain::referral::Referral;
 use crate::domain::storage_usage::StorageUsage;
 use crate::domain::stored::{self, Envelope, Restored, SetAside};
@@ -28,6 +30,13 @@ pub const DEFERRAL_KEY: &str = "flourish.deferral";
 
 /// Key of the language the person chose on this device, by its code (`cy`).
 pub const LANGUAGE_KEY: &str = "flourish.language";
+/// Key of the person's standing choice about sharing check-ins with the service.
+pub const CONSENT_KEY: &str = "flourish.consent";
+
+/// Key of the outbox: what the person chose to send and the service does not have yet. It is
+/// the device's, not the person's: outside the `flourish.` keys, so starting fresh for the
+/// next person and "delete everything" never drop a submission without asking.
+pub const OUTBOX_KEY: &str = "flourish-outbox";
 
 /// A stored value that each save replaces whole, such as the check-in in progress: its key,
 /// and the type it holds.
@@ -62,6 +71,10 @@ pub const DEFERRAL: Slot<Deferral> = Slot::new(DEFERRAL_KEY);
 /// The language the person chose, by code. Kept in the person's store, so a kiosk's reset
 /// for the next person forgets it with everything else.
 pub const LANGUAGE: Slot<String> = Slot::new(LANGUAGE_KEY);
+/// The standing choice about sharing check-ins.
+pub const CONSENT: Slot<CheckInSharing> = Slot::new(CONSENT_KEY);
+/// The outbox.
+pub const OUTBOX: Slot<Outbox> = Slot::new(OUTBOX_KEY);
 
 /// Why storage did not do what was asked.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
@@ -93,31 +106,47 @@ pub trait Backend: Send + Sync {
 }
 
 /// Storage that forgets everything when the page closes: for kiosks and for tests.
+///
+/// The pairs are kept in a list sorted by key rather than a `BTreeMap`: a store holds a
+/// handful of keys, and the map's code is about 8 KB of wasm.
 #[derive(Debug, Default)]
-pub struct MemoryBackend(Mutex<BTreeMap<String, String>>);
+pub struct MemoryBackend(Mutex<Vec<(String, String)>>);
 
 impl MemoryBackend {
-    fn map(&self) -> Result<std::sync::MutexGuard<'_, BTreeMap<String, String>>, StorageError> {
+    fn pairs(&self) -> Result<std::sync::MutexGuard<'_, Vec<(String, String)>>, StorageError> {
         self.0
             .lock()
             .map_err(|_| StorageError::Other("memory store poisoned".into()))
     }
 }
 
+/// Where `key` is in `pairs` (sorted by key), or where it would go.
+fn find(pairs: &[(String, String)], key: &str) -> Result<usize, usize> {
+    pairs.binary_search_by(|(k, _)| k.as_str().cmp(key))
+}
+
 impl Backend for MemoryBackend {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        Ok(self.map()?.get(key).cloned())
+        let pairs = self.pairs()?;
+        Ok(find(&pairs, key).ok().map(|i| pairs[i].1.clone()))
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.map()?.insert(key.to_owned(), value.to_owned());
+        let mut pairs = self.pairs()?;
+        match find(&pairs, key) {
+            Ok(i) => pairs[i].1 = value.to_owned(),
+            Err(i) => pairs.insert(i, (key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.map()?.remove(key);
+        let mut pairs = self.pairs()?;
+        if let Ok(i) = find(&pairs, key) {
+            pairs.remove(i);
+        }
         Ok(())
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        Ok(self.map()?.keys().cloned().collect())
+        Ok(self.pairs()?.iter().map(|(k, _)| k.clone()).collect())
     }
 }
 
@@ -248,6 +277,25 @@ impl Store {
         Ok(all)
     }
 
+    /// The "I went" visits waiting for the next check-in, with any unreadable one set aside
+    /// alone.
+    pub fn load_visits(&self) -> Result<Loaded<Vec<Visit>>, StorageError> {
+        self.load_list(VISITS_KEY)
+    }
+
+    /// Changes the visits waiting for a check-in with `change` and saves them. The list is
+    /// read again first, so a visit another tab recorded meanwhile is kept; returns the list
+    /// as saved.
+    pub fn change_visits(
+        &self,
+        change: impl FnOnce(&mut Vec<Visit>),
+    ) -> Result<Vec<Visit>, StorageError> {
+        let mut all = self.load_visits()?.value;
+        change(&mut all);
+        self.write(VISITS_KEY, &all)?;
+        Ok(all)
+    }
+
     fn load_list<T: serde::de::DeserializeOwned + serde::Serialize>(
         &self,
         key: &str,
@@ -290,7 +338,7 @@ impl Store {
             .into_iter()
             .filter(|k| k.starts_with(SET_ASIDE_PREFIX))
             .collect();
-        keys.sort();
+        crate::domain::sort::stable_by(&mut keys, |a, b| a < b);
         Ok(keys
             .into_iter()
             .filter_map(|k| self.backend.get(&k).ok().flatten().map(|v| (k, v)))
@@ -329,8 +377,16 @@ impl Store {
                 });
             }
         }
+        let went = stored::restore_list::<Visit>(self.backend.get(VISITS_KEY)?.as_deref());
+        for SetAside { raw, reason } in &went.set_aside {
+            doc.data.set_aside.push(export::SetAsideEntry {
+                key: VISITS_KEY.to_owned(),
+                text: stored::aside_text(VISITS_KEY, reason, raw),
+            });
+        }
         doc.data.referrals = referrals.value;
         doc.data.referral_draft = referral_draft.value;
+        doc.data.went = went.value;
         Ok(doc)
     }
 
@@ -348,8 +404,9 @@ impl Store {
         let draft = self.load(DRAFT)?.value;
         let referrals = self.load_referrals()?.value;
         let referral_draft = self.load(REFERRAL_DRAFT)?.value;
+        let visits = self.load_visits()?.value;
         let aside = self.set_aside()?;
-        let plan = export::plan_import_all(
+        let mut plan = export::plan_import_all(
             &checkins,
             draft.as_ref(),
             &referrals,
@@ -375,6 +432,11 @@ impl Store {
         if let Some(r) = &plan.referral_draft {
             self.save(REFERRAL_DRAFT, r)?;
         }
+        let (went, added) = export::merge_went(&visits, &file.went);
+        if added > 0 {
+            self.write(VISITS_KEY, &went)?;
+        }
+        plan.summary.visits_added = added;
         Ok(plan.summary)
     }
 
@@ -759,5 +821,66 @@ mod tests {
         // Importing again adds nothing.
         let again = store.import(&parsed).unwrap();
         assert!(!again.changed_anything(), "{again:?}");
+    }
+
+    #[test]
+    fn visits_are_kept_one_by_one_and_travel_through_export_and_import() {
+        use chrono::NaiveDate;
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let backend = Arc::new(MemoryBackend::default());
+        let this_tab = Store::with_backend(backend.clone());
+        let other_tab = Store::with_backend(backend.clone());
+        assert!(this_tab.load_visits().unwrap().value.is_empty());
+        this_tab
+            .change_visits(|v| {
+                crate::domain::directory::record_visit(
+                    v,
+                    Visit::new("walk", "Example walk", day(2)),
+                );
+            })
+            .unwrap();
+        // The other tab adds one without having seen the first: both are kept.
+        let both = other_tab
+            .change_visits(|v| {
+                crate::domain::directory::record_visit(
+                    v,
+                    Visit::new("cafe", "Example café", day(3)),
+                );
+            })
+            .unwrap();
+        assert_eq!(both.len(), 2);
+        assert_eq!(this_tab.load_visits().unwrap().value, both);
+
+        let text = this_tab.export(at(12)).unwrap().to_json().unwrap();
+        this_tab.delete_everything().unwrap();
+        let summary = this_tab.import(&export::parse(&text).unwrap()).unwrap();
+        assert_eq!(summary.visits_added, 2);
+        assert!(summary.changed_anything());
+        assert_eq!(this_tab.load_visits().unwrap().value, both);
+        let again = this_tab.import(&export::parse(&text).unwrap()).unwrap();
+        assert!(!again.changed_anything(), "{again:?}");
+    }
+
+    #[test]
+    fn one_unreadable_visit_is_set_aside_alone() {
+        let backend = Arc::new(MemoryBackend::default());
+        backend
+            .set(
+                VISITS_KEY,
+                r#"{"schema":1,"data":[{"directory_id":"walk","name":"Example walk","on":"2026-12-02"},{"on":"yesterday"}]}"#,
+            )
+            .unwrap();
+        let store = Store::with_backend(backend);
+        let loaded = store.load_visits().unwrap();
+        assert_eq!((loaded.value.len(), loaded.set_aside), (1, 1));
+        let aside = store.set_aside().unwrap();
+        assert_eq!(aside.len(), 1);
+        assert!(
+            aside[0].0.starts_with("flourish.aside.flourish.went."),
+            "{aside:?}"
+        );
+        assert!(aside[0].1.contains("yesterday"));
+        assert_eq!(store.load_visits().unwrap().set_aside, 0, "set aside once");
+        assert!(store.usage().unwrap().visits > 0);
     }
 }

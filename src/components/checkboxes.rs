@@ -61,6 +61,9 @@ pub fn Checkboxes(
     /// Shown under one answer while it is ticked.
     #[prop(optional_no_strip)]
     reveal: Option<Reveal>,
+    /// The question is one of several on the page, so it is not the page heading.
+    #[prop(optional)]
+    not_heading: bool,
 ) -> impl IntoView {
     let all = StoredValue::new(options.clone());
     let chosen = move |value: &str| selected.read().iter().any(|v| v == value);
@@ -70,7 +73,7 @@ pub fn Checkboxes(
     };
     let items = choice_items(Kind::Checkbox, &name, options, chosen, changed, reveal);
     view! {
-        <Fieldset name question caption hint error not_heading=false>
+        <Fieldset name question caption hint error not_heading>
             {items}
         </Fieldset>
     }

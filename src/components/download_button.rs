@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::field::FailureAlert;
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages};
+use crate::state::current_setup;
 
 /// A secondary button that offers a file. If the file cannot be offered, the person is told
 /// why, under the button; a download never fails silently.
@@ -23,6 +24,10 @@ pub fn DownloadButton(
     download: Callback<(), Result<(), AppError>>,
 ) -> impl IntoView {
     let m = use_messages();
+    // A file of personal data would stay in a shared device's downloads for the next person.
+    if !current_setup().offers_downloads() {
+        return ().into_any();
+    }
     let failed = RwSignal::new(None::<String>);
     let click = move |_| {
         let result = download.run(());
@@ -38,4 +43,5 @@ pub fn DownloadButton(
         </button>
         <FailureAlert message=failed/>
     }
+    .into_any()
 }

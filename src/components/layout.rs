@@ -5,10 +5,11 @@ use leptos_router::components::A;
 
 use super::download_button::DownloadButton;
 use super::language::LanguageControl;
+use super::send_status::{kept_words, not_kept_words};
 use crate::browser;
 use crate::i18n::use_messages;
 use crate::routes::Route;
-use crate::state::{use_config, use_notices, use_records, Notice};
+use crate::state::{current_setup, use_config, use_notices, use_records, Notice};
 
 /// The top of every page: skip link, the service's name, the language control and "Get help
 /// now".
@@ -35,10 +36,15 @@ pub fn Header() -> impl IntoView {
 #[component]
 pub fn Footer() -> impl IntoView {
     let m = use_messages();
+    let kept = if current_setup().keeps_on_device() {
+        view! { {kept_words()}" "<A href=Route::YourData.href()>{m.your_data}</A> }.into_any()
+    } else {
+        not_kept_words().into_any()
+    };
     view! {
         <footer class="f-footer">
             <div class="f-width-container">
-                <p>{m.kept_on_device}" "<A href=Route::YourData.href()>{m.your_data}</A></p>
+                <p>{kept}</p>
                 <p>{m.not_monitored}</p>
             </div>
         </footer>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
+use crate::browser;
 use crate::i18n::use_messages;
 
 /// Sets the browser tab's title, with "Error: " in front while the page shows errors.
@@ -14,13 +14,13 @@ pub fn PageTitle(
     has_error: Signal<bool>,
 ) -> impl IntoView {
     let m = use_messages();
-    let title = move || {
+    // Set directly rather than through leptos_meta, whose title stack the app does not need.
+    Effect::new(move |_| {
         let prefix = if has_error.get() {
             m.error_title_prefix
         } else {
             ""
         };
-        format!("{prefix}{text}")
-    };
-    view! { <Title text=title/> }
+        browser::set_title(&format!("{prefix}{text} – {}", m.app_name));
+    });
 }

@@ -94,7 +94,10 @@ pub fn ReferralSummary(
     change_links: bool,
 ) -> impl IntoView {
     let m = use_messages();
-    Step::ALL
+    let helped = referral.with_volunteer.then(|| {
+        view! { <SummaryRow key=m.modes.help_key>{m.modes.with_volunteer}</SummaryRow> }
+    });
+    let rows = Step::ALL
         .into_iter()
         .filter(|s| s.is_question() && s.applies(&referral))
         .map(|step| {
@@ -114,5 +117,6 @@ pub fn ReferralSummary(
             });
             view! { <SummaryRow key=name change>{value}</SummaryRow> }
         })
-        .collect_view()
+        .collect_view();
+    view! { {rows}{helped} }
 }

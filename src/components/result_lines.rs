@@ -93,6 +93,7 @@ mod tests {
                 })
                 .collect(),
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Default::default(),
         }
     }

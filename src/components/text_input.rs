@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::field::{described_by, ErrorMessage, FormGroup, Hint};
 use crate::i18n::use_messages;
+use crate::state::current_setup;
 
 /// How long typing must pause before the count is read out to screen readers (GOV.UK's).
 pub const ANNOUNCE_AFTER: Duration = Duration::from_secs(1);
@@ -60,6 +61,13 @@ pub fn TextInput(
     #[prop(into, optional)]
     width: Option<String>,
 ) -> impl IntoView {
+    // On a shared device the browser must neither offer the last person's answers nor learn
+    // this person's: decided here, once, for every box.
+    let autocomplete = if current_setup().allows_autofill() {
+        autocomplete
+    } else {
+        Some("off".to_string())
+    };
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let limit_id = format!("{id}-info");

@@ -4,10 +4,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::directory::Visit;
 use super::instrument::{self, AnswerError, Instrument, Scores};
 
 /// One instrument's answers, tagged with the exact instrument version they answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which keeps `extra` without serde's costly flatten.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Response {
     /// The instrument's id, e.g. `mhc-sf`.
@@ -44,18 +46,24 @@ impl Response {
 }
 
 /// A check-in that has been started and not yet saved as finished.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, as for `Response`.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Draft {
     /// Client-generated id, kept when the draft becomes a record.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::optional_instant")]
     pub started_at: Option<DateTime<Utc>>,
     /// One response per instrument, in the order asked.
     pub responses: Vec<Response>,
     /// The brief questions after the instruments: activities, goals, journey step.
     #[serde(flatten)]
     pub follow_up: FollowUp,
+    /// Whether a volunteer is helping the person ("I'm helping someone"); the finished
+    /// check-in keeps it. Left out of the JSON when not.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub with_volunteer: bool,
     /// Fields written by a newer app. Declared after `follow_up` so that serde hands this
     /// map only the fields nothing else claimed.
     #[serde(flatten)]
@@ -96,6 +104,7 @@ impl Draft {
             started_at: Some(started_at),
             responses: instruments.iter().map(|i| Response::blank(i)).collect(),
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -170,19 +179,23 @@ impl Draft {
             finished_at,
             responses: self.responses.clone(),
             follow_up: self.follow_up.clone(),
+            with_volunteer: self.with_volunteer,
             extra: self.extra.clone(),
         })
     }
 }
 
 /// A finished check-in as stored on the device.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Read by `record_fields`, as for `Response`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckIn {
     /// Client-generated id, unique on this device and when sent to a service.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::instant")]
     pub started_at: DateTime<Utc>,
     /// When the person saved it.
+    #[serde(with = "super::time::instant")]
     pub finished_at: DateTime<Utc>,
     /// One response per instrument.
     #[serde(default)]
@@ -192,6 +205,10 @@ pub struct CheckIn {
     /// they are and the schema stays 1 (see [`FollowUp`]).
     #[serde(flatten)]
     pub follow_up: FollowUp,
+    /// Whether it was completed with help from a volunteer. Added within schema 1: absent
+    /// (and so left out when not) in records from before it existed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub with_volunteer: bool,
     /// Fields written by a newer app. Declared after `follow_up` so that serde hands this
     /// map only the fields nothing else claimed.
     #[serde(flatten)]
@@ -214,7 +231,8 @@ impl CheckIn {
 
 /// What the person says about the activities they went to since their last check-in (uptake,
 /// SPEC.md 3.2). Absent from a check-in when the question was not asked or was skipped.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Read by `record_fields`, which reads the tag without serde's costly tagged-enum buffering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ActivityUptake {
     /// "None yet": said plainly, not counted as a failure.
@@ -470,6 +488,10 @@ pub struct FollowUp {
     /// Which of the five steps feels most like where they are now.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub journey_step: Option<JourneyStep>,
+    /// Activities from the service's directory the person said "I went" to, still ticked
+    /// when they answered the activities question. Added within schema 1, like the rest.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub went_to: Vec<Visit>,
 }
 
 /// Why an extra answer cannot be recorded.
@@ -488,10 +510,15 @@ pub enum FollowUpError {
 
 impl FollowUp {
     /// Records the activities they went to. Blank "something else" text is an error rather
-    /// than silently dropped; an empty choice must be said as [`ActivityUptake::NoneYet`].
+    /// than silently dropped; an empty choice must be said as [`ActivityUptake::NoneYet`],
+    /// unless they went to something from the directory ([`FollowUp::went_to`]). "None yet"
+    /// takes back any directory visits.
     pub fn set_activities(&mut self, uptake: ActivityUptake) -> Result<(), FollowUpError> {
         let uptake = match uptake {
-            ActivityUptake::NoneYet => ActivityUptake::NoneYet,
+            ActivityUptake::NoneYet => {
+                self.went_to.clear();
+                ActivityUptake::NoneYet
+            }
             ActivityUptake::Went {
                 activity_ids,
                 something_else,
@@ -503,7 +530,7 @@ impl FollowUp {
                     Some(text) => Some(text.trim().to_owned()),
                     None => None,
                 };
-                if activity_ids.is_empty() && something_else.is_none() {
+                if activity_ids.is_empty() && something_else.is_none() && self.went_to.is_empty() {
                     return Err(FollowUpError::NothingChosen);
                 }
                 ActivityUptake::Went {
@@ -514,6 +541,37 @@ impl FollowUp {
         };
         self.activities = Some(uptake);
         Ok(())
+    }
+
+    /// Answers the activities question from the page: the ticked boxes (category ids,
+    /// [`SOMETHING_ELSE`], [`NONE_YET`]), the words in the "something else" box, and the
+    /// directory visits still ticked. Nothing ticked at all leaves the question out.
+    pub fn answer_uptake(
+        &mut self,
+        ticked: &[String],
+        something_else: &str,
+        went_to: Vec<Visit>,
+    ) -> Result<(), FollowUpError> {
+        let none_yet = ticked.iter().any(|v| v == NONE_YET);
+        let uptake = match ActivityUptake::from_ticked(ticked, something_else) {
+            None if went_to.is_empty() => None,
+            None => Some(ActivityUptake::Went {
+                activity_ids: vec![],
+                something_else: None,
+            }),
+            some => some,
+        };
+        let Some(uptake) = uptake else {
+            self.activities = None;
+            self.went_to.clear();
+            return Ok(());
+        };
+        let before = std::mem::replace(&mut self.went_to, if none_yet { vec![] } else { went_to });
+        let result = self.set_activities(uptake);
+        if result.is_err() {
+            self.went_to = before;
+        }
+        result
     }
 
     /// Sets how a goal is going, replacing any earlier answer for the same goal.
@@ -563,10 +621,8 @@ impl FollowUp {
 /// Check-ins newest first, the order the history shows them in.
 pub fn newest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.finished_at
-            .cmp(&a.finished_at)
-            .then_with(|| b.id.cmp(&a.id))
+    super::sort::stable_by(&mut sorted, |a, b| {
+        (a.finished_at, &a.id) > (b.finished_at, &b.id)
     });
     sorted
 }
@@ -691,6 +747,7 @@ mod tests {
             finished_at: at(h),
             responses: vec![],
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Map::new(),
         };
         let list = vec![mk("a", 8), mk("b", 12), mk("c", 10)];
@@ -824,5 +881,98 @@ mod tests {
             assert_eq!(GoalStatus::parse(status.as_str()), status);
         }
         assert_eq!(GoalStatus::ChangedMyMind.service_label(), "Changed my mind");
+    }
+
+    #[test]
+    fn directory_visits_answer_the_activities_question_on_their_own() {
+        use crate::domain::directory::Visit;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let walk = Visit::new("walk-1", "Example walk", day);
+        let mut f = FollowUp::default();
+        f.answer_uptake(&[], "", vec![walk.clone()]).unwrap();
+        assert_eq!(
+            f.activities,
+            Some(ActivityUptake::Went {
+                activity_ids: vec![],
+                something_else: None
+            })
+        );
+        assert_eq!(f.went_to, std::slice::from_ref(&walk));
+
+        // Ticking a category as well keeps both; "none yet" takes the visits back.
+        f.answer_uptake(&["social".into()], "", vec![walk.clone()])
+            .unwrap();
+        assert_eq!(f.went_to.len(), 1);
+        f.answer_uptake(&[NONE_YET.into()], "", vec![walk.clone()])
+            .unwrap();
+        assert_eq!(f.activities, Some(ActivityUptake::NoneYet));
+        assert!(f.went_to.is_empty());
+
+        // Unticking everything leaves the question out.
+        f.answer_uptake(&[], "", vec![]).unwrap();
+        assert!(f.is_empty());
+
+        // A refused answer changes nothing.
+        f.answer_uptake(&[], "", vec![walk.clone()]).unwrap();
+        assert_eq!(
+            f.answer_uptake(&[SOMETHING_ELSE.into()], " ", vec![]),
+            Err(FollowUpError::EmptySomethingElse)
+        );
+        assert_eq!(f.went_to, [walk]);
+    }
+
+    #[test]
+    fn a_check_in_with_directory_visits_round_trips_and_an_old_one_has_none() {
+        use crate::domain::directory::Visit;
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+        let mut d = Draft::new("c1".into(), at(9), &[&MHC_SF]);
+        for n in 1..=14 {
+            d.set_answer(n, 3).unwrap();
+        }
+        d.follow_up
+            .answer_uptake(&[], "", vec![Visit::new("walk-1", "Example walk", day)])
+            .unwrap();
+        let c = d.finish(at(10)).unwrap();
+        let json = serde_json::to_value(&c).unwrap();
+        assert_eq!(
+            json["went_to"],
+            serde_json::json!([{"directory_id": "walk-1", "name": "Example walk", "on": "2026-12-02"}])
+        );
+        let back: CheckIn = serde_json::from_value(json).unwrap();
+        assert_eq!(back, c);
+        assert!(back.extra.is_empty(), "{:?}", back.extra);
+
+        // A check-in from before: no `went_to` written, none read.
+        let old = Draft {
+            follow_up: FollowUp::default(),
+            ..d
+        }
+        .finish(at(10))
+        .unwrap();
+        let text = serde_json::to_string(&old).unwrap();
+        assert!(!text.contains("went_to"), "{text}");
+        let back: CheckIn = serde_json::from_str(&text).unwrap();
+        assert!(back.follow_up.went_to.is_empty());
+
+        // A damaged visit makes the record unreadable, for the tolerant restore to set aside
+        // alone, rather than being dropped quietly.
+        let damaged = r#"{"id":"x","started_at":"2026-11-21T10:00:00Z","finished_at":"2026-11-21T10:05:00Z",
+            "went_to":[{"directory_id":7}]}"#;
+        assert!(serde_json::from_str::<CheckIn>(damaged).is_err());
+        let stored = format!(
+            r#"{{"schema": 1, "data": [{}, {damaged}]}}"#,
+            serde_json::to_string(&c).unwrap()
+        );
+        let restored = crate::domain::stored::restore_list::<CheckIn>(Some(&stored));
+        assert_eq!(
+            restored.value,
+            [c],
+            "the readable check-in keeps its visits"
+        );
+        assert_eq!(
+            restored.set_aside.len(),
+            1,
+            "the damaged one is kept aside, alone"
+        );
     }
 }

@@ -44,6 +44,7 @@ mod matching;
 mod model;
 mod postcode;
 mod raw;
+mod repeat;
 mod split;
 mod taxonomy;
 mod visits;
@@ -60,13 +61,14 @@ pub use links::{Link, LinkKind};
 pub use matching::{find, priorities, Badge, Filters, Match, Priority, Quality, Query};
 pub use model::{pounds, Activity, Contact, Cost, CostOption, Day, Freq, Phone, Place, Schedule};
 pub use postcode::{person_district, Postcode, Proximity};
+pub use repeat::Repeat;
 pub use taxonomy::{
     check_taxonomy_map, Classifier, Tag, TaxonomyMap, TaxonomyMapProblem, Term, MEET_YOU_THERE,
     STEP_FREE,
 };
 pub use visits::{
-    asked_at_checkin, count_visits, forget_visit, merge_visits, record_visit, Visit, VisitCount,
-    VISITS_KEY,
+    asked_at_checkin, count_visits, forget_visit, latest_visit, merge_visits, record_visit, Visit,
+    VisitCount, VISITS_KEY,
 };
 
 /// The file the default configuration names.

@@ -24,6 +24,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::checkin::{CheckIn, Draft};
+use super::directory::{merge_visits, Visit};
 use super::plausible::{self, Impossible, UnknownInstruments};
 use super::referral::Referral;
 use super::stored::{self, SetAside};
@@ -55,6 +56,9 @@ pub const MAX_REFERRALS: usize = 500;
 /// The most set-aside pieces a file may hold: each is something a device could not read
 /// or an import displaced, which a device collects a few of in years, not thousands.
 pub const MAX_SET_ASIDE: usize = 1_000;
+
+/// The most "I went" visits waiting for a check-in that one file may carry.
+pub const MAX_VISITS: usize = 5_000;
 
 /// Refuses a file that is too big to be an export of this app, before it is read: the
 /// interface calls this with the chosen file's size (`File.size()`) and reads the file only
@@ -90,6 +94,8 @@ pub enum Record {
     ReferralInProgress,
     /// A piece the exporting device had set aside (`data.set_aside`).
     SetAsidePiece,
+    /// An "I went" waiting for the next check-in (`data.went`).
+    Visit,
 }
 
 impl Record {
@@ -101,6 +107,7 @@ impl Record {
             Self::Referral => "request for support",
             Self::ReferralInProgress => "request for support in progress",
             Self::SetAsidePiece => "set-aside piece",
+            Self::Visit => "activity said as gone to",
         }
     }
 }
@@ -113,6 +120,7 @@ pub struct ExportDocument {
     /// The export version, [`EXPORT_VERSION`] when written by this build.
     pub version: u32,
     /// When the file was made.
+    #[serde(with = "super::time::instant")]
     pub exported_at: DateTime<Utc>,
     /// Which app made the file, [`APP_NAME`].
     pub app: String,
@@ -137,6 +145,10 @@ pub struct ExportData {
     /// The request for support being filled in, if any (optional section, as above).
     #[serde(default)]
     pub referral_draft: Option<Referral>,
+    /// Activities the person said "I went" to, waiting for their next check-in (optional
+    /// section, as above; left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub went: Vec<Visit>,
     /// Sections this build does not know.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -176,6 +188,7 @@ pub fn build(
                 .collect(),
             referrals: vec![],
             referral_draft: None,
+            went: vec![],
             extra: Map::new(),
         },
     }
@@ -189,10 +202,7 @@ impl ExportDocument {
 
     /// A file name that sorts by date, e.g. `flourish-export-2026-11-21.json`.
     pub fn file_name(&self) -> String {
-        format!(
-            "flourish-export-{}.json",
-            self.exported_at.format("%Y-%m-%d")
-        )
+        format!("flourish-export-{}.json", self.exported_at.date_naive())
     }
 }
 
@@ -256,6 +266,8 @@ pub struct ParsedImport {
     pub referrals: Vec<Referral>,
     /// The request for support that was being filled in, if readable.
     pub referral_draft: Option<Referral>,
+    /// The readable "I went" visits waiting for a check-in.
+    pub went: Vec<Visit>,
     /// The parts of the file that could not be read, each kept whole with the reason.
     pub unreadable: Vec<SetAside>,
     /// The records that could be read but cannot be right (an answer the instrument does not
@@ -301,8 +313,8 @@ pub fn parse(text: &str) -> Result<ParsedImport, ImportError> {
     check_version(doc.get("version"))?;
     let exported_at = doc
         .get("exported_at")
-        .cloned()
-        .and_then(|v| serde_json::from_value(v).ok());
+        .and_then(Value::as_str)
+        .and_then(super::time::parse_instant);
     let data = match doc.remove("data") {
         Some(Value::Object(data)) => data,
         Some(Value::Null) | None => return Err(ImportError::Damaged("it holds no data".into())),
@@ -336,6 +348,7 @@ pub fn parse(text: &str) -> Result<ParsedImport, ImportError> {
                 parsed.referral_draft =
                     sink.one(value, Record::ReferralInProgress, plausible::referral)
             }
+            "went" => parsed.went = sink.list(value, Record::Visit, |_| Ok(())),
             "draft" => {
                 parsed.draft = sink.one(value, Record::CheckInInProgress, |d| {
                     plausible::draft(d, strict)
@@ -353,6 +366,7 @@ fn check_counts(data: &Map<String, Value>) -> Result<(), ImportError> {
         ("checkins", Record::CheckIn, MAX_CHECKINS),
         ("referrals", Record::Referral, MAX_REFERRALS),
         ("set_aside", Record::SetAsidePiece, MAX_SET_ASIDE),
+        ("went", Record::Visit, MAX_VISITS),
     ] {
         if let Some(Value::Array(items)) = data.get(name) {
             if items.len() > max {
@@ -505,6 +519,8 @@ pub struct ImportSummary {
     pub referrals_added: usize,
     /// Whether the file's request in progress became this device's (only when none was).
     pub referral_draft_restored: bool,
+    /// "I went" visits that were not on this device and now are.
+    pub visits_added: usize,
 }
 
 impl ImportSummary {
@@ -516,6 +532,7 @@ impl ImportSummary {
             || self.set_aside_added > 0
             || self.referrals_added > 0
             || self.referral_draft_restored
+            || self.visits_added > 0
     }
 }
 
@@ -680,6 +697,14 @@ pub fn merge_referrals(
         }
     }
     (all, added, displaced)
+}
+
+/// The "I went" visits on the device with the file's added: every visit once (see
+/// [`merge_visits`]), and how many are new.
+pub fn merge_went(stored: &[Visit], incoming: &[Visit]) -> (Vec<Visit>, usize) {
+    let merged = merge_visits(stored.to_vec(), incoming.to_vec());
+    let added = merged.len() - stored.len();
+    (merged, added)
 }
 
 /// [`plan_import`] including the requests for support.
@@ -871,6 +896,7 @@ mod tests {
                 ..Response::default()
             }],
             follow_up: Default::default(),
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -1230,7 +1256,9 @@ mod tests {
                     text: goal.into(),
                 }],
                 journey_step: Some(JourneyStep::EngagingWithOthers),
+                went_to: vec![],
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -1479,5 +1507,36 @@ mod tests {
             quadratic.as_millis()
         ));
         assert_eq!(new, old);
+    }
+
+    #[test]
+    fn visits_waiting_for_a_check_in_travel_in_the_went_section_and_merge_without_doubles() {
+        use chrono::NaiveDate;
+        let day = |d| NaiveDate::from_ymd_opt(2026, 12, d).unwrap();
+        let mut doc = build(&[], None, &[], at(10));
+        let plain = doc.to_json().unwrap();
+        assert!(
+            !plain.contains("\"went\""),
+            "no section when nothing waits: {plain}"
+        );
+        doc.data.went = vec![
+            Visit::new("walk", "Example walk", day(2)),
+            Visit::new("cafe", "Example café", day(3)),
+        ];
+        let text = doc.to_json().unwrap();
+        let parsed = parse(&text).unwrap();
+        assert_eq!(parsed.went, doc.data.went);
+        assert!(parsed.unknown_sections.is_empty());
+
+        let stored = vec![Visit::new("walk", "Example walk", day(2))];
+        let (merged, added) = merge_went(&stored, &parsed.went);
+        assert_eq!((merged.len(), added), (2, 1));
+        let (again, none) = merge_went(&merged, &parsed.went);
+        assert_eq!((again, none), (merged, 0));
+
+        let damaged = text.replacen("\"directory_id\": \"cafe\"", "\"directory_id\": 7", 1);
+        let parsed = parse(&damaged).unwrap();
+        assert_eq!(parsed.went.len(), 1, "the readable visit is kept");
+        assert_eq!(parsed.unreadable.len(), 1, "the other is kept aside, alone");
     }
 }

@@ -57,7 +57,7 @@ pub fn calendar(events: &[CalendarEvent], options: &CalendarOptions) -> Result<S
     if let Some(hour) = options.reminder_hour.filter(|&h| h > 23) {
         return Err(IcsError::BadReminderHour(hour));
     }
-    let stamp = options.now.format("%Y%m%dT%H%M%SZ").to_string();
+    let stamp = super::time::basic_utc(options.now);
     let mut lines: Vec<String> = vec![
         "BEGIN:VCALENDAR".into(),
         "VERSION:2.0".into(),
@@ -75,7 +75,7 @@ pub fn calendar(events: &[CalendarEvent], options: &CalendarOptions) -> Result<S
             .date
             .succ_opt()
             .ok_or(IcsError::DateOutOfRange(event.date))?;
-        let day = |d: NaiveDate| d.format("%Y%m%d").to_string();
+        let day = super::time::basic_date;
         lines.extend([
             "BEGIN:VEVENT".into(),
             format!(

@@ -163,6 +163,7 @@ mod tests {
             finished_at: at,
             responses,
             follow_up: Default::default(),
+            with_volunteer: false,
             extra: Map::new(),
         }
     }

@@ -218,10 +218,8 @@ pub struct FlourishingProgress {
 /// The check-ins oldest first (ties by id, so the order is stable).
 fn oldest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     let mut sorted: Vec<&CheckIn> = checkins.iter().collect();
-    sorted.sort_by(|a, b| {
-        a.finished_at
-            .cmp(&b.finished_at)
-            .then_with(|| a.id.cmp(&b.id))
+    super::sort::stable_by(&mut sorted, |a, b| {
+        (a.finished_at, &a.id) < (b.finished_at, &b.id)
     });
     sorted
 }
@@ -655,6 +653,22 @@ pub struct Chart {
 /// At most this many ticks on either axis, so labels never crowd on a small phone.
 const MAX_TICKS: usize = 8;
 
+/// A chart coordinate with one decimal, e.g. `12.3` (`-0.04` gives `0.0`), written with
+/// integer formatting: core's float printing costs about 10 KB of wasm and a coordinate on a
+/// few hundred pixels never needs it. Halves round away from zero.
+pub fn tenths(x: f64) -> String {
+    let scaled = (x * 10.0).round();
+    // Anything not a plain coordinate (NaN, infinities, absurd sizes) draws at 0.
+    let scaled = if scaled.abs() < 1e15 {
+        scaled as i64
+    } else {
+        0
+    };
+    let sign = if scaled < 0 { "-" } else { "" };
+    let scaled = scaled.unsigned_abs();
+    format!("{sign}{}.{}", scaled / 10, scaled % 10)
+}
+
 /// Maps `(date, value)` pairs to a line chart in `view`, with values from `min` to `max`.
 ///
 /// Points are placed by date, not by index, so a gap of three months looks like one. A
@@ -668,7 +682,7 @@ pub fn line_chart(values: &[(NaiveDate, u32)], min: u32, max: u32, view: &ViewBo
         height: (view.height - view.top - view.bottom).max(0.0),
     };
     let mut sorted = values.to_vec();
-    sorted.sort_by_key(|&(d, _)| d);
+    super::sort::stable_by(&mut sorted, |a, b| a.0 < b.0);
     let (start, end) = match (sorted.first(), sorted.last()) {
         (Some(&(a, _)), Some(&(b, _))) if b > a => (a, b),
         (Some(&(a, _)), _) => (sub(a, 7), add(a, 7)),
@@ -696,7 +710,10 @@ pub fn line_chart(values: &[(NaiveDate, u32)], min: u32, max: u32, view: &ViewBo
     let path = points
         .iter()
         .enumerate()
-        .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y))
+        .map(|(i, p)| {
+            let command = if i == 0 { "M" } else { "L" };
+            format!("{command}{},{}", tenths(p.x), tenths(p.y))
+        })
         .collect::<Vec<_>>()
         .join(" ");
     let x_ticks = if points.is_empty() {
@@ -853,6 +870,7 @@ mod tests {
             finished_at: at,
             responses,
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Default::default(),
         }
     }
@@ -863,6 +881,19 @@ mod tests {
 
     fn values(s: &Series) -> Vec<u32> {
         s.points.iter().map(|p| p.value).collect()
+    }
+
+    #[test]
+    fn coordinates_are_written_with_one_decimal_like_the_float_formatter() {
+        for x in [
+            0.0, 0.04, 1.26, 12.34, 99.96, 400.0, -3.21, 239.99, 1234.5678,
+        ] {
+            assert_eq!(tenths(x), format!("{x:.1}"), "{x}");
+        }
+        // Exact halves round away from zero, where the formatter rounds to even.
+        assert_eq!(tenths(1.25), "1.3");
+        assert_eq!(tenths(-0.04), "0.0");
+        assert_eq!(tenths(f64::NAN), "0.0");
     }
 
     #[test]

@@ -163,6 +163,7 @@ fn checkin_with_ids(ids: &'static str) -> impl Strategy<Value = CheckIn> {
             finished_at: started_at + Duration::seconds(took),
             responses,
             follow_up: Default::default(),
+            with_volunteer: false,
             extra,
         })
 }
@@ -184,6 +185,7 @@ fn draft() -> impl Strategy<Value = Option<Draft>> {
                 started_at,
                 responses: vec![r],
                 follow_up: Default::default(),
+                with_volunteer: false,
                 extra,
             },
         ),
@@ -500,6 +502,7 @@ fn crowded_checkins() -> impl Strategy<Value = Vec<CheckIn>> {
                     extra: Map::new(),
                 }],
                 follow_up: Default::default(),
+                with_volunteer: false,
                 extra: Map::new(),
             };
             if extra {
@@ -591,6 +594,7 @@ fn every_check_in_the_app_can_make_is_kept_and_any_other_answer_is_set_aside() {
                 finished_at: Utc::now(),
                 responses,
                 follow_up: Default::default(),
+                with_volunteer: false,
                 extra: Map::new(),
             };
             prop_assert_eq!(plausible::checkin(&c, UnknownInstruments::SetAside), Ok(()));

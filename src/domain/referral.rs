@@ -70,7 +70,8 @@ impl ContactMethod {
 }
 
 /// Whether the person took a first well-being check-in with the referral.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which reads the tag without serde's costly tagged-enum buffering.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 #[serde(tag = "choice", rename_all = "kebab-case")]
 pub enum Baseline {
     /// Not asked yet.
@@ -88,14 +89,17 @@ pub enum Baseline {
 }
 
 /// Everything a person tells the service, as saved after every answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+// Read by `record_fields`, which keeps `extra` without serde's costly flatten.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 #[serde(default)]
 pub struct Referral {
     /// Client-generated id, also the source of the reference the person can quote.
     pub id: String,
     /// When the person started.
+    #[serde(with = "super::time::optional_instant")]
     pub started_at: Option<DateTime<Utc>>,
     /// When the person confirmed it on the check-your-answers page.
+    #[serde(with = "super::time::optional_instant")]
     pub submitted_at: Option<DateTime<Utc>>,
     /// "Yes" or "no" to thinking about harming themselves or ending their life.
     pub safety: Option<bool>,
@@ -133,6 +137,10 @@ pub struct Referral {
     pub access_needs: String,
     /// The first well-being check-in.
     pub baseline: Baseline,
+    /// Whether a volunteer helped the person fill it in ("I'm helping someone"). Left out
+    /// of the stored JSON when not, so records from before it existed round-trip unchanged.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub with_volunteer: bool,
     /// Fields written by a newer app.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
@@ -427,7 +435,7 @@ pub fn referral_goals(referrals: &[Referral]) -> Vec<(String, String)> {
         .iter()
         .filter(|r| r.submitted_at.is_some())
         .collect();
-    sorted.sort_by_key(|r| r.submitted_at);
+    super::sort::stable_by(&mut sorted, |a, b| a.submitted_at < b.submitted_at);
     sorted
         .into_iter()
         .flat_map(|r| {

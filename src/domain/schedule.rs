@@ -163,10 +163,13 @@ pub struct Deferral {
     pub kind: DeferralKind,
     /// The due date it puts off. Once a check-in is done the next due date differs, so an old
     /// deferral simply stops applying: nothing has to remember to clear it.
+    #[serde(with = "super::time::date")]
     pub for_due: NaiveDate,
     /// The device's date when it was made.
+    #[serde(with = "super::time::date")]
     pub made_on: NaiveDate,
     /// The date to ask again.
+    #[serde(with = "super::time::date")]
     pub until: NaiveDate,
 }
 
@@ -612,6 +615,7 @@ mod tests {
             finished_at: at,
             responses: vec![],
             follow_up: FollowUp::default(),
+            with_volunteer: false,
             extra: Default::default(),
         };
         let summer = Utc.with_ymd_and_hms(2026, 7, 1, 23, 30, 0).unwrap();

@@ -149,6 +149,7 @@ mod tests {
                 ..Response::default()
             }],
             follow_up: Default::default(),
+            with_volunteer: false,
             extra: Map::new(),
         }
     }

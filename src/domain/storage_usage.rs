@@ -5,6 +5,7 @@
 //! key plus the value: the figure the browser's own limit is measured in, not the UTF-8 size
 //! of an export file.
 
+use super::directory::VISITS_KEY;
 use super::stored::{CHECKINS_KEY, DRAFT_KEY, SET_ASIDE_PREFIX};
 
 /// What a stored key holds, as the person would group it.
@@ -16,6 +17,8 @@ pub enum StorageKind {
     Draft,
     /// Data that could not be read and is kept aside.
     SetAside,
+    /// Activities the person said "I went" to, waiting for their next check-in.
+    Visits,
     /// Anything else on this site (settings, or another app's keys).
     Other,
 }
@@ -29,6 +32,8 @@ impl StorageKind {
             Self::Draft
         } else if key.starts_with(SET_ASIDE_PREFIX) {
             Self::SetAside
+        } else if key == VISITS_KEY {
+            Self::Visits
         } else {
             Self::Other
         }
@@ -44,6 +49,8 @@ pub struct StorageUsage {
     pub draft: u64,
     /// Bytes used by everything set aside.
     pub set_aside: u64,
+    /// Bytes used by the "I went" visits waiting for a check-in.
+    pub visits: u64,
     /// Bytes used by anything else on this site.
     pub other: u64,
 }
@@ -59,6 +66,7 @@ impl StorageUsage {
                 StorageKind::CheckIns => &mut usage.checkins,
                 StorageKind::Draft => &mut usage.draft,
                 StorageKind::SetAside => &mut usage.set_aside,
+                StorageKind::Visits => &mut usage.visits,
                 StorageKind::Other => &mut usage.other,
             };
             *slot = slot.saturating_add(bytes);
@@ -72,6 +80,7 @@ impl StorageUsage {
             StorageKind::CheckIns => self.checkins,
             StorageKind::Draft => self.draft,
             StorageKind::SetAside => self.set_aside,
+            StorageKind::Visits => self.visits,
             StorageKind::Other => self.other,
         }
     }
@@ -81,6 +90,7 @@ impl StorageUsage {
         self.checkins
             .saturating_add(self.draft)
             .saturating_add(self.set_aside)
+            .saturating_add(self.visits)
             .saturating_add(self.other)
     }
 }
@@ -110,13 +120,15 @@ mod tests {
             ("flourish.draft", "null"),                  // 14 + 4
             ("flourish.aside.flourish.checkins.1", "x"), // 34 + 1
             ("flourish.aside.import.1", "😀"),           // 23 + 2
+            ("flourish.went", "[]"),                     // 13 + 2
             ("someone.else", ""),                        // 12
         ]);
         assert_eq!(usage.checkins, 38);
         assert_eq!(usage.draft, 36);
         assert_eq!(usage.set_aside, 70 + 50);
         assert_eq!(usage.other, 24);
-        assert_eq!(usage.total(), 38 + 36 + 120 + 24);
+        assert_eq!(usage.visits, 30);
+        assert_eq!(usage.total(), 38 + 36 + 120 + 30 + 24);
         assert_eq!(usage.get(StorageKind::SetAside), 120);
         assert_eq!(StorageUsage::of(Vec::<(String, String)>::new()).total(), 0);
     }

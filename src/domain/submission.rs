@@ -895,7 +895,9 @@ pub(crate) mod tests {
                     text: "Phone my sister".into(),
                 }],
                 journey_step: Some(JourneyStep::EngagingWithOthers),
+                went_to: vec![],
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -911,6 +913,7 @@ pub(crate) mod tests {
                 activities: Some(ActivityUptake::NoneYet),
                 ..FollowUp::default()
             },
+            with_volunteer: false,
             extra: Map::new(),
         }
     }
@@ -1147,5 +1150,26 @@ pub(crate) mod tests {
         let ids: Vec<&str> = s.checkins.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["c-1", "c-2"]);
         assert_eq!(s.record_ids(), ["c-1", "c-2"]);
+    }
+
+    #[test]
+    fn the_readme_envelope_example_is_a_readable_submission() {
+        let readme = include_str!("../../README.md");
+        let example = readme
+            .split("### The JSON format")
+            .nth(1)
+            .and_then(|rest| rest.split("```json").nth(1))
+            .and_then(|block| block.split("```").next())
+            .unwrap_or_default();
+        let s = Submission::parse(example).unwrap();
+        assert_eq!(s.kind, Kind::Referral);
+        assert_eq!(
+            s.record_ids(),
+            ["5b7d1c8e-2f3a-4e6b-9c0d-1a2b3c4d5e6f", "c-1"]
+        );
+        // Written back, it is the same: no field in it is unknown to the format.
+        let written: Value = serde_json::to_value(&s).unwrap();
+        let read: Value = serde_json::from_str(example).unwrap();
+        assert_eq!(written, read);
     }
 }

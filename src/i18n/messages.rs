@@ -9,9 +9,12 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::browser::BrowserError;
 use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError, GoalStatus, JourneyStep};
+use crate::domain::directory::Visit;
 use crate::domain::export::{megabytes_rounded_up, ImportError};
 use crate::domain::instrument::{BandLevel, Category};
+use crate::domain::outbox::{Problem as SendProblem, Rejection};
 use crate::domain::referral::{Problem, Step};
+use crate::domain::submission::BuildError;
 use crate::error::AppError;
 use crate::storage::StorageError;
 
@@ -254,6 +257,12 @@ pub struct Messages {
     pub instruments: InstrumentMessages,
     /// The words of the built-in configuration (the lists a service can replace).
     pub defaults: DefaultsMessages,
+    /// Kiosk mode and "I'm helping someone".
+    pub modes: ModeMessages,
+    /// Sending to the service: asking first, and saying honestly where things stand.
+    pub send: SendMessages,
+    /// "Things to try": the service's activity directory.
+    pub directory: DirectoryMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -464,6 +473,163 @@ pub struct Messages {
     pub months_short: [&'static str; 12],
 }
 
+/// The words of kiosk mode and "I'm helping someone": the start screen, the warning before
+/// a shared screen clears itself, taking a copy away, and bringing it into a phone.
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct ModeMessages {
+    /// Kiosk, top of every page after the start: the screen is shared.
+    pub kiosk_bar: &'static str,
+    /// While a volunteer helps on a shared device.
+    pub helping_shared_bar: &'static str,
+    /// While a volunteer helps on the person's own device.
+    pub helping_own_bar: &'static str,
+    /// Kiosk button that clears everything.
+    pub finish_and_clear: &'static str,
+    /// Volunteer button that clears everything for the next person.
+    pub start_fresh: &'static str,
+    /// Volunteer button that leaves helping mode.
+    pub stop_helping: &'static str,
+    /// Home card heading for volunteers.
+    pub switch_title: &'static str,
+    /// Home card body: {service}.
+    pub switch_body: &'static str,
+    /// Home card button.
+    pub switch_button: &'static str,
+    /// Whose device question (the page heading).
+    pub device_question: &'static str,
+    /// Hint under the question.
+    pub device_hint: &'static str,
+    /// Answer: the person's own device.
+    pub device_their_own: &'static str,
+    /// Hint of that answer.
+    pub device_their_own_hint: &'static str,
+    /// Answer: the volunteer's or a shared device.
+    pub device_shared: &'static str,
+    /// Hint of that answer.
+    pub device_shared_hint: &'static str,
+    /// Error when nothing is chosen.
+    pub device_error: &'static str,
+    /// The note on a record made with a volunteer.
+    pub with_volunteer: &'static str,
+    /// Check your answers key for that note.
+    pub help_key: &'static str,
+    /// Heading for a volunteer after a yes to the safety question.
+    pub volunteer_safety_title: &'static str,
+    /// What a volunteer does now, step by step.
+    pub volunteer_safety_steps: [&'static str; 5],
+    /// Start screen heading on a shared device.
+    pub start_title: &'static str,
+    /// Start screen: asking for support.
+    pub start_support_title: &'static str,
+    /// What asking for support is.
+    pub start_support_body: &'static str,
+    /// Start screen: a check-in.
+    pub start_check_in_title: &'static str,
+    /// Start screen on a kiosk: {minutes}.
+    pub start_kiosk_privacy: &'static str,
+    /// Start screen while a volunteer helps on a shared device: {minutes}.
+    pub start_helping_privacy: &'static str,
+    /// Referral start page on a shared device: where answers are kept.
+    pub start_privacy_shared: &'static str,
+    /// Footer on a shared device.
+    pub not_kept_on_device: &'static str,
+    /// Referral start page on a shared device, when the service receives requests: {service}.
+    pub start_privacy_shared_sending: &'static str,
+    /// Footer on a shared device, when the service receives requests: {service}.
+    pub not_kept_on_device_sending: &'static str,
+    /// Inactivity warning heading.
+    pub idle_title: &'static str,
+    /// Inactivity warning: {seconds}.
+    pub idle_body: &'static str,
+    /// The countdown: {n} seconds.
+    pub idle_seconds_left: Plural,
+    /// The button that keeps the session.
+    pub keep_going: &'static str,
+    /// Kiosk finish page heading.
+    pub finish_title: &'static str,
+    /// Volunteer's finish page heading.
+    pub start_fresh_title: &'static str,
+    /// Volunteer's stop page heading.
+    pub stop_title: &'static str,
+    /// What clearing does.
+    pub finish_body: &'static str,
+    /// Warning before clearing.
+    pub finish_copy_first: &'static str,
+    /// Button: clear everything.
+    pub finish_confirm: &'static str,
+    /// Button: clear and stop helping.
+    pub stop_confirm: &'static str,
+    /// Button: go back.
+    pub finish_cancel: &'static str,
+    /// Heading where a shared device keeps nothing.
+    pub not_here_title: &'static str,
+    /// Why.
+    pub not_here_body: &'static str,
+    /// Referral done on a shared device.
+    pub done_title: &'static str,
+    /// What to do now.
+    pub done_body: &'static str,
+    /// Take your copy heading.
+    pub take_title: &'static str,
+    /// On your phone.
+    pub take_phone_title: &'static str,
+    /// How to scan.
+    pub take_phone_body: &'static str,
+    /// Privacy of the code.
+    pub take_phone_private: &'static str,
+    /// On paper.
+    pub take_paper_title: &'static str,
+    /// Print button.
+    pub print: &'static str,
+    /// Text alternative of the QR code.
+    pub qr_label: &'static str,
+    /// While the code is made.
+    pub qr_making: &'static str,
+    /// When the answers do not fit in a code.
+    pub qr_too_big: &'static str,
+    /// Kiosk end of a journey.
+    pub kiosk_end_title: &'static str,
+    /// What finishing does.
+    pub kiosk_end_body: &'static str,
+    /// Volunteer end of a journey.
+    pub hand_back_title: &'static str,
+    /// What handing back means.
+    pub hand_back_body: &'static str,
+    /// Import page heading.
+    pub take_in_title: &'static str,
+    /// Import page intro.
+    pub take_in_intro: &'static str,
+    /// Import: yes.
+    pub take_in_yes: &'static str,
+    /// Import: no.
+    pub take_in_no: &'static str,
+    /// While the code is read.
+    pub take_in_reading: &'static str,
+    /// When the code cannot be read.
+    pub take_in_failed_title: &'static str,
+    /// What to do then.
+    pub take_in_failed_next: &'static str,
+    /// After keeping.
+    pub take_in_kept: &'static str,
+    /// When they were already there.
+    pub take_in_already: &'static str,
+    /// Keeping failed: {why}.
+    pub take_in_not_kept: &'static str,
+    /// Import on a shared device.
+    pub take_in_shared_title: &'static str,
+    /// Why.
+    pub take_in_shared_body: &'static str,
+    /// Not a Flourish code.
+    pub carry_not_ours: &'static str,
+    /// A newer app's code.
+    pub carry_newer: &'static str,
+    /// A damaged code.
+    pub carry_damaged: &'static str,
+    /// A browser too old to read it.
+    pub carry_old_browser: &'static str,
+}
+
 /// The words of the "Your data" page.
 #[derive(Debug)]
 #[cfg_attr(test, derive(serde::Serialize))]
@@ -554,6 +720,163 @@ pub struct DataMessages {
     pub not_known: &'static str,
 }
 
+/// The words of "Things to try near you": the service's activity directory, its filters, each
+/// activity's card, and "I went".
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct DirectoryMessages {
+    /// Page heading, and the words of every link to the page.
+    pub title: &'static str,
+    /// Under the heading: "{service}" is the service's name.
+    pub intro: &'static str,
+    /// While the list is fetched.
+    pub loading: &'static str,
+    /// Opened with no directory configured.
+    pub not_configured: &'static str,
+    /// The file could not be fetched or read.
+    pub broken: &'static str,
+    /// Summary of the details for the service.
+    pub details: &'static str,
+    /// The file was not found.
+    pub not_found: &'static str,
+    /// The server answered an error: "{status}".
+    pub server_error: &'static str,
+    /// No answer: "{why}" is the browser's words.
+    pub unreachable: &'static str,
+    /// No whole answer in time.
+    pub timed_out: &'static str,
+    /// Not JSON: "{line}", "{column}".
+    pub not_json: &'static str,
+    /// JSON, but not a list of services.
+    pub not_a_list: &'static str,
+    /// Records skipped: "{n} activities could not be shown".
+    pub skipped: Plural,
+    /// One skipped record: "{number}" its place in the file, "{id}" its id, "{why}".
+    pub skipped_record: &'static str,
+    /// Why a record was skipped: not an object, a field of the wrong type, no id, no name,
+    /// an id used before.
+    pub record_problems: [&'static str; 5],
+    /// A `service_list` page that says there are more.
+    pub incomplete: &'static str,
+    /// Before the list of what is shown first.
+    pub shown_first: &'static str,
+    /// One reason: "{what}, because you said: {answer}".
+    pub because: &'static str,
+    /// Badges: things you said you might like, free, step-free, near you, in your area,
+    /// someone can meet you.
+    pub badges: [&'static str; 6],
+    /// Legend of the filters.
+    pub filters_title: &'static str,
+    /// Filter: free only.
+    pub free_only: &'static str,
+    /// Filter: step-free access.
+    pub step_free_only: &'static str,
+    /// Filter: someone can meet you there.
+    pub meet_only: &'static str,
+    /// Filter: near the person's district, "{district}".
+    pub near_only: &'static str,
+    /// Label of the day picker.
+    pub day_label: &'static str,
+    /// The day picker's first choice.
+    pub any_day: &'static str,
+    /// Label of the kind picker.
+    pub kind_label: &'static str,
+    /// The kind picker's first choice.
+    pub any_kind: &'static str,
+    /// The filters' button.
+    pub apply: &'static str,
+    /// How many are shown: "{n} activities".
+    pub count: Plural,
+    /// Nothing passes the filters.
+    pub nothing_matches: &'static str,
+    /// The directory has nothing in it.
+    pub empty: &'static str,
+    /// Button for the next page of results: "Show {n} more".
+    pub show_more: Plural,
+    /// Day names, Monday first.
+    pub days: [&'static str; 7],
+    /// "Every {day}".
+    pub every: &'static str,
+    /// "Every other {day}".
+    pub every_other: &'static str,
+    /// "Every {n} weeks on {day}".
+    pub every_n_weeks: &'static str,
+    /// "The {which} {day} of the month".
+    pub of_the_month: &'static str,
+    /// Which in the month, from the start: first to fifth.
+    pub nth: [&'static str; 5],
+    /// Which in the month, from the end: last to fifth from last.
+    pub nth_last: [&'static str; 5],
+    /// "On these days of the month: {list}".
+    pub month_days: &'static str,
+    /// "{opens} to {closes}".
+    pub opens_to_closes: &'static str,
+    /// "From {opens}".
+    pub from_time: &'static str,
+    /// The last joining word of a list: "{first} and {last}".
+    pub and: &'static str,
+    /// A time of day in the morning: "{h}" hours, "{mm}" minutes (empty on the hour).
+    pub time_am: &'static str,
+    /// A time of day in the afternoon or evening.
+    pub time_pm: &'static str,
+    /// 12 noon.
+    pub midday: &'static str,
+    /// Labels of an activity's facts: when, where, cost, getting there, contact.
+    pub facts: [&'static str; 5],
+    /// A place that is online.
+    pub online: &'static str,
+    /// "Organised by {organisation}".
+    pub organised_by: &'static str,
+    /// Free for everyone.
+    pub free: &'static str,
+    /// Free for some people.
+    pub free_for_some: &'static str,
+    /// A price: "£{amount} {description}".
+    pub price: &'static str,
+    /// No price given.
+    pub ask_about_cost: &'static str,
+    /// "Call {number}".
+    pub call: &'static str,
+    /// "Email {address}".
+    pub email: &'static str,
+    /// The service's web page.
+    pub website: &'static str,
+    /// A map link.
+    pub map: &'static str,
+    /// A named person: "Ask for {name}".
+    pub ask_for: &'static str,
+    /// The "I went" button.
+    pub i_went: &'static str,
+    /// Hidden after "I went": "to {name}".
+    pub i_went_hidden: &'static str,
+    /// "You said you went on {date}."
+    pub you_went_on: &'static str,
+    /// Takes back an "I went".
+    pub undo: &'static str,
+    /// Hidden after "Undo": "\"I went\" for {name}".
+    pub undo_hidden: &'static str,
+    /// "I went" or "Undo" not saved: "{why}".
+    pub not_saved: &'static str,
+    /// The check-in's activities question: legend over the "I went"s.
+    pub you_went_to: &'static str,
+    /// Hint under it.
+    pub you_went_to_hint: &'static str,
+    /// Hint on each: "You said you went on {date}".
+    pub went_on_hint: &'static str,
+    /// The check-in's activities question, when "I went"s are listed: the other answers.
+    pub anything_else: &'static str,
+    /// Progress: heading of the visits counted by activity.
+    pub visits_title: &'static str,
+    /// Progress: table column, the activity.
+    pub visits_activity: &'static str,
+    /// Progress: table column, how many times.
+    pub visits_times: &'static str,
+    /// Progress: "{n} times".
+    pub times: Plural,
+    /// Progress: table column, the last time.
+    pub visits_last: &'static str,
+}
+
 /// Why something did not work: short clauses, each completing a sentence such as "The file
 /// could not be brought in: …". A `{why}` is the browser's or the file reader's own words,
 /// kept as technical detail for the service.
@@ -600,6 +923,10 @@ pub struct ErrorMessages {
     pub read_file: &'static str,
     /// The calendar's dates could not be written.
     pub calendar: &'static str,
+    /// A record to send could not be found or has no id.
+    pub submission_no_id: &'static str,
+    /// There was nothing to send.
+    pub submission_empty: &'static str,
 }
 
 /// The words of the self-referral journey.
@@ -932,6 +1259,185 @@ pub struct DefaultsMessages {
     pub age_bands: [&'static str; 8],
 }
 
+/// The words about sending to the service: the page that asks first, where each thing stands,
+/// and every other place that would otherwise say that nothing is sent. `{service}` is the
+/// service's name throughout.
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct SendMessages {
+    /// Consent page heading.
+    pub title: &'static str,
+    /// Consent page: it is saved and not sent yet.
+    pub saved: &'static str,
+    /// Heading of what will be sent.
+    pub what_title: &'static str,
+    /// Before the list of what will be sent.
+    pub what_intro: &'static str,
+    /// "The name you gave: {value}".
+    pub name: &'static str,
+    /// "How to contact you: {value}".
+    pub contact: &'static str,
+    /// "When is best to contact you: {value}".
+    pub best_times: &'static str,
+    /// "Your age: {value}".
+    pub age_band: &'static str,
+    /// "The first part of your postcode: {value}".
+    pub postcode: &'static str,
+    /// "The language you would like to use: {value}".
+    pub language: &'static str,
+    /// "What would make things easier for you: {value}".
+    pub access: &'static str,
+    /// The safety answer: "{value}" is yes or no.
+    pub safety: &'static str,
+    /// The answers to the choice questions.
+    pub answers: &'static str,
+    /// The goals: {n}.
+    pub goals: Plural,
+    /// The check-ins: {n}, with {answers} answers.
+    pub checkins: Plural,
+    /// That a volunteer helped.
+    pub assisted: &'static str,
+    /// The reference, date and app version: {reference}.
+    pub reference: &'static str,
+    /// The date and app version, for check-ins.
+    pub made: &'static str,
+    /// Where it goes: {host}.
+    pub where_to: &'static str,
+    /// Heading: what happens next.
+    pub next_title: &'static str,
+    /// What happens after sending, honestly.
+    pub next: &'static str,
+    /// Offline is normal.
+    pub offline_normal: &'static str,
+    /// The check-ins question.
+    pub share_question: &'static str,
+    /// Hint when the first check-in would go with the request.
+    pub share_hint_first: &'static str,
+    /// Hint when there is no first check-in.
+    pub share_hint: &'static str,
+    /// Hint when sharing is on now, for another request.
+    pub share_hint_now_on: &'static str,
+    /// Answer: share.
+    pub share_yes: &'static str,
+    /// Answer: do not share.
+    pub share_no: &'static str,
+    /// Error: the check-ins question unanswered.
+    pub share_error: &'static str,
+    /// Send button.
+    pub send: &'static str,
+    /// Keep button.
+    pub keep: &'static str,
+    /// Queuing failed: {why}.
+    pub not_queued: &'static str,
+    /// The request was already sent or is on its way.
+    pub already: &'static str,
+    /// Link from there to the confirmation.
+    pub see_status: &'static str,
+
+    /// Status: waiting.
+    pub waiting: &'static str,
+    /// Status: offline.
+    pub offline: &'static str,
+    /// After a problem: it will try again.
+    pub will_retry: &'static str,
+    /// Why the last attempt did not get through: timed out, connection lost, busy, service
+    /// error, not the service's reply.
+    pub problems: [&'static str; 5],
+    /// Could not be written on this device.
+    pub unsaved: &'static str,
+    /// "Sent to {service} on {date}."
+    pub sent: &'static str,
+    /// Heading of a refusal.
+    pub rejected_title: &'static str,
+    /// Why, in words: refused, not allowed, no such address, conflict, too large,
+    /// unsupported, redirected, other.
+    pub rejections: [&'static str; 8],
+    /// After a refusal: it is kept, what to do.
+    pub rejected_kept: &'static str,
+    /// Try again button.
+    pub try_again: &'static str,
+    /// Download instead button.
+    pub download_instead: &'static str,
+    /// What download instead does.
+    pub download_hint: &'static str,
+    /// Kept on the device only.
+    pub kept: &'static str,
+    /// Link to the consent page: "Send it to {service}".
+    pub send_it: &'static str,
+    /// A check-in not shared.
+    pub checkin_not_shared: &'static str,
+    /// Where to change that.
+    pub checkin_can_share: &'static str,
+    /// A covered check-in not queued yet.
+    pub checkin_not_yet: &'static str,
+    /// Button to queue it.
+    pub send_now: &'static str,
+
+    /// Confirmation, waiting: what happens next.
+    pub next_waiting: &'static str,
+    /// Confirmation, sent: what happens next.
+    pub next_sent: &'static str,
+    /// Confirmation, kept on the device: what to do.
+    pub next_kept: &'static str,
+
+    /// Home: "{n} waiting to send to {service}".
+    pub home_waiting: Plural,
+    /// Home: "{n} could not be sent".
+    pub home_refused: Plural,
+    /// Home: link to the list.
+    pub home_see: &'static str,
+
+    /// List page heading.
+    pub list_title: &'static str,
+    /// List page intro.
+    pub list_intro: &'static str,
+    /// Nothing waits.
+    pub list_none: &'static str,
+    /// A request: "{reference}".
+    pub list_referral: &'static str,
+    /// Check-ins: {n}, {date}.
+    pub list_checkins: Plural,
+
+    /// Your data: section heading.
+    pub data_title: &'static str,
+    /// Your data: sharing on.
+    pub sharing_on: &'static str,
+    /// Your data: sharing off.
+    pub sharing_off: &'static str,
+    /// Stop button.
+    pub stop_sharing: &'static str,
+    /// Start button.
+    pub start_sharing: &'static str,
+    /// Under the start button.
+    pub start_sharing_hint: &'static str,
+    /// No request sent yet.
+    pub no_request_yet: &'static str,
+    /// Your data's introduction when sending is set up.
+    pub data_intro: &'static str,
+    /// The choice could not be saved: {why}.
+    pub change_failed: &'static str,
+
+    /// Delete page: what has not reached the service: {n}.
+    pub undelivered_question: Plural,
+    /// Answer: send it.
+    pub undelivered_send: &'static str,
+    /// Answer: drop it.
+    pub undelivered_drop: &'static str,
+    /// Error: unanswered.
+    pub undelivered_error: &'static str,
+    /// After deleting, while something still waits.
+    pub deleted_still_sending: &'static str,
+
+    /// The footer line when sending is set up.
+    pub footer: &'static str,
+    /// "Before you start" when sending is set up.
+    pub start_privacy: &'static str,
+    /// Urgent help: the app tells no one (no sending set up).
+    pub urgent_not_told: &'static str,
+    /// Urgent help: the app tells no one now (sending set up).
+    pub urgent_not_told_sending: &'static str,
+}
+
 /// Words that depend on a number, in the plural categories of the Unicode CLDR: English uses
 /// `one` and `other`, Welsh and Arabic all six. A category a language does not need falls
 /// back to `other`; a native test checks each language fills the ones it needs.
@@ -1115,7 +1621,37 @@ impl Messages {
             AppError::Browser(BrowserError::Download(_)) => self.errors.download.into(),
             AppError::Browser(BrowserError::ReadFile(_)) => self.errors.read_file.into(),
             AppError::Calendar(_) => self.errors.calendar.into(),
+            AppError::Submission(BuildError::MissingId) => self.errors.submission_no_id.into(),
+            AppError::Submission(BuildError::Nothing) => self.errors.submission_empty.into(),
         }
+    }
+
+    /// Why an attempt to send did not get through, in words (with `{service}` to fill).
+    pub fn send_problem(&self, p: SendProblem) -> &'static str {
+        let i = match p {
+            SendProblem::Offline => return self.send.offline,
+            SendProblem::TimedOut => 0,
+            SendProblem::ConnectionLost => 1,
+            SendProblem::ServiceBusy => 2,
+            SendProblem::ServiceError => 3,
+            SendProblem::UnreadableReply => 4,
+        };
+        self.send.problems[i]
+    }
+
+    /// Why the service refused a submission, in words (with `{service}` to fill).
+    pub fn rejection(&self, r: Rejection) -> &'static str {
+        let i = match r {
+            Rejection::Refused => 0,
+            Rejection::NotAllowed => 1,
+            Rejection::NoSuchAddress => 2,
+            Rejection::Conflict => 3,
+            Rejection::TooLarge => 4,
+            Rejection::Unsupported => 5,
+            Rejection::Redirected => 6,
+            Rejection::Other | Rejection::Unknown => 7,
+        };
+        self.send.rejections[i]
     }
 
     /// A problem with an answer in the referral, in words.
@@ -1196,21 +1732,24 @@ impl Messages {
         self.loneliness_meanings[Self::loneliness_index(band)]
     }
 
-    /// The activities someone went to since last time, in words; `label` gives the words of
-    /// one of the service's activity ids.
+    /// The activities someone went to since last time, in words: the directory's activities
+    /// by name, then the service's categories (`label` gives the words of one of its ids),
+    /// then their own words.
     pub fn activities_in_words(
         &self,
         label: impl Fn(&str) -> String,
         uptake: &ActivityUptake,
+        went_to: &[Visit],
     ) -> String {
         match uptake {
             ActivityUptake::NoneYet => self.none_yet.into(),
             ActivityUptake::Went {
                 activity_ids,
                 something_else,
-            } => activity_ids
+            } => went_to
                 .iter()
-                .map(|id| label(id))
+                .map(|v| v.name.clone())
+                .chain(activity_ids.iter().map(|id| label(id)))
                 .chain(something_else.clone())
                 .collect::<Vec<_>>()
                 .join(", "),

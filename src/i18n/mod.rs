@@ -59,6 +59,11 @@ pub fn pick(chosen: Option<Language>, preferred: &[String], offered: &[Language]
 #[derive(Debug, Clone, Copy)]
 struct Shown(Language);
 
+/// The language the app shows now, kept at the root for the few views outside the language
+/// root (the idle warning, which must outlive a change of person).
+#[derive(Debug, Clone, Copy)]
+pub struct ShownLanguage(pub RwSignal<Language>);
+
 /// Makes `language` the one [`use_messages`] speaks below this point.
 pub fn provide_language(language: Language) {
     provide_context(Shown(language));

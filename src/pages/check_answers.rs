@@ -5,7 +5,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
-use crate::components::{ChangeLink, FieldError, PageHeading, PageTitle, QuestionForm, SummaryRow};
+use crate::components::{
+    ChangeLink, FieldError, PageHeading, PageTitle, QuestionForm, SummaryRow, VolunteerNote,
+};
 use crate::config::ServiceConfig;
 use crate::domain::checkin::DraftError;
 use crate::domain::checkin_journey::CheckInStep;
@@ -116,6 +118,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
             button_id="save" on_submit=save>
             <PageHeading text=m.check_answers_title/>
             <p>{m.check_answers_intro}</p>
+            <VolunteerNote shown=draft.with_volunteer/>
             {groups}
             <h2 class="f-heading-m">{m.a_few_more_things}</h2>
             <dl class="f-summary-list">{follow_up_rows(m, check_in)}</dl>
@@ -137,12 +140,12 @@ fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoVi
     let goal_names = untrack(|| use_records().goal_histories());
     let categories = use_config().with(|c| c.activity_categories.clone());
     let activities = move || {
-        follow_up()
-            .activities
+        let f = follow_up();
+        f.activities
             .map(|a| {
                 let label =
                     |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
-                m.activities_in_words(label, &a)
+                m.activities_in_words(label, &a, &f.went_to)
             })
             .unwrap_or_else(|| m.skipped.into())
     };

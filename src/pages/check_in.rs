@@ -3,16 +3,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    CareCardView, ListenButton, NotFound, PageHeading, PageTitle, SummaryRow, Table,
+    CareCardView, CheckInSendStatus, HandBack, ListenButton, NotFound, PageHeading, PageTitle,
+    SummaryRow, Table, TakeAway, VolunteerNote,
 };
 use crate::domain::checkin::CheckIn;
 use crate::domain::instrument::{Scores, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::care_card_for;
 use crate::domain::referral::{Baseline, Step};
+use crate::domain::take_away::Carried;
 use crate::i18n::{fill, use_messages, Messages, EN};
 use crate::routes::Route;
 use crate::speech::Spoken;
-use crate::state::{use_config, use_records, use_referral};
+use crate::state::{current_setup, use_config, use_records, use_referral};
 
 /// One finished check-in: its result, the three parts, and every answer.
 #[component]
@@ -130,6 +132,7 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
         <PageHeading text=m.result_title/>
         <ListenButton parts=spoken/>
         {scores.map(|s| view! { <ResultSummary scores=s/> })}
+        <CheckInSendStatus checkin_id=checkin.id.clone()/>
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {ons4}
         {loneliness}
@@ -161,14 +164,44 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
                 <Table caption headings=vec![m.question, m.answer]>{rows}</Table>
             })
         }).collect_view()}
+        <VolunteerNote shown=checkin.with_volunteer/>
         <BackToReferral checkin_id=checkin.id.clone()/>
-        <h2 class="f-heading-m">{m.what_next}</h2>
-        {next.map(|due| view! { <p>{fill(m.next_check_in_on, &[("date", &m.date(due.date))])}</p> })}
-        <p>{m.what_next_body}</p>
-        <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
-        <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
-        <p><A href=Route::Home.href()>{m.go_home}</A></p>
+        {if current_setup().keeps_on_device() {
+            view! {
+                <h2 class="f-heading-m">{m.what_next}</h2>
+                {next.map(|due| view! { <p>{fill(m.next_check_in_on, &[("date", &m.date(due.date))])}</p> })}
+                <p>{m.what_next_body}</p>
+                <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
+                <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
+                <p><A href=Route::Home.href()>{m.go_home}</A></p>
+            }
+            .into_any()
+        } else {
+            view! { <TakeAwayCheckIn checkin/> }.into_any()
+        }}
     }
+}
+
+/// On a shared device, a check-in done on its own leaves with the person (a referral's first
+/// check-in leaves with the referral instead), then the device is handed back.
+#[component]
+fn TakeAwayCheckIn(checkin: CheckIn) -> impl IntoView {
+    let done = Baseline::Done {
+        checkin_id: checkin.id.clone(),
+    };
+    let for_referral = use_referral()
+        .draft()
+        .with_untracked(|r| r.as_ref().is_some_and(|r| r.baseline == done));
+    (!for_referral).then(|| {
+        let carried = Carried {
+            referral: None,
+            checkins: vec![checkin],
+        };
+        view! {
+            <TakeAway carried/>
+            <HandBack/>
+        }
+    })
 }
 
 /// After the first check-in taken within the referral journey: the way back to it.

@@ -8,17 +8,18 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::{
     Checkboxes, ChoiceItem, FieldError, PageHeading, PageTitle, QuestionForm, Radios, Reveal,
-    TextInput,
+    TextInput, ThingsToTryLink,
 };
 use crate::config::Choice;
 use crate::domain::checkin::{
     ActivityUptake, Draft, GoalStatus, JourneyStep, NONE_YET, SOMETHING_ELSE,
 };
 use crate::domain::checkin_journey::CheckInStep;
+use crate::domain::directory::Visit;
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
 use crate::speech::Spoken;
-use crate::state::{use_check_in, use_config, use_records};
+use crate::state::{use_check_in, use_config, use_records, use_things_to_try};
 
 /// Where one of these pages sits in the journey, from the check-in in progress.
 struct Place {
@@ -82,7 +83,14 @@ pub fn spoken_choices(m: &Messages, question: &str, options: &[ChoiceItem]) -> V
     vec![Spoken::new(question, m.lang), Spoken::new(answers, m.lang)]
 }
 
-/// "Which activities have you been to since your last check-in?"
+/// The value of an "I went" checkbox: the activity and the day, which together make a visit.
+fn visit_value(v: &Visit) -> String {
+    format!("{}@{}", v.directory_id, v.on)
+}
+
+/// "Which activities have you been to since your last check-in?" When the person said "I
+/// went" to activities from the service's list, those come first, ticked: "You said you went
+/// to:", then the categories as "Did you go to anything else?".
 #[component]
 pub fn ActivitiesPage() -> impl IntoView {
     let m = use_messages();
@@ -95,30 +103,61 @@ pub fn ActivitiesPage() -> impl IntoView {
     let selected = RwSignal::new(values);
     let something_else = RwSignal::new(text);
     let error = RwSignal::new(None::<String>);
+    let asked = StoredValue::new(use_things_to_try().asked_in(&draft));
+    // Ticked until the person unticks them; as they left them when they come back.
+    let went = RwSignal::new(match draft.follow_up.activities {
+        Some(_) => draft.follow_up.went_to.iter().map(visit_value).collect(),
+        None => asked.with_value(|a| a.iter().map(visit_value).collect::<Vec<_>>()),
+    });
+    let went_to = move || {
+        let ticked = went.get_untracked();
+        asked.with_value(|a| {
+            a.iter()
+                .filter(|v| ticked.contains(&visit_value(v)))
+                .cloned()
+                .collect::<Vec<Visit>>()
+        })
+    };
     // Each tick and each word is kept as it is given, as the person gave it (Continue checks
     // it), so nothing is lost by closing the tab or changing the language.
     let keep = move || {
         let uptake =
             ActivityUptake::from_ticked(&selected.get_untracked(), &something_else.get_untracked());
+        let went_to = went_to();
         let _ = check_in.follow_up(|f| {
             f.activities = uptake;
+            f.went_to = went_to;
             Ok(())
         });
     };
     let submit = Callback::new(move |()| {
-        let uptake =
-            ActivityUptake::from_ticked(&selected.get_untracked(), &something_else.get_untracked());
-        let result = check_in.follow_up(|f| match uptake {
-            None => {
-                f.activities = None;
-                Ok(())
-            }
-            Some(u) => f.set_activities(u),
+        let went_to = went_to();
+        let result = check_in.follow_up(|f| {
+            f.answer_uptake(
+                &selected.get_untracked(),
+                &something_else.get_untracked(),
+                went_to,
+            )
         });
         error.set(result.as_ref().err().map(|e| m.explain(e)));
         if result.is_ok() {
             navigate(&place.next, Default::default());
         }
+    });
+    // "None yet" stands alone across both lists.
+    let choose_categories = Callback::new(move |v: Vec<String>| {
+        if v.iter().any(|x| x == NONE_YET) {
+            went.set(vec![]);
+        }
+        selected.set(v);
+        keep();
+    });
+    let choose_visits = Callback::new(move |v: Vec<String>| {
+        if !v.is_empty() {
+            selected.update(|s| s.retain(|x| x != NONE_YET));
+        }
+        went.set(v);
+        keep();
     });
     let reveal = Reveal {
         value: SOMETHING_ELSE.into(),
@@ -135,17 +174,41 @@ pub fn ActivitiesPage() -> impl IntoView {
     let categories = use_config().with(|c| c.activity_categories.clone());
     let options = activity_options(m, &categories);
     let listen = spoken_choices(m, m.activities_title, &options);
+    let hint = format!("{} {}", m.activities_hint, m.can_skip);
+    let d = &m.directory;
+    let questions = if asked.with_value(Vec::is_empty) {
+        view! {
+            <Checkboxes name="activities" question=m.activities_title caption=m.optional hint
+                options selected reveal=Some(reveal)
+                on_change=choose_categories/>
+        }
+        .into_any()
+    } else {
+        let visits: Vec<ChoiceItem> = asked.with_value(|a| {
+            a.iter()
+                .map(|v| ChoiceItem {
+                    hint: Some(fill(d.went_on_hint, &[("date", &m.date(v.on))])),
+                    ..ChoiceItem::new(v.name.clone(), visit_value(v))
+                })
+                .collect()
+        });
+        view! {
+            <PageHeading text=m.activities_title caption=m.optional/>
+            <p class="f-hint">{hint}</p>
+            <Checkboxes name="went-to" question=d.you_went_to hint=d.you_went_to_hint not_heading=true
+                options=visits selected=went on_change=choose_visits/>
+            <Checkboxes name="activities" question=d.anything_else not_heading=true
+                options selected reveal=Some(reveal)
+                on_change=choose_categories/>
+        }
+        .into_any()
+    };
     view! {
         <QuestionForm title=m.activities_title back=Some(place.back) button=m.continue_ on_submit=submit
             errors=FieldError::of_field("something-else-text", error.into()) listen>
-            <Checkboxes name="activities" question=m.activities_title caption=m.optional
-                hint=format!("{} {}", m.activities_hint, m.can_skip)
-                options selected reveal=Some(reveal)
-                on_change=Callback::new(move |v| {
-                    selected.set(v);
-                    keep();
-                })/>
+            {questions}
         </QuestionForm>
+        <ThingsToTryLink/>
     }
     .into_any()
 }

@@ -3,17 +3,23 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::browser;
-use crate::components::{CareCardView, DownloadButton, PageHeading, PageTitle, ResultLines};
+use crate::components::{
+    AssistedSwitch, CareCardView, DownloadButton, PageHeading, PageTitle, ResultLines,
+    SendingSummary, ThingsToTryLink,
+};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
+use crate::domain::mode::Setup;
 use crate::domain::progress::latest_care_card;
 use crate::domain::referral::{first_unfinished, Step};
 use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAULT_SNOOZE_DAYS};
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
-use crate::state::{use_check_in, use_config, use_records, use_referral, Config, Records};
+use crate::state::{
+    current_setup, use_check_in, use_config, use_records, use_referral, Config, Records,
+};
 
 /// Asking for support: start or carry on the referral, and the ones already made.
 #[component]
@@ -268,12 +274,15 @@ pub fn HomePage() -> impl IntoView {
         <PageTitle text=m.home_title/>
         <PageHeading text=m.home_title class="f-heading-xl"/>
         <p class="f-body-l">{m.count(&m.home_intro, count as u64)}</p>
+        <SendingSummary/>
         {due_notice}
         {start}
         {due_actions}
         {calendar}
         {last}
+        <ThingsToTryLink/>
         <ReferralCard/>
+        {(current_setup() == Setup::Personal).then(|| view! { <AssistedSwitch/> })}
     }
 }
 

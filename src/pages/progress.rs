@@ -11,11 +11,12 @@ use crate::components::{CareCardView, PageHeading, PageTitle, Table};
 use crate::config::ServiceConfig;
 use crate::domain::checkin::{newest_first, CheckIn};
 use crate::domain::checkin_journey::CheckInStep;
+use crate::domain::directory::count_visits;
 use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
-use crate::state::{use_config, use_records};
+use crate::state::{use_config, use_records, use_things_to_try};
 
 /// A change in a score, in words with the number: "Up 3 since last time".
 pub fn score_change(words: [&'static str; 3], change: Change) -> String {
@@ -292,7 +293,8 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             let a = c.follow_up.activities.as_ref()?;
             let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
             let label = |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
-            Some((date, m.activities_in_words(label, a).into_any()))
+            let words = m.activities_in_words(label, a, &c.follow_up.went_to);
+            Some((date, words.into_any()))
         })
         .collect();
     let activities = dated_table(
@@ -302,6 +304,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         m.activities_column,
         went,
     );
+    let visits = visit_counts(m, &checkins);
     view! {
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {flourishing}
@@ -313,7 +316,36 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         {journey}
         <h2 class="f-heading-m">{m.progress_activities}</h2>
         {activities}
+        {visits}
     }
+}
+
+/// The activities from the service's list the person went to, counted by their directory
+/// id: those their check-ins kept, and those still waiting for the next check-in.
+fn visit_counts(m: &'static Messages, checkins: &[CheckIn]) -> Option<impl IntoView> {
+    let d = &m.directory;
+    let waiting = use_things_to_try().visits().get_untracked();
+    let counted = count_visits(
+        checkins
+            .iter()
+            .flat_map(|c| &c.follow_up.went_to)
+            .chain(&waiting),
+    );
+    (!counted.is_empty()).then(|| {
+        let rows = counted
+            .into_iter()
+            .map(|c| {
+                view! {
+                    <tr><td>{c.name}</td><td>{m.count(&d.times, c.times as u64)}</td><td>{m.date(c.last)}</td></tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <h3 class="f-heading-s">{d.visits_title}</h3>
+            <Table id="visits" caption=d.visits_title caption_hidden=true
+                headings=vec![d.visits_activity, d.visits_times, d.visits_last]>{rows}</Table>
+        }
+    })
 }
 
 /// A table of what happened on which date, as given (newest first), or "Nothing yet."
@@ -341,21 +373,22 @@ fn dated_table(
 fn marker(category: Option<Category>, x: f64, y: f64, r: f64) -> AnyView {
     match category {
         Some(Category::Flourishing) => view! {
-            <circle class="f-chart__point f-chart__point--flourishing" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.1}")/>
+            <circle class="f-chart__point f-chart__point--flourishing" cx=progress::tenths(x) cy=progress::tenths(y) r=progress::tenths(r)/>
         }
         .into_any(),
         Some(Category::ModeratelyMentallyHealthy) => view! {
-            <rect class="f-chart__point f-chart__point--moderate" x=format!("{:.1}", x - r) y=format!("{:.1}", y - r)
-                width=format!("{:.1}", 2.0 * r) height=format!("{:.1}", 2.0 * r)/>
+            <rect class="f-chart__point f-chart__point--moderate" x=progress::tenths(x - r) y=progress::tenths(y - r)
+                width=progress::tenths(2.0 * r) height=progress::tenths(2.0 * r)/>
         }
         .into_any(),
         Some(Category::Languishing) => view! {
             <path class="f-chart__point f-chart__point--languishing"
-                d=format!("M{x:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} Z", y - r * 1.2, x + r * 1.2, y + r, x - r * 1.2, y + r)/>
+                d=format!("M{},{} L{},{} L{},{} Z", progress::tenths(x), progress::tenths(y - r * 1.2),
+                    progress::tenths(x + r * 1.2), progress::tenths(y + r), progress::tenths(x - r * 1.2), progress::tenths(y + r))/>
         }
         .into_any(),
         None => view! {
-            <circle class="f-chart__point" cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{:.1}", r / 2.0)/>
+            <circle class="f-chart__point" cx=progress::tenths(x) cy=progress::tenths(y) r=progress::tenths(r / 2.0)/>
         }
         .into_any(),
     }
@@ -412,9 +445,9 @@ fn ScoreChart(series: Series) -> impl IntoView {
         .iter()
         .map(|t| {
             view! {
-                <line class="f-chart__grid" x1=format!("{:.1}", plot.x) x2=format!("{:.1}", plot.x + plot.width)
-                    y1=format!("{:.1}", t.y) y2=format!("{:.1}", t.y)/>
-                <text class="f-chart__label" x=format!("{:.1}", plot.x - 6.0) y=format!("{:.1}", t.y + 4.0) text-anchor="end">{t.value}</text>
+                <line class="f-chart__grid" x1=progress::tenths(plot.x) x2=progress::tenths(plot.x + plot.width)
+                    y1=progress::tenths(t.y) y2=progress::tenths(t.y)/>
+                <text class="f-chart__label" x=progress::tenths(plot.x - 6.0) y=progress::tenths(t.y + 4.0) text-anchor="end">{t.value}</text>
             }
         })
         .collect_view();
@@ -423,7 +456,7 @@ fn ScoreChart(series: Series) -> impl IntoView {
         .iter()
         .map(|t| {
             view! {
-                <text class="f-chart__label" x=format!("{:.1}", t.x) y=format!("{:.1}", plot.y + plot.height + 20.0) text-anchor="middle">
+                <text class="f-chart__label" x=progress::tenths(t.x) y=progress::tenths(plot.y + plot.height + 20.0) text-anchor="middle">
                     {tick_label(m, t.date, t.unit)}
                 </text>
             }
@@ -456,7 +489,7 @@ fn ScoreChart(series: Series) -> impl IntoView {
     view! {
         <figure class="f-chart">
             // Time runs left to right in every language: see the README's "Right to left".
-            <svg class="f-chart__svg" dir="ltr" viewBox=format!("0 0 {} {}", view_box.width, view_box.height)
+            <svg class="f-chart__svg" dir="ltr" viewBox=format!("0 0 {} {}", progress::tenths(view_box.width), progress::tenths(view_box.height))
                 role="img" aria-labelledby="chart-title chart-desc" focusable="false">
                 <title id="chart-title">{m.chart_title}</title>
                 <desc id="chart-desc">{desc}</desc>

@@ -6,8 +6,9 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{
-    BackLink, DownloadButton, ErrorSummary, FailureAlert, FieldError, FileUpload, PageHeading,
-    PageTitle, SummaryRow,
+    data_intro_words, BackLink, DownloadButton, ErrorSummary, FailureAlert, FieldError, FileUpload,
+    PageHeading, PageTitle, SharingSection, StillSending, SummaryRow, Undelivered,
+    UndeliveredChoice,
 };
 use crate::domain::export;
 use crate::error::AppError;
@@ -43,7 +44,7 @@ impl Counts {
 pub fn YourDataPage() -> impl IntoView {
     let m = use_messages();
     let records = use_records();
-    let persisted = LocalResource::new(browser::request_persistence);
+    let persisted = crate::task::when_done(browser::request_persistence());
     let import_error = RwSignal::new(None::<String>);
     let imported = RwSignal::new(None::<String>);
 
@@ -111,10 +112,11 @@ pub fn YourDataPage() -> impl IntoView {
         <PageTitle text=m.data.title has_error=Signal::derive(move || !errors.read().is_empty())/>
         <ErrorSummary errors/>
         <PageHeading text=m.data.title/>
-        <p>{m.data.intro}</p>
+        <p>{data_intro_words()}</p>
         <h2 class="f-heading-m">{m.data.what_title}</h2>
         {counts}
         <p id="persisted">{kept}</p>
+        <SharingSection/>
         <h2 class="f-heading-m">{m.data.download_title}</h2>
         <p>{m.data.download_body}</p>
         <div class="f-button-group">
@@ -140,6 +142,7 @@ pub fn DeleteDataPage() -> impl IntoView {
     let records = use_records();
     let navigate = use_navigate();
     let failed = RwSignal::new(None::<String>);
+    let undelivered = Undelivered::new();
     let what = move || {
         let c = Counts::now(records);
         let aside = c
@@ -159,8 +162,14 @@ pub fn DeleteDataPage() -> impl IntoView {
     };
     let confirm = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if !undelivered.ready() {
+            return;
+        }
         match records.delete_everything() {
-            Ok(()) => navigate(&Route::DataDeleted.href(), Default::default()),
+            Ok(()) => {
+                undelivered.apply();
+                navigate(&Route::DataDeleted.href(), Default::default())
+            }
             Err(e) => failed.set(Some(fill(m.data.delete_failed, &[("why", &m.explain(&e))]))),
         }
     };
@@ -173,6 +182,7 @@ pub fn DeleteDataPage() -> impl IntoView {
         <p class="f-inset f-inset--warning">{m.data.delete_cannot_undo}</p>
         <FailureAlert message=failed/>
         <form class="f-form" novalidate on:submit=confirm>
+            <UndeliveredChoice decision=undelivered/>
             <div class="f-button-group">
                 <button type="submit" class="f-button f-button--warning">{m.data.delete_confirm}</button>
                 <A href=Route::YourData.href()>{m.data.delete_cancel}</A>
@@ -189,6 +199,7 @@ pub fn DataDeletedPage() -> impl IntoView {
         <PageTitle text=m.data.deleted_title/>
         <PageHeading text=m.data.deleted_title/>
         <p>{m.data.deleted_body}</p>
+        <StillSending/>
         <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }

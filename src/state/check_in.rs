@@ -6,8 +6,10 @@ use leptos::prelude::*;
 use super::config::Config;
 use super::core::Core;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
 use crate::browser;
 use crate::domain::checkin::{Draft, FollowUp, FollowUpError};
+use crate::domain::directory::asked_at_checkin;
 use crate::domain::referral::Baseline;
 use crate::error::AppError;
 use crate::storage::DRAFT;
@@ -66,8 +68,10 @@ impl CheckInSession {
         })
     }
 
-    /// Shows `draft` and saves it; a failed save is reported and retried.
-    fn keep(&self, draft: Draft) {
+    /// Shows `draft` and saves it; a failed save is reported and retried. Help from a
+    /// volunteer with any answer is noted on the check-in.
+    fn keep(&self, mut draft: Draft) {
+        draft.with_volunteer |= self.0.options.with_volunteer;
         self.0.save_work(|s| s.save(DRAFT, &draft));
         self.0.draft.set(Some(draft));
     }
@@ -76,11 +80,24 @@ impl CheckInSession {
     /// from the referral journey becomes that referral's baseline.
     pub fn finish(&self) -> Result<String, AppError> {
         let draft = self.0.draft.get_untracked().unwrap_or_default();
-        let checkin = draft.finish(browser::now())?;
+        let mut checkin = draft.finish(browser::now())?;
+        checkin.with_volunteer |= self.0.options.with_volunteer;
         let id = checkin.id.clone();
-        let all = self.0.write_record(|s| s.add_checkin(checkin))?;
+        let all = self.0.write_record(|s| s.add_checkin(checkin.clone()))?;
         self.0.checkins.set(all);
         self.0.draft.set(None);
+        Sharing(self.0).after_checkin(&checkin);
+        // Only now that the check-in is kept: the "I went" visits its activities question
+        // asked about leave the waiting list; any dated after today wait for the next one.
+        // If this write fails they are simply asked about again next time.
+        let today = browser::today();
+        let kept = self
+            .0
+            .store
+            .with_value(|s| s.change_visits(|v| *v = asked_at_checkin(v, today).1));
+        if let Ok(kept) = kept {
+            self.0.visits.set(kept);
+        }
         let baseline_started = self
             .0
             .referral

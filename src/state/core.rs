@@ -7,13 +7,18 @@ use std::time::Duration;
 use leptos::prelude::*;
 
 use super::notice::Notice;
+use super::outbox::SendQueue;
 use crate::browser;
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
+use crate::domain::consent::CheckInSharing;
+use crate::domain::directory::Visit;
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
 use crate::i18n::Language;
-use crate::storage::{Loaded, StorageError, Store, DEFERRAL, DRAFT, LANGUAGE, REFERRAL_DRAFT};
+use crate::storage::{
+    Loaded, StorageError, Store, CONSENT, DEFERRAL, DRAFT, LANGUAGE, REFERRAL_DRAFT,
+};
 
 /// How long to wait before trying a failed save again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);
@@ -28,6 +33,8 @@ pub struct StateOptions {
     pub new_id: fn() -> String,
     /// Called after a finished record is saved: asks the browser to keep the data.
     pub keep_data: fn(),
+    /// Whether a volunteer is helping: every record made notes it.
+    pub with_volunteer: bool,
 }
 
 impl Default for StateOptions {
@@ -36,6 +43,7 @@ impl Default for StateOptions {
             save_retry: Some(SAVE_RETRY),
             new_id: browser::new_id,
             keep_data: ask_to_keep_data,
+            with_volunteer: false,
         }
     }
 }
@@ -96,6 +104,12 @@ pub(super) struct Core {
     pub(super) referral: Held<Option<Referral>>,
     /// The language the person chose on this device, if they chose one.
     pub(super) language: Held<Option<Language>>,
+    /// The person's standing choice about sharing check-ins with the service.
+    pub(super) sharing: Held<Option<CheckInSharing>>,
+    /// The device's outbox, when the app's root provides one.
+    pub(super) sending: Option<SendQueue>,
+    /// "I went" visits waiting for the next check-in.
+    pub(super) visits: Held<Vec<Visit>>,
     /// Whether a retry of a failed save is already waiting.
     retrying: StoredValue<bool>,
 }
@@ -139,6 +153,9 @@ impl Core {
             draft: Held::new(None),
             referral: Held::new(None),
             language: Held::new(None),
+            sharing: Held::new(None),
+            sending: use_context::<SendQueue>(),
+            visits: Held::new(vec![]),
             retrying: StoredValue::new(false),
         };
         core.read_store();
@@ -168,6 +185,12 @@ impl Core {
         if let Some(v) = take(store.load(LANGUAGE), &mut aside, &mut failed) {
             // A code this version does not have (from a newer one) is as good as no choice.
             self.language.set(v.as_deref().and_then(Language::from_tag));
+        }
+        if let Some(v) = take(store.load(CONSENT), &mut aside, &mut failed) {
+            self.sharing.set(v);
+        }
+        if let Some(v) = take(store.load_visits(), &mut aside, &mut failed) {
+            self.visits.set(v);
         }
         // Also tell the person about data set aside on an earlier visit and not yet dealt with.
         let any_aside = aside > 0 || store.set_aside().is_ok_and(|a| !a.is_empty());

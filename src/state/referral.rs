@@ -46,6 +46,8 @@ impl ReferralSession {
             ..Referral::default()
         });
         change(&mut r);
+        // Help given on any page counts: a volunteer may join part way.
+        r.with_volunteer |= self.0.options.with_volunteer;
         self.0.save_work(|s| s.save(REFERRAL_DRAFT, &r));
         self.0.referral.set(Some(r));
     }
@@ -61,6 +63,7 @@ impl ReferralSession {
             return Err(SubmitError::Unfinished(step));
         }
         r.submitted_at = Some(browser::now());
+        r.with_volunteer |= self.0.options.with_volunteer;
         let id = r.id.clone();
         let all = self
             .0

@@ -10,6 +10,8 @@ use super::language::LanguageChoice;
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
+use super::sharing::Sharing;
+use super::things::ThingsToTry;
 use crate::config::LoadedConfig;
 use crate::storage::Store;
 
@@ -28,6 +30,10 @@ pub struct AppState {
     pub config: Config,
     /// The language the person chose on this device.
     pub language: LanguageChoice,
+    /// Sending the person's records, and their choice about sharing check-ins.
+    pub sharing: Sharing,
+    /// The activity directory, its filters, and "I went".
+    pub things_to_try: ThingsToTry,
 }
 
 impl AppState {
@@ -42,6 +48,8 @@ impl AppState {
             notices: Notices(core),
             config: Config(core),
             language: LanguageChoice(core),
+            sharing: Sharing(core),
+            things_to_try: ThingsToTry::new(core),
         }
     }
 
@@ -53,6 +61,8 @@ impl AppState {
         provide_context(self.notices);
         provide_context(self.config);
         provide_context(self.language);
+        provide_context(self.sharing);
+        provide_context(self.things_to_try);
     }
 }
 
@@ -60,7 +70,7 @@ impl AppState {
 /// outside the app's root, or a test that did not call [`AppState::provide`]), not something
 /// a person can cause, so it stops at once with a message that says so rather than running
 /// on a second, empty state that would silently lose work.
-fn provided<T: Clone + 'static>() -> T {
+pub(super) fn provided<T: Clone + 'static>() -> T {
     use_context::<T>().unwrap_or_else(|| not_provided())
 }
 
@@ -97,8 +107,18 @@ pub fn use_config() -> Config {
     provided()
 }
 
+/// Sending the person's records, and their choice about sharing check-ins.
+pub fn use_sharing() -> Sharing {
+    provided()
+}
+
 /// The language the person chose on this device.
 pub fn use_language() -> LanguageChoice {
+    provided()
+}
+
+/// The activity directory, its filters, and "I went".
+pub fn use_things_to_try() -> ThingsToTry {
     provided()
 }
 
@@ -189,6 +209,17 @@ impl Session {
         });
         self.generation.update(|g| *g += 1);
     }
+
+    /// Starts fresh, as [`Session::start_fresh`], over another kind of store and with other
+    /// options: a volunteer starting or stopping helping someone, on a shared device or the
+    /// person's own.
+    pub fn start_fresh_over(&self, new_store: fn() -> Store, options: StateOptions) {
+        self.people.update_value(|p| {
+            p.place.new_store = new_store;
+            p.place.options = options;
+        });
+        self.start_fresh();
+    }
 }
 
 #[cfg(test)]
@@ -217,6 +248,7 @@ mod tests {
             save_retry: None,
             new_id: test_id,
             keep_data: || {},
+            with_volunteer: false,
         }
     }
 
@@ -429,12 +461,22 @@ mod tests {
         owner.set();
         let store = Store::memory();
         let state = AppState::new(store.clone(), LoadedConfig::default(), options());
-        assert_eq!(state.language.chosen().get_untracked(), None, "no choice yet");
+        assert_eq!(
+            state.language.chosen().get_untracked(),
+            None,
+            "no choice yet"
+        );
         state.language.choose(Language::Welsh);
-        assert_eq!(state.language.chosen().get_untracked(), Some(Language::Welsh));
+        assert_eq!(
+            state.language.chosen().get_untracked(),
+            Some(Language::Welsh)
+        );
         // Read again from the same device, as after a reload.
         let again = AppState::new(store, LoadedConfig::default(), options());
-        assert_eq!(again.language.chosen().get_untracked(), Some(Language::Welsh));
+        assert_eq!(
+            again.language.chosen().get_untracked(),
+            Some(Language::Welsh)
+        );
         // A kiosk's next person starts with a new store: nothing of the last person's choice.
         let session = Session::new(Store::memory, LoadedConfig::default(), options());
         session.current().language.choose(Language::Arabic);
@@ -451,7 +493,10 @@ mod tests {
             .unwrap();
         let state = AppState::new(store, LoadedConfig::default(), options());
         assert_eq!(state.language.chosen().get_untracked(), None);
-        assert!(state.notices.list().get_untracked().is_empty(), "nothing to report");
+        assert!(
+            state.notices.list().get_untracked().is_empty(),
+            "nothing to report"
+        );
     }
 
     #[test]

@@ -146,6 +146,16 @@ impl Query {
         }
     }
 
+    /// The query for a person from their finished referrals: the latest one's answers (the
+    /// last submitted), or no likings and no priorities when they have made none.
+    pub fn for_person(referrals: &[Referral], categories: &[&str], today: NaiveDate) -> Self {
+        let latest = referrals.iter().max_by_key(|r| r.submitted_at);
+        Self {
+            today: Some(today),
+            ..latest.map_or_else(Self::default, |r| Self::for_referral(r, categories))
+        }
+    }
+
     /// What comes first and why, in order, for the page to say before the list: the
     /// person's likings, each priority with the answer that asked for it, then nearness.
     pub fn ordering(&self) -> Vec<(Badge, Option<&str>)> {

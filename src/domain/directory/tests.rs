@@ -538,6 +538,37 @@ fn meeting_people_and_getting_there_puts_social_first_then_near_free_and_step_fr
 }
 
 #[test]
+fn the_latest_referral_decides_the_order_and_no_referral_means_none() {
+    use chrono::TimeZone;
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let at = |d| chrono::Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).single();
+    let older = Referral {
+        submitted_at: at(20),
+        ..referral(&["creative"], &["mobility"], "WY1")
+    };
+    let newer = Referral {
+        submitted_at: at(25),
+        ..referral(&["social"], &["getting-there"], "wx1")
+    };
+    let q = Query::for_person(
+        &[newer.clone(), older.clone()],
+        &default_categories(),
+        today,
+    );
+    assert_eq!(q.liked, ["social"]);
+    assert_eq!(q.district.as_deref(), Some("WX1"));
+    assert_eq!(q.today, Some(today));
+    assert_eq!(
+        Query::for_person(&[older, newer], &default_categories(), today).liked,
+        ["social"],
+        "the order they are stored in does not matter"
+    );
+    let nobody = Query::for_person(&[], &default_categories(), today);
+    assert!(nobody.liked.is_empty() && nobody.priorities.is_empty() && nobody.district.is_none());
+    assert!(nobody.ordering().is_empty());
+}
+
+#[test]
 fn not_knowing_anyone_puts_someone_can_meet_you_first() {
     let d = sample();
     let q = Query::for_referral(

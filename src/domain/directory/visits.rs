@@ -8,14 +8,16 @@
 //! list ([`asked_at_checkin`]). Progress counts them by directory id ([`count_visits`]).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{from_value, Map, Value};
 
 /// Key of the visits waiting for the next check-in.
 pub const VISITS_KEY: &str = "flourish.went";
 
 /// One "I went", as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+// Read by hand below: serde's `flatten` would add a buffering deserializer to the wasm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Visit {
     /// The directory record's `id`.
     pub directory_id: String,
@@ -26,6 +28,28 @@ pub struct Visit {
     /// Fields written by a newer app, kept on every save.
     #[serde(flatten)]
     pub extra: Map<String, Value>,
+}
+
+impl<'de> Deserialize<'de> for Visit {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut fields = Map::<String, Value>::deserialize(d)?;
+        let mut take = |name: &'static str| {
+            let value = fields
+                .remove(name)
+                .ok_or_else(|| D::Error::missing_field(name))?;
+            Ok::<_, D::Error>(value)
+        };
+        let directory_id = from_value(take("directory_id")?).map_err(D::Error::custom)?;
+        let name = from_value(take("name")?).map_err(D::Error::custom)?;
+        // Read by hand, as every stored date is, without chrono's format interpreter.
+        let on = crate::domain::time::date::deserialize(take("on")?).map_err(D::Error::custom)?;
+        Ok(Self {
+            directory_id,
+            name,
+            on,
+            extra: fields,
+        })
+    }
 }
 
 impl Visit {
@@ -50,17 +74,28 @@ pub fn record_visit(pending: &mut Vec<Visit>, visit: Visit) -> bool {
     if pending.iter().any(|v| v.same(&visit)) {
         return false;
     }
-    pending.push(visit);
-    pending.sort_by(|a, b| {
-        a.on.cmp(&b.on)
-            .then_with(|| a.directory_id.cmp(&b.directory_id))
-    });
+    // Kept in order (day, then id) by inserting in place: the list is short, and a sort
+    // routine would cost the wasm more than it saves.
+    let at = pending
+        .iter()
+        .position(|v| (v.on, &v.directory_id) > (visit.on, &visit.directory_id))
+        .unwrap_or(pending.len());
+    pending.insert(at, visit);
     true
 }
 
 /// Takes back an "I went" pressed by mistake.
 pub fn forget_visit(pending: &mut Vec<Visit>, directory_id: &str, on: NaiveDate) {
     pending.retain(|v| !(v.directory_id == directory_id && v.on == on));
+}
+
+/// The latest visit to `directory_id` still waiting for a check-in, if any: what the page
+/// shows as "You said you went on …".
+pub fn latest_visit<'a>(pending: &'a [Visit], directory_id: &str) -> Option<&'a Visit> {
+    pending
+        .iter()
+        .filter(|v| v.directory_id == directory_id)
+        .max_by_key(|v| v.on)
 }
 
 /// Two copies of the pending list (two tabs, or an import) made one: every visit once.
@@ -112,12 +147,17 @@ pub fn count_visits<'a>(visits: impl IntoIterator<Item = &'a Visit>) -> Vec<Visi
             }),
         }
     }
-    counts.sort_unstable_by(|a, b| {
-        b.times
-            .cmp(&a.times)
-            .then_with(|| b.last.cmp(&a.last))
-            .then_with(|| a.directory_id.cmp(&b.directory_id))
-    });
+    // An insertion sort: one line per activity the person went to, a short list.
+    let first = |a: &VisitCount, b: &VisitCount| {
+        (a.times, a.last, &b.directory_id) > (b.times, b.last, &a.directory_id)
+    };
+    for i in 1..counts.len() {
+        let mut j = i;
+        while j > 0 && first(&counts[j], &counts[j - 1]) {
+            counts.swap(j, j - 1);
+            j -= 1;
+        }
+    }
     counts
 }
 
@@ -157,8 +197,11 @@ mod tests {
             order,
             [("walk", day(2)), ("cafe", day(3)), ("walk", day(9))]
         );
+        assert_eq!(latest_visit(&pending, "walk").map(|v| v.on), Some(day(9)));
         forget_visit(&mut pending, "walk", day(9));
         assert_eq!(pending.len(), 2);
+        assert_eq!(latest_visit(&pending, "walk").map(|v| v.on), Some(day(2)));
+        assert_eq!(latest_visit(&pending, "choir"), None);
     }
 
     #[test]
@@ -204,6 +247,20 @@ mod tests {
             ("walk", "Example Tuesday walk", 2, day(9))
         );
         assert_eq!(counts[1].times, 1);
+
+        // Ties: the most recent first, then by id.
+        let visits = [
+            Visit::new("b", "B", day(3)),
+            Visit::new("c", "C", day(5)),
+            Visit::new("a", "A", day(3)),
+            Visit::new("d", "D", day(1)),
+            Visit::new("d", "D", day(2)),
+        ];
+        let order: Vec<String> = count_visits(&visits)
+            .into_iter()
+            .map(|c| c.directory_id)
+            .collect();
+        assert_eq!(order, ["d", "c", "a", "b"]);
     }
 
     #[test]
@@ -216,13 +273,20 @@ mod tests {
         assert!(text.contains(r#""on":"2026-12-02""#), "{text}");
         let restored = stored::restore_list::<Visit>(Some(&text));
         assert_eq!(restored.value, [visit.clone()]);
-        let damaged = r#"{"schema": 1, "data": [{"directory_id": "walk", "name": "Example walk", "on": "2026-12-02", "with": "a friend"}, {"directory_id": 7}]}"#;
+        let damaged = r#"{"schema": 1, "data": [{"directory_id": "walk", "name": "Example walk", "on": "2026-12-02", "with": "a friend"}, {"directory_id": 7}, {"directory_id": "walk", "on": "2026-12-02"}]}"#;
         let restored = stored::restore_list::<Visit>(Some(damaged));
         assert_eq!(restored.value, [visit]);
         assert_eq!(
             restored.set_aside.len(),
-            1,
-            "the unreadable visit is kept aside, alone"
+            2,
+            "each unreadable visit is kept aside, alone"
+        );
+        assert!(
+            restored.set_aside[1]
+                .reason
+                .contains("missing field `name`"),
+            "{:?}",
+            restored.set_aside[1].reason
         );
     }
 }

@@ -7,7 +7,7 @@ use crate::components::{FieldError, PageHeading, PageTitle, QuestionForm, Referr
 use crate::domain::referral::Step;
 use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
-use crate::state::{use_config, use_referral, SubmitError};
+use crate::state::{use_config, use_referral, use_sending, SubmitError};
 
 /// Every answer of the referral with a "Change" link, then "Save".
 #[component]
@@ -29,9 +29,16 @@ pub fn ReferralCheckPage() -> impl IntoView {
         .map_or(Route::Home, Route::Referral)
         .href();
     let config = use_config().get();
+    // With a service to send to, the person is asked next whether to send it.
+    let sending = use_sending().is_some();
     let save = Callback::new(move |()| match session.submit() {
         Ok(id) => navigate(
-            &Route::ReferralDone(&id).href(),
+            &if sending {
+                Route::ReferralSend(&id)
+            } else {
+                Route::ReferralDone(&id)
+            }
+            .href(),
             NavigateOptions {
                 replace: true,
                 ..Default::default()

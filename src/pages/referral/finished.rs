@@ -7,7 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::components::{
-    DownloadButton, NotFound, PageHeading, PageTitle, ReferralSummary, ServiceContactLinks,
+    DownloadButton, NotFound, PageHeading, PageTitle, ReferralNext, ReferralSendStatus,
+    ReferralSummary, ServiceContactLinks, ThingsToTryLink,
 };
 use crate::domain::referral::{reference, Referral};
 use crate::i18n::{fill, use_messages};
@@ -27,11 +28,6 @@ fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {
     }
 }
 
-/// Whether the service gave a phone number or an email address to reach it.
-fn has_contact() -> bool {
-    use_config().with(|c| c.service_contact.phone.is_some() || c.service_contact.email.is_some())
-}
-
 /// Confirmation: the reference, and what happens next, said honestly.
 #[component]
 pub fn ReferralDonePage() -> impl IntoView {
@@ -46,10 +42,9 @@ pub fn ReferralDonePage() -> impl IntoView {
                 </div>
             </div>
             <h2 class="f-heading-m">{m.referral.next_title}</h2>
-            <p>{m.referral.next_body}</p>
-            // Only a service with a contact is named as the way to get support.
-            <p>{if has_contact() { m.referral.next_with_contact } else { m.referral.next_without_contact }}</p>
+            <ReferralNext referral_id=referral.id.clone()/>
             <ServiceContactLinks/>
+            <ThingsToTryLink/>
             <p><A href=Route::ReferralView(&referral.id).href() attr:class="f-button">{m.referral.view_referral}</A></p>
             <p><A href=Route::Home.href()>{m.go_home}</A></p>
         }
@@ -74,6 +69,7 @@ pub fn ReferralViewPage() -> impl IntoView {
             <PageTitle text=m.referral.view_title/>
             <PageHeading text=m.referral.view_title caption=config.service_name.get(m.language).to_owned()/>
             <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "<strong class="f-reference" dir="ltr">{reference(&id)}</strong></p>
+            <ReferralSendStatus referral_id=id.clone()/>
             <div class="f-button-group f-no-print">
                 <button type="button" class="f-button f-button--secondary" on:click=|_| browser::print()>{m.referral.print}</button>
                 <DownloadButton label=m.referral.download

@@ -3,10 +3,12 @@
 
 mod check;
 mod finished;
+mod send;
 mod start_again;
 mod step;
 
 pub use check::ReferralCheckPage;
 pub use finished::{ReferralDonePage, ReferralViewPage};
+pub use send::ReferralSendPage;
 pub use start_again::ReferralStartAgainPage;
 pub use step::ReferralPage;

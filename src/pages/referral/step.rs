@@ -6,8 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
-    Checkboxes, ChoiceItem, CrisisContacts, FieldError, ListenButton, NotFound, PageHeading,
-    QuestionForm, Radios, Reveal, TextInput,
+    start_privacy_words, Checkboxes, ChoiceItem, CrisisContacts, FieldError, ListenButton,
+    NotFound, PageHeading, QuestionForm, Radios, Reveal, TextInput, UrgentNotTold,
+    VolunteerSafetyGuide,
 };
 use crate::config::Choice;
 use crate::domain::checkin_journey::CheckInStep;
@@ -229,7 +230,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
                     <h2 class="f-heading-s">{m.referral.start_not_emergency_title}</h2>
                     <p>{m.referral.start_not_emergency}" "<A href=Route::GetHelp.href()>{m.get_help_now}</A></p>
                 </div>
-                <p>{m.referral.start_privacy}</p>
+                <p>{start_privacy_words()}</p>
                 <p>{m.referral.start_time}</p>
             }
             .into_any()
@@ -250,8 +251,10 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
             <PageHeading text=m.referral.urgent_title/>
             <div class="f-care-card f-care-card--urgent">
                 <p class="f-care-card__lead">{m.referral.urgent_lead}</p>
+                <UrgentNotTold/>
                 <CrisisContacts/>
             </div>
+            <VolunteerSafetyGuide/>
             <p>{m.referral.urgent_go_on}</p>
         }
         .into_any(),

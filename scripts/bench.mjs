@@ -1,0 +1,218 @@
+// Benchmarks of the release build, printed by ./scripts/test after the end-to-end tests:
+// numbers to watch, never pass/fail (timings on a shared 2-core machine vary too much).
+//
+// 1. First-load bytes per file and in total (raw, gzip -9, brotli).
+// 2. Lighthouse, mobile (its default simulated slow 4G and 4x CPU), the build served with
+//    brotli/gzip on 127.0.0.1: performance, accessibility, best practices, FCP, LCP, speed
+//    index, TBT, CLS.
+// 3. Tap on Continue -> next question painted, CPU throttled 4x, over a whole check-in:
+//    median and p95, from the click event to the frame after the new heading is in the page.
+// 4. "Your progress" with 520 stored check-ins, CPU throttled 4x: tap on its link -> painted.
+// 5. A weak connection (400 kbit/s, 400 ms round trips, CPU 4x), first visit: when the first
+//    paint with "Get help now" happens, and when the app's first page heading is in.
+//
+// `node scripts/bench.mjs [dist]`; BENCH_LIGHTHOUSE_RUNS (default 3) sets the Lighthouse runs.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serveDist } from '../e2e/server.mjs';
+import { CHROMIUM_ARGS } from '../e2e/helpers.mjs';
+import { checkin, seed, daysAgo } from '../e2e/seed.mjs';
+import { printSizes } from './sizes.mjs';
+
+const dist = resolve(process.argv[2] ?? 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const require = createRequire(import.meta.url);
+const started = Date.now();
+
+const median = (xs) => quantile(xs, 0.5);
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const i = (s.length - 1) * q;
+  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+}
+const ms = (n) => `${Math.round(n)} ms`;
+
+console.log(`Benchmarks of ${dist}`);
+printSizes(dist);
+
+const server = await serveDist(dist);
+try {
+  if (LIGHTHOUSE_RUNS > 0) await lighthouse(server.origin);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    await tapToPaint(browser, server.origin);
+    await progressRender(browser, server.origin);
+    await weakConnection(browser, server.origin);
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await server.close();
+}
+console.log(`benchmarks took ${Math.round((Date.now() - started) / 1000)} s`);
+
+async function lighthouse(origin) {
+  const bin = require.resolve('lighthouse/cli/index.js');
+  const flags = ['--headless=new', '--no-sandbox', ...CHROMIUM_ARGS.filter((f) => !f.startsWith('--headless') && f !== '--no-sandbox')];
+  const runs = [];
+  for (let i = 0; i < LIGHTHOUSE_RUNS; i++) {
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, `${origin}/`, '--output=json', '--output-path=stdout',
+      '--quiet', '--only-categories=performance,accessibility,best-practices', `--chrome-flags=${flags.join(' ')}`],
+    { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 * 1024 * 1024 });
+    const r = JSON.parse(stdout);
+    const score = (c) => Math.round(r.categories[c].score * 100);
+    const audit = (a) => r.audits[a].numericValue;
+    runs.push({
+      performance: score('performance'), accessibility: score('accessibility'), bestPractices: score('best-practices'),
+      fcp: audit('first-contentful-paint'), lcp: audit('largest-contentful-paint'), si: audit('speed-index'),
+      tbt: audit('total-blocking-time'), cls: audit('cumulative-layout-shift'),
+      // Scored audits that did not pass (informative ones weigh nothing).
+      failing: Object.values(r.categories).flatMap((c) => c.auditRefs).filter((ref) => ref.weight > 0)
+        .map((ref) => r.audits[ref.id]).filter((a) => a.score !== null && a.score < 0.9)
+        .map((a) => `${a.id} (${Math.round(a.score * 100)})`),
+    });
+  }
+  const col = (k) => runs.map((r) => r[k]);
+  console.log(`Lighthouse 12 mobile, ${runs.length} runs (median; each run)`);
+  console.log(`  performance     ${median(col('performance'))}  (${col('performance').join(', ')})`);
+  console.log(`  accessibility   ${median(col('accessibility'))}  (${col('accessibility').join(', ')})`);
+  console.log(`  best practices  ${median(col('bestPractices'))}  (${col('bestPractices').join(', ')})`);
+  console.log(`  FCP             ${ms(median(col('fcp')))}  (${col('fcp').map(ms).join(', ')})`);
+  console.log(`  LCP             ${ms(median(col('lcp')))}  (${col('lcp').map(ms).join(', ')})`);
+  console.log(`  speed index     ${ms(median(col('si')))}  (${col('si').map(ms).join(', ')})`);
+  console.log(`  TBT             ${ms(median(col('tbt')))}  CLS ${median(col('cls')).toFixed(3)}`);
+  const failing = [...new Set(runs.flatMap((r) => r.failing))];
+  if (failing.length) console.log(`  scored audits below 90: ${failing.join(', ')}`);
+}
+
+/** A page throttled 4x that records, for each tap on a button, the time to the new heading's frame. */
+async function throttledPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.taps = [];
+    addEventListener('click', (event) => {
+      const target = event.target.closest('button, a');
+      if (!target) return;
+      const before = document.querySelector('main h1')?.textContent;
+      const changed = () => {
+        const h1 = document.querySelector('main h1');
+        return h1 && h1.textContent !== before;
+      };
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => {
+        // The task after the frame's rendering steps: the frame has been painted.
+        const channel = new MessageChannel();
+        channel.port1.onmessage = resolve;
+        channel.port2.postMessage(null);
+      }));
+      const observer = new MutationObserver(() => {
+        if (!changed()) return;
+        observer.disconnect();
+        painted().then(() => window.taps.push({ label: target.textContent.trim(), ms: performance.now() - event.timeStamp }));
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    }, true);
+  });
+  return {
+    page,
+    async throttle() {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    },
+    /** Clicks `locator` and waits for its measurement. */
+    async tap(locator) {
+      const n = await page.evaluate(() => window.taps.length);
+      await locator.click();
+      await page.waitForFunction((k) => window.taps.length > k, n);
+      return page.evaluate(() => window.taps.at(-1).ms);
+    },
+    close: () => context.close(),
+  };
+}
+
+async function tapToPaint(browser, origin) {
+  const t = await throttledPage(browser);
+  try {
+    await t.page.goto(`${origin}/`);
+    await t.page.locator('main h1').waitFor();
+    await t.throttle();
+    await t.tap(t.page.getByRole('link', { name: 'Start a check-in' }));
+    const times = [];
+    // Every question, each answered with its first option, then the optional questions.
+    while (!new URL(t.page.url()).pathname.endsWith('/check-in/check')) {
+      const radio = t.page.locator('main input[type=radio]').first();
+      if (await radio.count()) await radio.check();
+      times.push(await t.tap(t.page.getByRole('button', { name: 'Continue' })));
+      if (times.length > 60) throw new Error('the check-in did not end');
+    }
+    console.log(`Tap on Continue -> next page painted, CPU 4x slower, ${times.length} taps over a whole check-in:`
+      + ` median ${ms(median(times))}, p95 ${ms(quantile(times, 0.95))}, max ${ms(Math.max(...times))}`);
+  } finally {
+    await t.close();
+  }
+}
+
+async function progressRender(browser, origin) {
+  const t = await throttledPage(browser);
+  try {
+    t.page.origin = origin;
+    // Ten years of weekly check-ins, as e2e/progress-perf.test.mjs seeds them.
+    const checkins = Array.from({ length: 520 }, (_, k) => {
+      const v = 1 + ((k * 7) % 5);
+      const mhc = Array.from({ length: 14 }, (_, i) => Math.min(5, Math.max(0, v + ((i + k) % 3) - 1)));
+      const extra = k % 4 === 0 ? { journey_step: 'learning', activities: { kind: 'went', activity_ids: ['social'] } } : {};
+      return checkin(`p${k}`, daysAgo(3 + 7 * (519 - k)), { mhc, ucla: [1 + (k % 3), 2, 2], ...extra });
+    });
+    await seed(t.page, checkins);
+    await t.throttle();
+    const times = [];
+    for (let run = 0; run < 3; run++) {
+      await t.page.goto(`${origin}/`);
+      await t.page.locator('main h1').waitFor();
+      times.push(await t.tap(t.page.locator('main a[href="/progress"]').first()));
+    }
+    const rows = await t.page.locator('#scores tbody tr').count();
+    console.log(`"Your progress" with 520 check-ins, CPU 4x slower, tap -> painted (${rows} table rows shown):`
+      + ` ${times.map(ms).join(', ')} (3 runs)`);
+  } finally {
+    await t.close();
+  }
+}
+
+async function weakConnection(browser, origin) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('main h1')) {
+          window.appReady = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: 400, downloadThroughput: (400 * 1000) / 8, uploadThroughput: (400 * 1000) / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.goto(`${origin}/`, { waitUntil: 'commit', timeout: 120000 });
+    await page.waitForFunction(() => window.appReady && performance.getEntriesByName('first-contentful-paint').length,
+      null, { timeout: 120000, polling: 100 });
+    const t = await page.evaluate(() => ({
+      fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+      ready: window.appReady,
+      help: [...document.querySelectorAll('a')].some((a) => a.textContent.trim() === 'Get help now'),
+    }));
+    console.log(`Weak connection (400 kbit/s, 400 ms RTT, CPU 4x), first visit: first paint ${ms(t.fcp)}`
+      + ` (Get help now ${t.help ? 'on it' : 'missing'}), app's first heading ${ms(t.ready)}`);
+  } finally {
+    await context.close();
+  }
+}

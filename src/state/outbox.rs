@@ -1,0 +1,593 @@
+//! The outbox as the app holds it, and the sender that empties it through [`crate::sync`].
+//!
+//! There is one outbox for the device, built beside the person's state rather than inside it
+//! ([`SendQueue::new`] in the app's root, before the [`super::Session`]), so starting fresh for
+//! the next person never drops what someone chose to send. It is always kept in the browser's
+//! own storage (`flourish-outbox`), even when a kiosk keeps the person's answers in memory
+//! only: an undelivered submission is the one thing a device keeps for someone, and only
+//! until the service has it.
+//!
+//! The sender follows the outbox's state machine ([`crate::domain::outbox`]): one attempt at
+//! a time; the outbox is written, with the attempt marked, before the request leaves; the
+//! outcome is written as soon as it is known; waits come from the policy (capped exponential
+//! backoff with jitter from `crypto.getRandomValues`) or the service's `Retry-After`; the
+//! browser's `online` event and the app's start end waits of our own choosing.
+//!
+//! Two tabs: every change starts from the stored copy (another tab's writes are the truth),
+//! each tab reads the other's writes as they happen (the `storage` event), and an attempt
+//! marked by another tab is left alone until its lease runs out
+//! ([`crate::domain::sending::lease`]). Two tabs can still, rarely, begin the same attempt in
+//! the same instant; the service's deduplication (FHIR `ifNoneExist`, the JSON
+//! `Idempotency-Key`) makes that second copy harmless.
+
+use std::time::Duration;
+
+use chrono::TimeDelta;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::config::{ServiceConfig, Text};
+use crate::domain::outbox::{
+    classify, Attempted, Entry, Outbox, Outcome, RecordStatus, Rejection, RetryPolicy,
+};
+use crate::domain::sending::{self, Queue};
+use crate::domain::submission::{Format, Submission};
+use crate::error::AppError;
+use crate::storage::{StorageError, Store, OUTBOX, OUTBOX_KEY};
+use crate::sync::{self, PostFailed};
+
+/// Where submissions go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    /// The service's name, as the person knows it, in each language.
+    pub service: Text,
+    /// The configured address.
+    pub endpoint: String,
+    /// Its host, for telling the person where their answers go.
+    pub host: String,
+    /// What is sent there.
+    pub format: Format,
+    /// Waits between attempts and for a reply.
+    pub policy: RetryPolicy,
+}
+
+impl Target {
+    /// Where the service's configuration says to send, if anywhere.
+    pub fn of(config: &ServiceConfig) -> Option<Self> {
+        let send = config.send.as_ref()?;
+        let host = send
+            .endpoint
+            .split_once("://")
+            .map_or("", |(_, rest)| rest)
+            .split(['/', '?'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        Some(Self {
+            service: config.service_name.clone(),
+            endpoint: send.endpoint.clone(),
+            host,
+            format: send.format,
+            policy: send.retry.policy(),
+        })
+    }
+}
+
+/// How the outbox behaves on this device.
+#[derive(Debug, Clone, Copy)]
+pub struct SendOptions {
+    /// Whether the queue as a whole (how many wait, the list of them) may be shown. A shared
+    /// kiosk turns this off, so what one person left waiting is never shown to the next; each
+    /// person still sees where their own request stands.
+    pub queue_on_screen: bool,
+    /// Whether receipts of what was delivered are written to storage. A kiosk keeps them in
+    /// memory only: it keeps nothing for anyone once the service has it.
+    pub keep_receipts: bool,
+    /// Whether to send at all (off where there is no browser: native tests).
+    pub run: bool,
+}
+
+impl Default for SendOptions {
+    fn default() -> Self {
+        Self {
+            queue_on_screen: true,
+            keep_receipts: true,
+            run: true,
+        }
+    }
+}
+
+/// The sender's own bookkeeping.
+#[derive(Default)]
+struct Sender {
+    /// An attempt from this tab is under way.
+    in_flight: bool,
+    /// The next wake-up.
+    timer: Option<TimeoutHandle>,
+    /// The last write of the outbox failed, so memory holds what storage does not.
+    unsaved: bool,
+    /// The start has been dealt with (any send cut off by a closed tab taken over).
+    started: bool,
+}
+
+/// The device's outbox and its sender. Read-only views out; changes only through its actions.
+#[derive(Clone, Copy)]
+pub struct SendQueue {
+    target: StoredValue<Option<Target>>,
+    store: StoredValue<Store>,
+    outbox: RwSignal<Outbox>,
+    unsaved: RwSignal<bool>,
+    options: SendOptions,
+    sender: StoredValue<Sender>,
+}
+
+/// The outbox, when the service's configuration says where to send; `None` otherwise, and
+/// then no screen says anything about sending.
+pub fn use_sending() -> Option<SendQueue> {
+    use_context::<SendQueue>().filter(SendQueue::is_configured)
+}
+
+impl SendQueue {
+    /// The outbox kept in `store`, sending where `config` says. Call [`SendQueue::start`] once
+    /// the app is on screen.
+    pub fn new(store: Store, config: &ServiceConfig, options: SendOptions) -> Self {
+        let outbox = store
+            .load(OUTBOX)
+            .ok()
+            .and_then(|l| l.value)
+            .unwrap_or_default();
+        Self {
+            target: StoredValue::new(Target::of(config)),
+            store: StoredValue::new(store),
+            outbox: RwSignal::new(outbox),
+            unsaved: RwSignal::new(false),
+            options,
+            sender: StoredValue::new(Sender::default()),
+        }
+    }
+
+    /// Whether the service receives submissions.
+    pub fn is_configured(&self) -> bool {
+        self.target.with_value(Option::is_some)
+    }
+
+    /// Where submissions go, if anywhere.
+    pub fn target(&self) -> Option<Target> {
+        self.target.get_value()
+    }
+
+    /// The service's name, for the words, in the language shown.
+    pub fn service(&self) -> String {
+        let language = crate::i18n::use_messages().language;
+        self.target
+            .with_value(|t| t.as_ref().map(|t| t.service.get(language).to_owned()))
+            .unwrap_or_default()
+    }
+
+    /// Where the referral or check-in with this id stands (tracked).
+    pub fn status_of(&self, record_id: &str) -> RecordStatus {
+        self.outbox.with(|o| o.status_of(record_id))
+    }
+
+    /// How much waits, when the queue may be shown on this device (tracked).
+    pub fn queue(&self) -> Option<Queue> {
+        self.options
+            .queue_on_screen
+            .then(|| self.outbox.with(Queue::of))
+    }
+
+    /// Everything still on the device, oldest first, when the queue may be shown (tracked).
+    pub fn entries(&self) -> Vec<Entry> {
+        if !self.options.queue_on_screen {
+            return Vec::new();
+        }
+        self.outbox.with(|o| o.entries.clone())
+    }
+
+    /// The submission waiting under this id, if any.
+    pub fn entry(&self, submission_id: &str) -> Option<Entry> {
+        self.outbox.with_untracked(|o| {
+            o.entries
+                .iter()
+                .find(|e| e.submission.id == submission_id)
+                .cloned()
+        })
+    }
+
+    /// Whether what waits could not be written to this device's storage (tracked): it is
+    /// sent from memory, so the page must stay open until it has gone.
+    pub fn unsaved(&self) -> bool {
+        self.unsaved.get()
+    }
+
+    /// Queues a submission and starts sending. `false` when it was already queued or sent.
+    pub fn enqueue(&self, submission: Submission) -> bool {
+        let now = browser::now();
+        let added = self.change(|o| o.enqueue(submission, now));
+        self.pump();
+        added
+    }
+
+    /// "Try again": a refused submission (or one waiting out a wait) is sent at once.
+    pub fn try_again(&self, submission_id: &str) {
+        self.change(|o| o.try_again(submission_id));
+        self.pump();
+    }
+
+    /// "Download instead": offers the submission as a file (the documented JSON envelope)
+    /// and, once offered, stops trying to send it.
+    pub fn download_instead(&self, submission_id: &str) -> Result<(), AppError> {
+        let Some(entry) = self.entry(submission_id) else {
+            return Ok(());
+        };
+        let s = entry.submission;
+        let text = s
+            .to_json()
+            .map_err(|e| StorageError::Encode(e.to_string()))?;
+        let name = match &s.referral {
+            Some(r) => r.reference.clone(),
+            None => s.id.clone(),
+        };
+        browser::download(
+            &format!("flourish-submission-{name}.json"),
+            "application/json",
+            &text,
+        )?;
+        self.change(|o| o.withdraw(submission_id));
+        Ok(())
+    }
+
+    /// After "delete everything": with `send_waiting`, what waits is still sent (then
+    /// removed); without it, it is dropped. Receipts go either way.
+    pub fn forget(&self, send_waiting: bool) {
+        self.change(|o| {
+            if send_waiting {
+                sending::forget_receipts(o);
+            } else {
+                sending::forget_everything(o);
+            }
+        });
+    }
+
+    /// Starts sending: takes over any send a closed tab left, then sends what is due, and
+    /// again whenever the browser comes back online or another tab changes the outbox.
+    pub fn start(self) {
+        if !self.options.run || !self.is_configured() {
+            return;
+        }
+        let online = window_event_listener(leptos::ev::online, move |_| {
+            self.change(Outbox::on_online);
+            self.pump();
+        });
+        let other_tab = window_event_listener(leptos::ev::storage, move |e| {
+            if e.key().is_none_or(|k| k == OUTBOX_KEY) {
+                self.change(|_| ());
+                self.pump();
+            }
+        });
+        on_cleanup(move || {
+            online.remove();
+            other_tab.remove();
+        });
+        self.resume();
+    }
+
+    /// The start: waits for the lease of a send marked by another tab that may be alive.
+    fn resume(self) {
+        let now = browser::now();
+        let lease = sending::lease(self.policy().timeout);
+        match self.change(|o| sending::start(o, now, lease)) {
+            Some(at) => self.wake_after((at - now).max(TimeDelta::zero()), move || self.resume()),
+            None => {
+                self.sender.update_value(|s| s.started = true);
+                self.pump();
+            }
+        }
+    }
+
+    fn policy(&self) -> RetryPolicy {
+        self.target
+            .with_value(|t| t.as_ref().map(|t| t.policy))
+            .unwrap_or_default()
+    }
+
+    /// Begins the next attempt if one is due, or sets a wake-up for when one will be.
+    fn pump(self) {
+        let Some(target) = self.target.get_value() else {
+            return;
+        };
+        let busy = self.sender.with_value(|s| s.in_flight || !s.started);
+        if !self.options.run || busy {
+            return;
+        }
+        let now = browser::now();
+        // Written, with the attempt marked, before the request leaves.
+        match self.change(|o| o.begin(now)) {
+            Some(submission) => {
+                self.sender.update_value(|s| {
+                    s.in_flight = true;
+                    if let Some(t) = s.timer.take() {
+                        t.clear();
+                    }
+                });
+                leptos::task::spawn_local(self.attempt(target, submission));
+            }
+            None => {
+                let wake = self.outbox.with_untracked(|o| sending::wake_in(o, now));
+                if let Some(after) = wake {
+                    self.wake_after(after, move || self.pump());
+                }
+            }
+        }
+    }
+
+    /// One attempt, and what it means for the outbox.
+    async fn attempt(self, target: Target, submission: Submission) {
+        let outcome = match submission.request(target.format) {
+            // Our own types always become JSON; if that ever failed, retrying could not help.
+            Err(e) => Outcome::Rejected {
+                status: 0,
+                reason: Rejection::Refused,
+                detail: Some(e.to_string()),
+            },
+            Ok(request) => {
+                let posted = if browser::is_online() {
+                    let timeout = target.policy.timeout.to_std().unwrap_or(Duration::ZERO);
+                    Some(
+                        sync::post(&target.endpoint, &request.headers, &request.body, timeout)
+                            .await,
+                    )
+                } else {
+                    None
+                };
+                let attempted = match &posted {
+                    None => Attempted::Offline,
+                    Some(Ok(p)) => Attempted::Replied {
+                        status: p.status,
+                        retry_after: p.retry_after.as_deref(),
+                        body: &p.body,
+                    },
+                    Some(Err(PostFailed::TimedOut)) => Attempted::TimedOut,
+                    Some(Err(PostFailed::Network(_))) => Attempted::NetworkError,
+                };
+                classify(target.format, &submission, attempted, browser::now())
+            }
+        };
+        if self.outbox.is_disposed() {
+            return;
+        }
+        let (now, jitter) = (browser::now(), browser::random_unit());
+        self.change(|o| o.finish(&submission.id, outcome, now, jitter, &target.policy));
+        self.sender.update_value(|s| s.in_flight = false);
+        self.pump();
+    }
+
+    /// Runs `then` after `after`, replacing any earlier wake-up.
+    fn wake_after(&self, after: TimeDelta, then: impl FnOnce() + 'static) {
+        let ms = u64::try_from(after.num_milliseconds().clamp(0, i64::from(i32::MAX))).unwrap_or(0);
+        let timer = set_timeout_with_handle(then, Duration::from_millis(ms)).ok();
+        self.sender.update_value(|s| {
+            if let Some(t) = std::mem::replace(&mut s.timer, timer) {
+                t.clear();
+            }
+        });
+    }
+
+    /// Changes the outbox: starting from the stored copy (another tab's writes win), with
+    /// this tab's receipts, and everything of this tab's if its last write failed; then
+    /// written back if anything changed, and shown.
+    fn change<R>(&self, f: impl FnOnce(&mut Outbox) -> R) -> R {
+        let memory = self.outbox.get_untracked();
+        let unsaved = self.sender.with_value(|s| s.unsaved);
+        let stored = self.store.with_value(|s| s.load(OUTBOX)).map(|l| l.value);
+        let (mut outbox, stored) = match stored {
+            Ok(stored) => {
+                let mut o = stored.clone().unwrap_or_default();
+                o.merge(if unsaved {
+                    memory
+                } else {
+                    Outbox {
+                        receipts: memory.receipts,
+                        ..Outbox::default()
+                    }
+                });
+                (o, stored)
+            }
+            Err(_) => (memory, None),
+        };
+        let result = f(&mut outbox);
+        let kept = self.kept(&outbox);
+        let written = if stored.as_ref() == Some(&kept) && !unsaved {
+            Ok(())
+        } else {
+            self.store.with_value(|s| s.save(OUTBOX, &kept))
+        };
+        let failed = written.is_err();
+        self.sender.update_value(|s| s.unsaved = failed);
+        self.unsaved.set(failed);
+        self.outbox.set(outbox);
+        result
+    }
+
+    /// What is written to storage: everything, or (on a kiosk) all but the receipts.
+    fn kept(&self, outbox: &Outbox) -> Outbox {
+        if self.options.keep_receipts {
+            outbox.clone()
+        } else {
+            Outbox {
+                receipts: Vec::new(),
+                ..outbox.clone()
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::SendConfig;
+    use crate::domain::outbox::State;
+    use crate::domain::submission::tests::example;
+
+    fn config() -> ServiceConfig {
+        ServiceConfig {
+            service_name: "Valley Link".into(),
+            send: Some(SendConfig {
+                endpoint: "https://fhir.valley.example:8443/fhir/R4".into(),
+                format: Format::FhirR4,
+                retry: Default::default(),
+            }),
+            ..ServiceConfig::default()
+        }
+    }
+
+    fn quiet() -> SendOptions {
+        SendOptions {
+            run: false,
+            ..SendOptions::default()
+        }
+    }
+
+    fn sub(id: &str) -> Submission {
+        Submission {
+            id: id.into(),
+            ..example()
+        }
+    }
+
+    #[test]
+    fn the_person_is_told_the_services_name_and_host() {
+        let t = Target::of(&config()).unwrap();
+        assert_eq!(t.service.english(), "Valley Link");
+        assert_eq!(t.host, "fhir.valley.example:8443");
+        assert_eq!(Target::of(&ServiceConfig::default()), None);
+    }
+
+    #[test]
+    fn a_queued_submission_is_on_the_device_before_anything_is_sent_and_survives_a_restart() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        let queue = SendQueue::new(store.clone(), &config(), quiet());
+        assert!(queue.enqueue(sub("a")));
+        assert!(!queue.enqueue(sub("a")), "not queued twice");
+        let again = SendQueue::new(store, &config(), quiet());
+        assert!(matches!(
+            again.status_of("c-1"),
+            RecordStatus::Waiting { attempts: 0, .. }
+        ));
+        assert_eq!(
+            again.queue(),
+            Some(Queue {
+                waiting: 1,
+                refused: 0
+            })
+        );
+    }
+
+    #[test]
+    fn another_tabs_changes_are_the_truth_and_nothing_of_either_tab_is_lost() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        let one = SendQueue::new(store.clone(), &config(), quiet());
+        let two = SendQueue::new(store.clone(), &config(), quiet());
+        one.enqueue(sub("a"));
+        two.enqueue(sub("b"));
+        // Tab one withdraws "a" (download instead); tab two's next change must not bring
+        // it back from its own memory.
+        one.change(|o| o.withdraw("a"));
+        two.try_again("b");
+        let stored = store.load(OUTBOX).unwrap().value.unwrap();
+        let ids: Vec<&str> = stored
+            .entries
+            .iter()
+            .map(|e| e.submission.id.as_str())
+            .collect();
+        assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
+    fn a_kiosk_keeps_nothing_in_storage_once_delivered_and_shows_no_queue() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        let kiosk = SendOptions {
+            queue_on_screen: false,
+            keep_receipts: false,
+            run: false,
+        };
+        let queue = SendQueue::new(store.clone(), &config(), kiosk);
+        queue.enqueue(sub("a"));
+        assert_eq!(queue.queue(), None);
+        assert!(queue.entries().is_empty());
+        let now = browser::now();
+        queue.change(|o| {
+            o.begin(now);
+            o.finish(
+                "a",
+                Outcome::Accepted { status: 201 },
+                now,
+                0.5,
+                &RetryPolicy::default(),
+            );
+        });
+        assert_eq!(store.load(OUTBOX).unwrap().value, Some(Outbox::default()));
+        // The person who sent it still sees that it arrived.
+        assert!(matches!(queue.status_of("c-1"), RecordStatus::Sent { .. }));
+    }
+
+    #[test]
+    fn deleting_everything_asks_whether_what_waits_is_still_sent() {
+        let _owner = Owner::new();
+        let queue = SendQueue::new(Store::memory(), &config(), quiet());
+        queue.enqueue(sub("a"));
+        queue.forget(true);
+        assert_eq!(queue.queue().map(|q| q.waiting), Some(1));
+        queue.forget(false);
+        assert!(queue.queue().unwrap().is_empty());
+        assert_eq!(queue.status_of("c-1"), RecordStatus::NotQueued);
+    }
+
+    #[test]
+    fn a_failed_write_keeps_the_submission_in_memory_and_says_so() {
+        use crate::storage::{Backend, MemoryBackend};
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::Arc;
+        #[derive(Default)]
+        struct Full(MemoryBackend, AtomicBool);
+        impl Backend for Full {
+            fn get(&self, k: &str) -> Result<Option<String>, StorageError> {
+                self.0.get(k)
+            }
+            fn set(&self, k: &str, v: &str) -> Result<(), StorageError> {
+                if self.1.load(Ordering::Relaxed) {
+                    return Err(StorageError::Full);
+                }
+                self.0.set(k, v)
+            }
+            fn remove(&self, k: &str) -> Result<(), StorageError> {
+                self.0.remove(k)
+            }
+            fn keys(&self) -> Result<Vec<String>, StorageError> {
+                self.0.keys()
+            }
+        }
+        let _owner = Owner::new();
+        let backend = Arc::new(Full::default());
+        backend.1.store(true, Ordering::Relaxed);
+        let queue = SendQueue::new(Store::with_backend(backend.clone()), &config(), quiet());
+        queue.enqueue(sub("a"));
+        assert!(queue.unsaved.get_untracked());
+        assert!(matches!(
+            queue.status_of("c-1"),
+            RecordStatus::Waiting { .. }
+        ));
+        backend.1.store(false, Ordering::Relaxed);
+        queue.change(|_| ());
+        assert!(!queue.unsaved.get_untracked());
+        let stored = Store::with_backend(backend)
+            .load(OUTBOX)
+            .unwrap()
+            .value
+            .unwrap();
+        assert!(matches!(stored.entries[0].state, State::Waiting { .. }));
+    }
+}
