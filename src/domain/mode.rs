@@ -621,8 +621,8 @@ mod tests {
         let now = keys(&[
             "flourish.checkins",
             "flourish.referral.draft",
-            "flourish.outbox",
-            "flourish.outbox.lock",
+            "flourish-outbox",
+            "flourish-outbox.lock",
             "other-site-thing",
         ]);
         for mode in [Mode::Kiosk, Mode::Assisted] {

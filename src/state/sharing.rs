@@ -115,12 +115,12 @@ impl Sharing {
                 .into_iter()
                 .map(|record| Shared {
                     record,
-                    assisted: false,
+                    assisted: record.with_volunteer,
                 })
                 .collect();
         let record = Shared {
             record: referral,
-            assisted: false,
+            assisted: referral.with_volunteer,
         };
         self.build(|labels| Submission::referral(id, browser::now(), record, &shared, labels))
     }
@@ -213,7 +213,7 @@ impl Sharing {
                 Person::from_referral(referral, labels),
                 &[Shared {
                     record: &checkin,
-                    assisted: false,
+                    assisted: checkin.with_volunteer,
                 }],
                 labels,
             )
@@ -330,6 +330,31 @@ mod tests {
         state.sharing.set_share(false).unwrap();
         let unshared = check_in(&state);
         assert_eq!(queue.status_of(&unshared), RecordStatus::NotQueued);
+    }
+
+    #[test]
+    fn what_a_volunteer_helped_with_goes_to_the_service_saying_so() {
+        let owner = Owner::new();
+        owner.set();
+        let config = sending();
+        let queue = outbox(&config);
+        let store = Store::memory();
+        let r = Referral {
+            with_volunteer: true,
+            ..referral()
+        };
+        store.add_checkin(CheckIn {
+            with_volunteer: true,
+            ..baseline()
+        })
+        .unwrap();
+        store.add_referral(r.clone()).unwrap();
+        let state = AppState::new(store, config, options());
+        state.sharing.send_referral(&r.id, true).unwrap();
+        let sent = &queue.entries()[0].submission;
+        assert!(sent.referral.as_ref().is_some_and(|p| p.assisted));
+        assert!(sent.checkins.iter().all(|c| c.assisted));
+        assert_eq!(sent.checkins.len(), 1);
     }
 
     #[test]
