@@ -58,7 +58,7 @@ use serde::de::IgnoredAny;
 use serde_json::Value;
 
 pub use links::{Link, LinkKind};
-pub use matching::{find, priorities, Badge, Filters, Match, Priority, Quality, Query};
+pub use matching::{priorities, Badge, Filters, Match, Priority, Quality, Query};
 pub use model::{pounds, Activity, Contact, Cost, CostOption, Day, Freq, Phone, Place, Schedule};
 pub use postcode::{person_district, Postcode, Proximity};
 pub use repeat::Repeat;
@@ -129,6 +129,12 @@ pub struct Directory {
     pub not_active: usize,
     /// For a `service_list` page: how many records the publisher says there are in all.
     pub total_items: Option<u64>,
+}
+
+/// The directory's activities that pass `query`'s filters, in the order described in
+/// [`matching`]'s docs.
+pub fn find(directory: &Directory, query: &Query) -> Vec<Match> {
+    matching::find(&directory.activities, query)
 }
 
 /// Why the `directory` setting cannot be used. The words are for the service's

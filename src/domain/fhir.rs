@@ -46,16 +46,14 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{json, Map, Value};
 
+pub use super::canonical::{
+    code_system, extension_url, identifier_system, questionnaire_canonical, questionnaire_url, BASE,
+};
 use super::checkin::{GoalStatus, JourneyStep};
 use super::instrument::{self, Instrument, ScaleShape};
 use super::submission::{
     CheckInPart, Coded, Goal, Kind, Person, ReferralPart, ResponsePart, Submission, UptakePart,
 };
-
-/// The root of every URL the app mints: canonical URLs, code systems, identifier systems and
-/// extensions. It names things; nothing is fetched from it. Changing it would make resends of
-/// old submissions look new to a server, so it is fixed.
-pub const BASE: &str = "https://flourish.example/fhir";
 
 /// The MIME type of FHIR JSON.
 pub const FHIR_JSON: &str = "application/fhir+json";
@@ -74,31 +72,6 @@ const ORDINAL_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/ordinalValu
 pub const FOLLOW_UP_ID: &str = "checkin-follow-up";
 /// Its version.
 pub const FOLLOW_UP_VERSION: &str = "1";
-
-/// A code system of the app's own, e.g. `…/CodeSystem/reason`.
-pub fn code_system(name: &str) -> String {
-    format!("{BASE}/CodeSystem/{name}")
-}
-
-/// An identifier system of the app's own, e.g. `…/id/referral`.
-pub fn identifier_system(kind: &str) -> String {
-    format!("{BASE}/id/{kind}")
-}
-
-/// An extension of the app's own.
-pub fn extension_url(name: &str) -> String {
-    format!("{BASE}/StructureDefinition/{name}")
-}
-
-/// The canonical URL of the Questionnaire for instrument `id`.
-pub fn questionnaire_url(id: &str) -> String {
-    format!("{BASE}/Questionnaire/{id}")
-}
-
-/// The canonical reference a QuestionnaireResponse makes: URL `|` version.
-pub fn questionnaire_canonical(id: &str, version: &str) -> String {
-    format!("{}|{version}", questionnaire_url(id))
-}
 
 /// FHIR's `dateTime`, in UTC with a `Z`.
 fn date_time(t: DateTime<Utc>) -> String {

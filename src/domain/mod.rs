@@ -1,8 +1,10 @@
 //! The pure core: plain Rust with no browser or UI crates, tested natively with `cargo test`.
 
+pub mod canonical;
 pub mod checkin;
 pub mod checkin_journey;
 pub mod consent;
+pub mod delivery;
 pub mod directory;
 pub mod export;
 pub mod fhir;

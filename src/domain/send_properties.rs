@@ -380,8 +380,7 @@ impl World {
 
     /// Delivers the request to the service; returns its reply.
     fn deliver(&mut self, s: &Submission) -> Result<(u16, String), TestCaseError> {
-        let req = s
-            .request(self.case.format)
+        let req = super::delivery::request(s, self.case.format)
             .map_err(|e| TestCaseError::fail(e.to_string()))?;
         let first = self
             .bodies

@@ -623,7 +623,7 @@ impl ResponsePart {
             instrument_id: r.instrument_id.clone(),
             instrument_version: r.instrument_version.clone(),
             instrument_name: instrument.map(|i| i.name.to_owned()),
-            questionnaire: super::fhir::questionnaire_canonical(
+            questionnaire: super::canonical::questionnaire_canonical(
                 &r.instrument_id,
                 &r.instrument_version,
             ),
@@ -789,27 +789,6 @@ impl Submission {
             .chain(self.checkins.iter().map(|c| c.id.clone()))
             .collect()
     }
-
-    /// The request that delivers it in `format`: compact JSON (every byte costs on a slow
-    /// connection), the same bytes on every attempt.
-    pub fn request(&self, format: Format) -> Result<Request, serde_json::Error> {
-        Ok(match format {
-            Format::Json => Request {
-                headers: vec![
-                    ("Content-Type", "application/json".into()),
-                    (IDEMPOTENCY_KEY_HEADER, self.id.clone()),
-                ],
-                body: serde_json::to_string(self)?,
-            },
-            Format::FhirR4 => Request {
-                headers: vec![
-                    ("Content-Type", "application/fhir+json".into()),
-                    ("Accept", "application/fhir+json".into()),
-                ],
-                body: serde_json::to_string(&super::fhir::bundle(self))?,
-            },
-        })
-    }
 }
 
 #[cfg(test)]
@@ -957,19 +936,13 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn the_envelope_says_what_it_is_and_carries_the_id_as_the_idempotency_key() {
+    fn the_envelope_says_what_it_is() {
         let s = example();
         let v: Value = serde_json::from_str(&s.to_json().unwrap()).unwrap();
         assert_eq!(v["format"], "flourish-submission");
         assert_eq!(v["version"], 1);
         assert_eq!(v["id"], "0d3c9a4e-7b1f-4c2a-9e5d-6f8a7b3c2d1e");
         assert_eq!(v["kind"], "referral");
-        let req = s.request(Format::Json).unwrap();
-        assert!(req.headers.contains(&(
-            "Idempotency-Key",
-            "0d3c9a4e-7b1f-4c2a-9e5d-6f8a7b3c2d1e".into()
-        )));
-        assert_eq!(Submission::parse(&req.body).unwrap(), s);
     }
 
     #[test]

@@ -323,7 +323,7 @@ impl SendQueue {
 
     /// One attempt, and what it means for the outbox.
     async fn attempt(self, target: Target, submission: Submission) {
-        let outcome = match submission.request(target.format) {
+        let outcome = match crate::domain::delivery::request(&submission, target.format) {
             // Our own types always become JSON; if that ever failed, retrying could not help.
             Err(e) => Outcome::Rejected {
                 status: 0,

@@ -343,11 +343,12 @@ mod tests {
             with_volunteer: true,
             ..referral()
         };
-        store.add_checkin(CheckIn {
-            with_volunteer: true,
-            ..baseline()
-        })
-        .unwrap();
+        store
+            .add_checkin(CheckIn {
+                with_volunteer: true,
+                ..baseline()
+            })
+            .unwrap();
         store.add_referral(r.clone()).unwrap();
         let state = AppState::new(store, config, options());
         state.sharing.send_referral(&r.id, true).unwrap();

@@ -4,7 +4,6 @@
 //! a number that can be dialled, an address that can be an email, a web address that is
 //! `http(s)`. Anything else is still shown as text by the page, just not as a link.
 
-use super::model::Place;
 use crate::domain::referral::{is_email, parse_uk_phone};
 
 /// What a link does, so the page can say it ("Call", "Email", "Website", "Map").
@@ -107,23 +106,23 @@ pub fn web_text(url: &str) -> String {
         .to_owned()
 }
 
-/// An OpenStreetMap link for a place: its coordinates when the record gives believable ones,
-/// else a search for its address and postcode. `None` for an online place or one with
-/// nothing to search for.
-pub fn map_href(place: &Place) -> Option<String> {
-    if place.online {
+/// An OpenStreetMap link for a place: its coordinates (`lat_lon`) when the record gives
+/// believable ones, else a search for its `address` line with the postcode. `None` for an
+/// online place or one with nothing to search for.
+pub fn map_href(online: bool, lat_lon: Option<(f64, f64)>, address: &str) -> Option<String> {
+    if online {
         return None;
     }
-    if let Some((lat, lon)) = place.lat_lon {
+    if let Some((lat, lon)) = lat_lon {
         return Some(format!(
             "https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
         ));
     }
-    let query = place.address_line();
+    let query = address;
     (!query.is_empty()).then(|| {
         format!(
             "https://www.openstreetmap.org/search?query={}",
-            percent_encode(&query)
+            percent_encode(query)
         )
     })
 }
@@ -144,7 +143,6 @@ fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::directory::Postcode;
     use proptest::prelude::*;
 
     #[test]
@@ -249,33 +247,20 @@ mod tests {
         );
     }
 
-    fn place(lat_lon: Option<(f64, f64)>) -> Place {
-        Place {
-            name: Some("Example Hall".into()),
-            address: vec!["1 Example Street".into(), "Wellbrook".into()],
-            postcode: Postcode::parse("WX1 2AB"),
-            online: false,
-            lat_lon,
-            ..Place::default()
-        }
-    }
+    const ADDRESS: &str = "1 Example Street, Wellbrook, WX1 2AB";
 
     #[test]
     fn a_map_link_points_at_the_coordinates_or_searches_for_the_address() {
         assert_eq!(
-            map_href(&place(Some((53.5, -1.25)))).as_deref(),
+            map_href(false, Some((53.5, -1.25)), ADDRESS).as_deref(),
             Some("https://www.openstreetmap.org/?mlat=53.5&mlon=-1.25#map=17/53.5/-1.25")
         );
         assert_eq!(
-            map_href(&place(None)).as_deref(),
+            map_href(false, None, ADDRESS).as_deref(),
             Some("https://www.openstreetmap.org/search?query=1%20Example%20Street%2C%20Wellbrook%2C%20WX1%202AB")
         );
-        let online = Place {
-            online: true,
-            ..place(None)
-        };
-        assert_eq!(map_href(&online), None);
-        assert_eq!(map_href(&Place::default()), None);
+        assert_eq!(map_href(true, None, ADDRESS), None);
+        assert_eq!(map_href(false, None, ""), None);
     }
 
     proptest! {
@@ -290,8 +275,7 @@ mod tests {
 
         #[test]
         fn a_map_search_never_carries_a_raw_reserved_character(line in "\\PC{0,30}") {
-            let p = Place { address: vec![line], ..Place::default() };
-            if let Some(href) = map_href(&p) {
+            if let Some(href) = map_href(false, None, line.trim()) {
                 let query = href.split_once("query=").unwrap().1;
                 prop_assert!(query.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)), "{}", href);
             }

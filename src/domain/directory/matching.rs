@@ -26,7 +26,6 @@ use chrono::{NaiveDate, Weekday};
 
 use super::model::{Activity, Cost};
 use super::postcode::{person_district, Proximity};
-use super::Directory;
 use crate::domain::referral::Referral;
 
 /// Something about an activity that a person's answers can make matter more.
@@ -202,7 +201,7 @@ fn badge(q: Quality) -> Badge {
 /// One activity in the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    /// Its index in [`Directory::activities`].
+    /// Its index in the list searched ([`super::Directory::activities`]).
     pub index: usize,
     /// Why it is where it is, most important first.
     pub badges: Vec<Badge>,
@@ -233,11 +232,11 @@ const ALL: [Quality; 4] = [
 ];
 
 /// The activities that pass the filters, in the order described in the module's docs.
-pub fn find(directory: &Directory, query: &Query) -> Vec<Match> {
+pub fn find(all: &[Activity], query: &Query) -> Vec<Match> {
     let district = query.district.as_deref();
     let f = &query.filters;
     let mut found: Vec<Match> = Vec::new();
-    for (index, a) in directory.activities.iter().enumerate() {
+    for (index, a) in all.iter().enumerate() {
         let proximity = a.proximity(district);
         let keep = (!f.free || a.cost == Cost::Free)
             && (!f.step_free || a.step_free)
@@ -272,7 +271,6 @@ pub fn find(directory: &Directory, query: &Query) -> Vec<Match> {
         }
         found.push(Match { index, badges, key });
     }
-    let all = &directory.activities;
     found.sort_unstable_by(|x, y| {
         let (a, b) = (&all[x.index], &all[y.index]);
         y.key

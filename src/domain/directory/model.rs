@@ -257,7 +257,12 @@ impl Activity {
         }
         if map_links {
             for place in &self.places {
-                add(LinkKind::Map, links::map_href(place), place.address_line());
+                let address = place.address_line();
+                add(
+                    LinkKind::Map,
+                    links::map_href(place.online, place.lat_lon, &address),
+                    address,
+                );
             }
         }
         out
