@@ -122,10 +122,10 @@ test('two people in a row on a volunteer\'s tablet: the second sees nothing of t
   await phone.getByRole('link', { name: 'See all your answers, print or download them' }).click();
   await arrive(phone, 'Your request for support');
   assert.equal((await summaryRows(phone)).Help, HELPED);
-  assert.equal((await downloaded(phone, 'Download (JSON file)')).referral.with_volunteer, true);
+  assert.equal((await downloaded(phone, 'Download a copy to keep')).referral.with_volunteer, true);
   await phone.goto(suite.origin + '/your-data');
   await arrive(phone, 'Your data');
-  const everything = await downloaded(phone, 'Download everything (JSON file)');
+  const everything = await downloaded(phone, 'Download everything as one file');
   assert.equal(everything.data.referrals[0].name, 'Person A');
   assert.equal(everything.data.referrals[0].with_volunteer, true);
   for (const p of [tablet, phone]) p.assertClean();
@@ -156,7 +156,7 @@ test('helping someone on their own phone: their check-in stays on it and says a 
   await page.getByRole('link', { name: 'I\'m helping someone' }).waitFor();
   await page.getByText('Your last check-in', { exact: true }).waitFor();
   await page.goto(suite.origin + '/your-data');
-  const everything = await downloaded(page, 'Download everything (JSON file)');
+  const everything = await downloaded(page, 'Download everything as one file');
   assert.equal(everything.data.checkins.length, 1);
   assert.equal(everything.data.checkins[0].with_volunteer, true);
   page.assertClean();

@@ -54,28 +54,28 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
 
   await save(page);
   // 13 answers of 4 and one of 5: 57 of 70; emotional 4+4+5, social 5x4, psychological 6x4.
-  await page.getByText('You scored 57 out of 70.').waitFor();
+  await page.getByText('Your total score is 57. Scores go from 0 to 70.').waitFor();
   await page.getByRole('heading', { name: 'Flourishing' }).waitFor();
   await page.getByText('This is not a diagnosis.', { exact: false }).waitFor();
   const parts = await page.locator('.f-summary-list__row').evaluateAll((rows) =>
     rows.map((r) => [...r.children].map((c) => c.textContent.trim()).join(' ')));
   assert.deepEqual(parts, [
-    'Emotional well-being 13 out of 15',
-    'Social well-being 20 out of 25',
-    'Psychological well-being 24 out of 30',
+    'Feeling good 13 out of 15',
+    'Feeling part of society 20 out of 25',
+    'Doing well in your own life 24 out of 30',
   ]);
   await assertAccessible(page, 'result');
 
   // After a reload the check-in is still there, on the home screen and in the history.
   await page.goto(suite.origin + '/');
   await page.reload();
-  await page.getByText('You scored 57 out of 70. Flourishing.').waitFor();
+  await page.getByText('Flourishing (score 57, from 0 to 70)').waitFor();
   await assertAccessible(page, 'home (with a result)');
   await page.getByRole('link', { name: 'See all your check-ins' }).click();
   await at(page, '/check-ins', 'Your check-ins');
   const history = page.locator('tbody tr');
   assert.equal(await history.count(), 1);
-  assert.match(await history.first().textContent(), /57\s*Flourishing/);
+  assert.match(await history.first().textContent(), /Flourishing \(score 57, from 0 to 70\)/);
   await assertAccessible(page, 'history');
   await history.first().getByRole('link').click();
   await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
@@ -87,7 +87,8 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   const page = await suite.newPage();
   await page.goto(suite.origin + '/');
   await heading(page);
-  // Tab from the top: skip link, service name, Get help now, then the start button.
+  // Tab from the top: skip link, service name, the language control, Get help now, then the
+  // start button.
   let steps = 0;
   while ((await focused(page)).text !== 'Start a check-in') {
     await page.keyboard.press('Tab');
@@ -125,7 +126,7 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/check-ins\/[0-9a-f-]+$/);
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-  await page.getByText('You scored 14 out of 70.').waitFor();
+  await page.getByText('Your total score is 14. Scores go from 0 to 70.').waitFor();
   await page.getByRole('heading', { name: 'Finding things hard' }).waitFor();
   assert.deepEqual(
     (await page.locator('.f-summary-list__row dd').allTextContents()),
@@ -170,8 +171,8 @@ test('Get help now is on every screen and offers call and text links', async () 
   await page.getByRole('link', { name: 'Get help now' }).click();
   await at(page, '/get-help', 'Get help now');
   const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?body=SHOUT']);
-  await page.getByText('not watched by anyone in real time', { exact: false }).waitFor();
+  assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
+  await page.locator('main').getByText('No one watches this app all the time. It cannot send help.').waitFor();
   await assertAccessible(page, 'get help');
   page.assertClean();
 });

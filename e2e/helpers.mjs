@@ -38,13 +38,16 @@ export async function startSuite({ csp = false } = {}) {
     stopServer: () => server.close(),
     /**
      * A fresh person on a fresh device (360 px wide unless told otherwise; `scale` is the
-     * screen's pixels per CSS pixel). The service worker is blocked unless asked for, because
-     * requests it answers bypass `page.route`. `allow` lists other origins the page may talk
-     * to (a sending test's receiver); a failed request to one of them (a fault the test
-     * planned) is not a console error either.
+     * screen's pixels per CSS pixel), whose browser prefers `locale` when given (as
+     * navigator.language and Accept-Language). The service worker is blocked unless asked
+     * for, because requests it answers bypass `page.route`. `allow` lists other origins the
+     * page may talk to (a sending test's receiver); a failed request to one of them (a fault
+     * the test planned) is not a console error either.
      */
-    async newPage({ width = 360, height = 740, scale = 1, serviceWorkers = 'block', allow = [] } = {}) {
-      const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale, serviceWorkers });
+    async newPage({ width = 360, height = 740, scale = 1, locale, serviceWorkers = 'block', allow = [] } = {}) {
+      const context = await browser.newContext({
+        viewport: { width, height }, deviceScaleFactor: scale, serviceWorkers, ...(locale ? { locale } : {}),
+      });
       return guard(await context.newPage(), allow);
     },
     /** Another tab on the same device as `page`, sharing its storage. */

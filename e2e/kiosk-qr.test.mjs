@@ -143,7 +143,7 @@ test('a check-in done on its own at the kiosk leaves with the person the same wa
   const phone = await suite.newPage();
   await phone.goto(address);
   await arrive(phone, 'Keep these answers on this phone?');
-  await phone.getByText('You scored 28 out of 70.', { exact: false }).waitFor();
+  await phone.getByText('(score 28, from 0 to 70)', { exact: false }).waitFor();
   await phone.getByRole('button', { name: 'Yes, keep them on this phone' }).click();
   await arrive(phone, 'Your answers are now kept on this phone');
   const kept = JSON.parse((await readStores(phone)).localStorage['flourish.checkins']).data;

@@ -29,7 +29,7 @@ async function cells(page, selector) {
 
 const DIMENSIONS = [
   'Positive feelings', 'Being satisfied with life', 'Having something to give', 'Belonging to a community',
-  'Hope for society', 'Trust in other people', 'Making sense of the world', 'Liking who you are',
+  'Hope for society', 'Seeing the good in people', 'Understanding how society works', 'Liking who you are',
   'Managing daily life', 'Warm relationships', 'Growing as a person', 'Confidence in your own views',
   'Direction and meaning',
 ];
@@ -54,7 +54,8 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await answer(page, 1, 14, 17, () => 'Almost every day');
   await at(page, '/check-in/questions/15', 'How often do you feel that you lack companionship?');
   await assertAccessible(page, 'a UCLA-3 question');
-  await answer(page, 15, 17, 17, () => 'Some of the time');
+  // 1 + 2 + 2 = 5: the top of the lower loneliness band.
+  await answer(page, 15, 17, 17, (n) => (n === 15 ? 'Hardly ever or never' : 'Some of the time'));
 
   // Activities: checkboxes with an exclusive "None yet".
   await at(page, '/check-in/activities', 'Which activities have you been to since your last check-in?');
@@ -86,8 +87,8 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await at(page, '/check-in/check', 'Check your answers');
   const groups = await page.locator('main h2').allTextContents();
   assert.deepEqual(groups, [
-    'During the past month, how often did you feel …',
-    'Three-item loneliness scale (UCLA-3)',
+    'How you have felt in the past month',
+    'Time with other people',
     'A few more things',
   ]);
   const extra = await page.locator('.f-summary-list').nth(2).locator('.f-summary-list__value').allTextContents();
@@ -98,10 +99,10 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   ]);
   await assertAccessible(page, 'check your answers with every part');
   await save(page);
-  await page.getByText('You scored 56 out of 70.').waitFor();
+  await page.getByText('Your total score is 56. Scores go from 0 to 70.').waitFor();
   await page.getByRole('heading', { name: 'Loneliness' }).waitFor();
-  await page.getByText('6 out of 9').waitFor();
-  await page.getByText('You said you feel lonely some of the time.', { exact: false }).waitFor();
+  await page.getByText('Your score is 5. Scores go from 3 to 9. A lower score means less lonely.').waitFor();
+  await page.getByText('Your answers suggest you do not often feel lonely.').waitFor();
   assert.equal(await page.locator('.f-care-card').count(), 0, 'no care card for a good result');
   await assertAccessible(page, 'result with loneliness');
 
@@ -132,7 +133,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
     ['None yet', 'Go for a walk once a week: Started', 'Left out'],
   );
   await save(page);
-  await page.getByText('You scored 14 out of 70.').waitFor();
+  await page.getByText('Your total score is 14. Scores go from 0 to 70.').waitFor();
   const card = page.locator('.f-care-card');
   await card.getByRole('heading', { name: 'You do not have to manage on your own' }).waitFor();
   await card.getByText('Your score is lower than last time: 56 then, 14 now.').waitFor();
@@ -144,7 +145,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   assert.deepEqual((await cells(page, '#dimension-changes'))[0],
     ['Positive feelings', '2 out of 10', 'Less often than at first (\u22126)', 'Less often than last time (\u22126)']);
   assert.deepEqual(await cells(page, '#loneliness-changes'),
-    [['Loneliness', '9 out of 9', 'Up 3 since your first check-in', 'Up 3 since last time']]);
+    [['Loneliness', '9 (from 3 to 9)', 'Up 4 since your first check-in', 'Up 4 since last time']]);
   await page.getByText(`Started on ${longDate(new Date())}`).waitFor();
   page.assertClean();
 });
@@ -183,9 +184,9 @@ test('twelve check-ins show the chart, the table and each change, as we work the
   }
   const [first, prev, last] = [a[0], a[10], a[11]];
   assert.deepEqual(await cells(page, '#overall-changes'), [[
-    'Score (out of 70)', String(total(last)), score(total(last) - total(first), 'first'), score(total(last) - total(prev), 'last'),
+    'Score', String(total(last)), score(total(last) - total(first), 'first'), score(total(last) - total(prev), 'last'),
   ]]);
-  const parts = ['Emotional well-being', 'Social well-being', 'Psychological well-being'];
+  const parts = ['Feeling good', 'Feeling part of society', 'Doing well in your own life'];
   const maxes = [15, 25, 30];
   assert.deepEqual(await cells(page, '#part-changes'), parts.map((p, i) => [
     p, `${subscales(last)[i]} out of ${maxes[i]}`,
@@ -197,7 +198,7 @@ test('twelve check-ins show the chart, the table and each change, as we work the
   ]));
   const lonely = seeded.map((c) => total(c.responses[1].answers));
   assert.deepEqual(await cells(page, '#loneliness-changes'), [[
-    'Loneliness', `${lonely[11]} out of 9`, score(lonely[11] - lonely[0], 'first'), score(lonely[11] - lonely[10], 'last'),
+    'Loneliness', `${lonely[11]} (from 3 to 9)`, score(lonely[11] - lonely[0], 'first'), score(lonely[11] - lonely[10], 'last'),
   ]]);
   // A fall of 10 or more since last time shows the kind care card; here 44 → 30ish.
   const drop = total(prev) - total(last);
@@ -308,12 +309,12 @@ test('ONS4, when the service configures it, asks 0 to 10 as radios and shows ban
   await answer(page, 15, 18, 21, (n) => String(ons[n - 15]));
   await answer(page, 19, 21, 21, () => 'Hardly ever or never');
   await skipFollowUps(page);
-  await page.getByRole('heading', { name: 'ONS personal well-being questions (ONS4)' }).waitFor();
+  await page.getByRole('heading', { name: 'How you feel about your life' }).waitFor();
   await save(page);
   const rows = await page.locator('.f-summary-list__row').evaluateAll((rs) =>
     rs.map((r) => [...r.children].map((c) => c.textContent.trim()).join(': ')));
-  for (const row of ['Life satisfaction: 7 out of 10 (high)', 'Feeling things you do are worthwhile: 9 out of 10 (very high)',
-    'Happiness: 5 out of 10 (medium)', 'Anxiety: 2 out of 10 (low)']) {
+  for (const row of ['Life satisfaction: 7 (high). Scores go from 0 to 10.', 'Feeling things you do are worthwhile: 9 (very high). Scores go from 0 to 10.',
+    'Happiness: 5 (medium). Scores go from 0 to 10.', 'Anxiety: 2 (low). Scores go from 0 to 10.']) {
     assert.ok(rows.includes(row), `${row} in ${rows.join(' | ')}`);
   }
   await assertAccessible(page, 'result with ONS4');

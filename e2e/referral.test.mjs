@@ -182,7 +182,7 @@ test('someone lonely and low, who wants someone to come with them, contacted by 
   await page.waitForURL(/\/referrals\//);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download (JSON file)' }).click(),
+    page.getByRole('button', { name: 'Download a copy to keep' }).click(),
   ]);
   assert.equal(download.suggestedFilename(), `flourish-referral-${reference}.json`);
   const file = JSON.parse(await readFile(await download.path(), 'utf8'));
@@ -213,7 +213,7 @@ test('someone who says yes to the safety question sees urgent help, then complet
   await j.next();
   await j.at('urgent-help', 'Please get help now');
   const links = await page.locator('main a[href^="tel:"], main a[href^="sms:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-  assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?body=SHOUT']);
+  assert.deepEqual(links, ['tel:999', 'tel:111', 'tel:116123', 'sms:85258?&body=SHOUT']);
   await page.getByRole('button', { name: 'Carry on asking for support' }).click();
   await j.at('whats-going-on');
   await j.tick('Bereavement or loss');
@@ -248,7 +248,7 @@ test('someone who says yes to the safety question sees urgent help, then complet
   // The first check-in, linked to this referral as its baseline.
   await j.lastPages({ baseline: 'Yes, do it now' });
   await checkIn(page, { mhc: 'About once a week', ucla: 'Hardly ever or never' });
-  await page.getByText('You scored 28 out of 70.').waitFor();
+  await page.getByText('Your total score is 28. Scores go from 0 to 70.').waitFor();
   await page.getByRole('link', { name: 'Carry on asking for support' }).click();
   await j.at('check');
   const answers = await j.answers();

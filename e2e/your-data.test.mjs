@@ -49,7 +49,7 @@ test('damaged data is kept aside, the person is told, can download it, and carri
   await page.getByRole('heading', { name: 'Some saved information could not be read' }).waitFor();
   await assertAccessible(page, 'home with the set-aside notice');
   // What could be read is still shown.
-  await page.getByText('You scored 42 out of 70. Getting by.').waitFor();
+  await page.getByText('Getting by (score 42, from 0 to 70)').waitFor();
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Download the information we could not read' }).click(),
@@ -88,7 +88,7 @@ test('export everything, delete everything, import it: the same check-ins and re
 
   const [exported] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download everything (JSON file)' }).click(),
+    page.getByRole('button', { name: 'Download everything as one file' }).click(),
   ]);
   assert.match(exported.suggestedFilename(), /^flourish-export-\d{4}-\d{2}-\d{2}\.json$/);
   const dir = await mkdtemp(join(tmpdir(), 'flourish-'));
@@ -101,7 +101,7 @@ test('export everything, delete everything, import it: the same check-ins and re
 
   const [csv] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: /Download check-in scores/ }).click(),
+    page.getByRole('button', { name: /Download your scores/ }).click(),
   ]);
   const lines = (await readFile(await csv.path(), 'utf8')).trim().split('\r\n');
   assert.equal(lines.length, 3, 'a header and one row per check-in');
@@ -112,7 +112,7 @@ test('export everything, delete everything, import it: the same check-ins and re
   await page.waitForURL('**/your-data/delete');
   assert.equal(await heading(page), 'Are you sure you want to delete everything?');
   const going = await page.locator('main .f-list li').allTextContents();
-  assert.deepEqual(going, ['2 check-ins', '1 requests for support', '0 things you have started and not finished', '0 pieces of information that could not be read']);
+  assert.deepEqual(going, ['2 check-ins', '1 request for support', '0 things you have started and not finished', '0 pieces of information that could not be read']);
   await assertAccessible(page, 'delete confirmation');
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await page.waitForURL('**/your-data/deleted');
@@ -125,15 +125,15 @@ test('export everything, delete everything, import it: the same check-ins and re
   const foreign = join(dir, 'package.json');
   await writeFile(foreign, JSON.stringify({ name: 'something-else', version: '1.0.0' }));
   await page.locator('#import-file').setInputFiles(foreign);
-  await page.locator('.f-error-summary', { hasText: 'The file could not be brought in: this is not a Flourish export' }).waitFor();
+  await page.locator('.f-error-summary', { hasText: 'The file could not be brought in: this is not a file saved from this app' }).waitFor();
   await assertAccessible(page, 'import error');
 
   // The real file brings everything back; a second import adds nothing.
   await page.locator('#import-file').setInputFiles(file);
-  await page.getByText('Done. 2 check-ins added, 0 already here. 1 requests for support added.').waitFor();
+  await page.getByText('Done. 2 check-ins added. 0 check-ins were already here. 1 request for support added.').waitFor();
   await assertAccessible(page, 'imported');
   await page.locator('#import-file').setInputFiles(file);
-  await page.getByText('Done. 0 check-ins added, 2 already here. 0 requests for support added.').waitFor();
+  await page.getByText('Done. 0 check-ins added. 2 check-ins were already here. 0 requests for support added.').waitFor();
   await page.reload();
   await page.goto(suite.origin + '/check-ins');
   await heading(page);

@@ -9,7 +9,7 @@ use crate::browser;
 use crate::components::{Footer, Header, IdleWarning, ModeBar, NotFound, Notices};
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::mode::Mode;
-use crate::i18n::use_messages;
+use crate::i18n::{self, provide_language, ShownLanguage};
 use crate::lazy::{lazy_page, PageChanges};
 use crate::pages::referral::{
     ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralSendPage, ReferralStartAgainPage,
@@ -25,7 +25,8 @@ use crate::reset::{self, HistoryGuard};
 use crate::routes::{PageView, Pages, RouteTable};
 use crate::split_pages;
 use crate::state::{
-    use_mode, use_notices, use_records, Modes, Notice, SendOptions, SendQueue, Session,
+    use_config, use_language, use_mode, use_notices, use_records, Modes, Notice, SendOptions,
+    SendQueue, Session,
 };
 use crate::storage::{Store, KEY_PREFIX};
 
@@ -205,8 +206,8 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     provide_context(session);
     PageChanges::provide();
     reset::guard_history(modes);
-    let m = use_messages();
-    browser::set_language(m.lang, m.dir);
+    // The language shown, for the idle warning, which lives outside the language root.
+    provide_context(ShownLanguage(RwSignal::new(i18n::Language::English)));
     view! {
         <Router>
             <FocusOnNavigation/>
@@ -218,21 +219,50 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                 session.current().provide();
                 view! {
                     <OtherTabs/>
-                    <Header/>
-                    <div class="f-width-container">
-                        <main class="f-main" id="main" tabindex="-1">
-                            <ModeBar/>
-                            <Notices/>
-                            <ErrorBoundary fallback=crate::shell::route_failed>
-                                <RouteTable pages=PAGES/>
-                            </ErrorBoundary>
-                        </main>
-                    </div>
-                    <Footer/>
+                    <InLanguage/>
                 }
             }}
             <IdleWarning/>
         </Router>
+    }
+}
+
+/// Every view that has words, in the person's language: rebuilt whole when the language
+/// changes, while the person's state (above it) and so every answer stays. `<html lang dir>`
+/// follows at once, and focus moves to the new page's heading.
+#[component]
+fn InLanguage() -> impl IntoView {
+    let chosen = use_language().chosen();
+    let offered = use_config().languages();
+    let preferred = browser::preferred_languages();
+    let language = Memo::new(move |_| i18n::pick(chosen.get(), &preferred, &offered));
+    Effect::new(move |before: Option<i18n::Language>| {
+        let now = language.get();
+        let m = now.messages();
+        browser::set_language(m.lang, m.dir);
+        if let Some(shown) = use_context::<ShownLanguage>() {
+            shown.0.set(now);
+        }
+        if before.is_some_and(|b| b != now) {
+            browser::focus_soon("main h1".into());
+        }
+        now
+    });
+    move || {
+        provide_language(language.get());
+        view! {
+            <Header/>
+            <div class="f-width-container">
+                <main class="f-main" id="main" tabindex="-1">
+                    <ModeBar/>
+                    <Notices/>
+                    <ErrorBoundary fallback=crate::shell::route_failed>
+                        <RouteTable pages=PAGES/>
+                    </ErrorBoundary>
+                </main>
+            </div>
+            <Footer/>
+        }
     }
 }
 

@@ -79,6 +79,23 @@ pub fn set_language(lang: &str, dir: &str) {
     }
 }
 
+/// The person's languages as the browser lists them (`navigator.languages`, then
+/// `navigator.language`), most wanted first.
+pub fn preferred_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|l| l.as_string())
+        .collect();
+    if let Some(first) = navigator.language().filter(|l| !tags.contains(l)) {
+        tags.push(first);
+    }
+    tags
+}
+
 /// Moves focus to the first element matching `selector`; whether there was one.
 pub fn focus(selector: &str) -> bool {
     let element = web_sys::window()

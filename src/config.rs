@@ -5,18 +5,132 @@
 //! typo never stops the app or throws away the rest of the file. This module is pure: the
 //! file is fetched by [`crate::sync`].
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::domain::directory::{self, TaxonomyMap};
-use crate::domain::instrument::DEFAULT_INSTRUMENT_IDS;
+use crate::domain::instrument::{self, Instrument, ScaleShape, Wording, DEFAULT_INSTRUMENT_IDS};
 use crate::domain::mode::{IdleSettings, Mode};
 use crate::domain::outbox::RetryPolicy;
 use crate::domain::schedule::ScheduleSettings;
 use crate::domain::submission::Format;
+use crate::i18n::{Language, Messages};
+
+/// Words a service writes for people to read: the same words in every language (a plain
+/// string in `config.json`), or one text per language code (`{"en": "…", "cy": "…"}`). A
+/// language without its own words gets the English ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    /// The same words in every language.
+    Same(String),
+    /// Words per language code; always has English (`en`) once checked.
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Text {
+    /// The words for `language`: its own, else the English ones, else the first given.
+    pub fn get(&self, language: Language) -> &str {
+        match self {
+            Self::Same(s) => s,
+            Self::PerLanguage(map) => map
+                .get(language.code())
+                .or_else(|| map.get(Language::English.code()))
+                .or_else(|| map.values().next())
+                .map_or("", String::as_str),
+        }
+    }
+
+    /// The English words: what the service's own records show.
+    pub fn english(&self) -> &str {
+        self.get(Language::English)
+    }
+
+    /// The built-in words of every language, from each catalogue.
+    fn built_in(words: impl Fn(&'static Messages) -> &'static str) -> Self {
+        Self::PerLanguage(
+            Language::ALL
+                .iter()
+                .map(|l| (l.code().to_owned(), words(l.messages()).to_owned()))
+                .collect(),
+        )
+    }
+
+    /// Says what is wrong: blank words, no English to fall back to, or a language this app
+    /// does not know.
+    fn check(&self) -> Result<(), String> {
+        match self {
+            Self::Same(s) if s.trim().is_empty() => Err("some words are empty".into()),
+            Self::Same(_) => Ok(()),
+            Self::PerLanguage(map) => {
+                if let Some(code) = map.keys().find(|c| Language::from_tag(c).is_none()) {
+                    return Err(format!("{code:?} is not a language this app has"));
+                }
+                if !map.contains_key(Language::English.code()) {
+                    return Err("words given per language need English (\"en\") too".into());
+                }
+                if map.values().any(|s| s.trim().is_empty()) {
+                    return Err("some words are empty".into());
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(s: &str) -> Self {
+        Self::Same(s.to_owned())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Same(text) => s.serialize_str(text),
+            // English first, then the other built-in languages in their order, then any other.
+            Self::PerLanguage(map) => {
+                use serde::ser::SerializeMap;
+                let known = Language::ALL.map(Language::code);
+                let ordered = known
+                    .iter()
+                    .filter_map(|code| map.get_key_value(*code))
+                    .chain(map.iter().filter(|(k, _)| !known.contains(&k.as_str())));
+                let mut out = s.serialize_map(Some(map.len()))?;
+                for (k, v) in ordered {
+                    out.serialize_entry(k, v)?;
+                }
+                out.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// Reads a string or a map of strings, without serde's buffering of untagged enums.
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("words, or words per language like {\"en\": \"…\", \"cy\": \"…\"}")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text::Same(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some((k, v)) = map.next_entry::<String, String>()? {
+                    out.insert(k, v);
+                }
+                Ok(Text::PerLanguage(out))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
 
 /// How a crisis route is reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,9 +147,9 @@ pub enum ContactKind {
 #[serde(deny_unknown_fields)]
 pub struct CrisisContact {
     /// Who or what, e.g. "Samaritans".
-    pub name: String,
+    pub name: Text,
     /// When to use it, in plain words.
-    pub description: String,
+    pub description: Text,
     /// Call or text.
     pub kind: ContactKind,
     /// The number to dial or text, digits only.
@@ -48,14 +162,31 @@ pub struct CrisisContact {
 }
 
 impl CrisisContact {
-    /// The `tel:` or `sms:` link for this route.
+    /// The `tel:` or `sms:` link for this route. A text's words follow `?&body=`, the one
+    /// form both iOS (which wants `&`) and Android (which wants `?`) read, encoded as
+    /// `encodeURIComponent` would.
     pub fn href(&self) -> String {
         match (&self.kind, &self.body) {
             (ContactKind::Phone, _) => format!("tel:{}", self.number),
-            (ContactKind::Text, Some(body)) => format!("sms:{}?body={}", self.number, body),
+            (ContactKind::Text, Some(body)) => {
+                format!("sms:{}?&body={}", self.number, encode_component(body))
+            }
             (ContactKind::Text, None) => format!("sms:{}", self.number),
         }
     }
+}
+
+/// Percent-encodes `text` for a URL's query, leaving what `encodeURIComponent` leaves.
+fn encode_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' => (b as char).to_string(),
+            b'-' | b'_' | b'.' | b'!' | b'~' | b'*' | b'\'' | b'(' | b')' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// One answer a journey question offers.
@@ -64,11 +195,11 @@ impl CrisisContact {
 pub struct Choice {
     /// Stable id, stored in the referral and sent to the service.
     pub id: String,
-    /// What the person reads.
-    pub label: String,
+    /// What the person reads, in one language or several.
+    pub label: Text,
     /// Examples or help under the label.
     #[serde(default)]
-    pub hint: Option<String>,
+    pub hint: Option<Text>,
     /// Whether choosing it clears every other choice ("None of these").
     #[serde(default)]
     pub exclusive: bool,
@@ -78,9 +209,9 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServiceConfig {
     /// The service's name, shown in the header.
-    pub service_name: String,
+    pub service_name: Text,
     /// One sentence on what the service does, for "Before you start".
-    pub service_description: String,
+    pub service_description: Text,
     /// How to reach the service.
     pub service_contact: ServiceContact,
     /// Urgent-help routes, in the order shown.
@@ -114,6 +245,14 @@ pub struct ServiceConfig {
     /// Whether activities link to OpenStreetMap: another site, so off unless the service says.
     #[serde(default)]
     pub directory_map_links: bool,
+    /// The languages the service offers, by code (`en`, `cy`, `ar`), the first being the one
+    /// shown when neither the person nor their browser chooses another.
+    #[serde(default = "default_languages")]
+    pub languages: Vec<String>,
+    /// Checked translations of the questionnaires, as the service has them: by instrument
+    /// id, then version, then language code. Questions without one are shown in English.
+    #[serde(default)]
+    pub instrument_translations: InstrumentTranslations,
     /// How this deployment runs: `personal` (the default), `assisted` or `kiosk`.
     #[serde(default)]
     pub mode: Mode,
@@ -130,6 +269,98 @@ pub struct ServiceConfig {
     /// Where the person's requests (and check-ins, if they agree) are sent, or nowhere.
     #[serde(default)]
     pub send: Option<SendConfig>,
+}
+
+/// Every built-in language.
+fn default_languages() -> Vec<String> {
+    Language::ALL.iter().map(|l| l.code().to_owned()).collect()
+}
+
+/// A questionnaire's words in one language, as a service supplies them from a published,
+/// checked translation (never a machine one): the stem, every item and every answer, in the
+/// instrument's order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstrumentTranslation {
+    /// Where the translation is published, for anyone checking it.
+    #[serde(default)]
+    pub source: String,
+    /// The words every item completes; empty when the instrument has none.
+    #[serde(default)]
+    pub stem: String,
+    /// Every item, in order.
+    pub items: Vec<String>,
+    /// Every answer's words, in order, for instruments whose answers have words.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// The words for the lowest and highest answer, for a 0 to 10 scale.
+    #[serde(default)]
+    pub scale_ends: Option<[String; 2]>,
+}
+
+/// Translations by instrument id, version and language code.
+pub type InstrumentTranslations =
+    BTreeMap<String, BTreeMap<String, BTreeMap<String, InstrumentTranslation>>>;
+
+/// Checks one translation against its instrument: every item and answer there, no more.
+fn check_translation(i: &Instrument, t: &InstrumentTranslation) -> Result<(), String> {
+    if t.items.len() != i.items.len() {
+        return Err(format!(
+            "it has {} questions, and the questionnaire {}",
+            t.items.len(),
+            i.items.len()
+        ));
+    }
+    if t.stem.trim().is_empty() != i.stem.is_empty() {
+        return Err("its \"stem\" must be given exactly when the questionnaire has one".into());
+    }
+    match i.scale {
+        ScaleShape::Labelled if t.options.len() != i.options.len() => Err(format!(
+            "it has {} answers, and the questionnaire {}",
+            t.options.len(),
+            i.options.len()
+        )),
+        ScaleShape::Numeric { .. } if t.scale_ends.is_none() => {
+            Err("it needs \"scale_ends\": the words for the lowest and highest number".into())
+        }
+        _ if t
+            .items
+            .iter()
+            .chain(&t.options)
+            .any(|x| x.trim().is_empty()) =>
+        {
+            Err("some words are empty".into())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Keeps the translations that fit their instrument and names each one that does not.
+fn check_translations(all: &mut InstrumentTranslations) -> Vec<String> {
+    let mut problems = vec![];
+    for (id, versions) in all.iter_mut() {
+        for (version, languages) in versions.iter_mut() {
+            let Some(i) = instrument::find(id, version) else {
+                problems.push(format!(
+                    "there is no questionnaire {id:?} version {version:?}"
+                ));
+                languages.clear();
+                continue;
+            };
+            languages.retain(|code, t| {
+                let result = match Language::from_tag(code) {
+                    None => Err(format!("{code:?} is not a language this app has")),
+                    Some(Language::English) => Err("English is built in".into()),
+                    Some(_) => check_translation(i, t),
+                };
+                if let Err(e) = &result {
+                    problems.push(format!("{id} version {version}, {code}: {e}"));
+                }
+                result.is_ok()
+            });
+        }
+    }
+    problems
 }
 
 fn kiosk_idle() -> IdleSettings {
@@ -418,7 +649,7 @@ pub struct ServiceContact {
     /// An email address, for a `mailto:` link.
     pub email: Option<String>,
     /// When someone answers, in plain words, e.g. "Monday to Friday, 9am to 5pm".
-    pub hours: Option<String>,
+    pub hours: Option<Text>,
 }
 
 /// Something wrong with the configuration, said so that the person who wrote it can fix it.
@@ -439,33 +670,49 @@ pub struct LoadedConfig {
     pub problems: Vec<ConfigProblem>,
 }
 
-fn choice(id: &str, label: &str, hint: Option<&str>) -> Choice {
+/// A built-in choice, its words from every catalogue.
+fn choice(
+    id: &str,
+    label: impl Fn(&'static Messages) -> &'static str,
+    hint: Option<fn(&'static Messages) -> &'static str>,
+) -> Choice {
     Choice {
         id: id.into(),
-        label: label.into(),
-        hint: hint.map(Into::into),
+        label: Text::built_in(label),
+        hint: hint.map(Text::built_in),
         exclusive: false,
     }
 }
 
-fn exclusive(id: &str, label: &str) -> Choice {
-    Choice {
-        exclusive: true,
-        ..choice(id, label, None)
+/// A built-in list: the ids in order, each labelled by the same place in `labels`.
+fn choices<const N: usize>(
+    ids: [&str; N],
+    labels: fn(&'static Messages) -> &'static [&'static str; N],
+) -> Vec<Choice> {
+    ids.iter()
+        .enumerate()
+        .map(|(i, id)| choice(id, move |m| labels(m)[i], None))
+        .collect()
+}
+
+/// Makes the last choice of `list` the one that clears the others ("None of these").
+fn last_exclusive(mut list: Vec<Choice>) -> Vec<Choice> {
+    if let Some(last) = list.last_mut() {
+        last.exclusive = true;
     }
+    list
 }
 
 fn crisis(
-    name: &str,
-    description: &str,
+    n: usize,
     kind: ContactKind,
     number: &str,
     display: &str,
     body: Option<&str>,
 ) -> CrisisContact {
     CrisisContact {
-        name: name.into(),
-        description: description.into(),
+        name: Text::built_in(move |m| m.defaults.crisis_names[n]),
+        description: Text::built_in(move |m| m.defaults.crisis_descriptions[n]),
         kind,
         number: number.into(),
         display: display.into(),
@@ -475,83 +722,105 @@ fn crisis(
 
 impl Default for ServiceConfig {
     /// The lists of SPEC.md 3.1 and England's crisis routes (3.5); other areas set their own.
+    /// Their words are the catalogue's, in every built-in language.
     fn default() -> Self {
-        use ContactKind::{Phone, Text};
+        use ContactKind::{Phone, Text as Sms};
+        let mut activity_categories = choices(
+            [
+                "advice",
+                "physical",
+                "wellbeing",
+                "social",
+                "creative",
+                "volunteering",
+                "not-sure",
+            ],
+            |m| &m.defaults.activities,
+        );
+        for (i, c) in activity_categories.iter_mut().take(6).enumerate() {
+            c.hint = Some(Text::built_in(move |m| m.defaults.activity_hints[i]));
+        }
+        let mut barriers = last_exclusive(choices(
+            [
+                "confidence",
+                "where",
+                "not-knowing-anyone",
+                "getting-there",
+                "panic",
+                "mobility",
+                "caring",
+                "none",
+            ],
+            |m| &m.defaults.barriers,
+        ));
+        barriers[3].hint = Some(Text::built_in(|m| m.defaults.getting_there_hint));
         Self {
             service_name: "Flourish".into(),
-            service_description: "We help you find local groups, activities and support that could make life feel better. A link worker talks with you about what matters to you.".into(),
+            service_description: Text::built_in(|m| m.defaults.service_description),
             service_contact: ServiceContact::default(),
             crisis_contacts: vec![
-                crisis("If a life is at risk now", "Call 999, or go to A&E.", Phone, "999", "999", None),
-                crisis("NHS 111", "Call 111 and choose the mental health option.", Phone, "111", "111", None),
-                crisis("Samaritans", "Call free, any time, day or night.", Phone, "116123", "116 123", None),
-                crisis("Shout", "Text SHOUT to 85258. It is free and any time.", Text, "85258", "85258", Some("SHOUT")),
+                crisis(0, Phone, "999", "999", None),
+                crisis(1, Phone, "111", "111", None),
+                crisis(2, Phone, "116123", "116 123", None),
+                crisis(3, Sms, "85258", "85258", Some("SHOUT")),
             ],
-            reasons: vec![
-                choice("lonely", "Feeling lonely or on my own", None),
-                choice("low-mood", "Low mood or depression", None),
-                choice("anxiety", "Anxiety or stress", None),
-                choice("bereavement", "Bereavement or loss", None),
-                choice("money", "Money, debt or benefits", None),
-                choice("housing", "Housing", None),
-                choice("work", "Work, or looking for work", None),
-                choice("caring", "Caring for someone", None),
-                choice("health-condition", "A long-term health condition", None),
-                choice("active", "Wanting to be more active or lose weight", None),
-                choice("smoking", "Stopping smoking", None),
-                choice("life-change", "Retirement or a big change in my life", None),
-                choice("something-to-do", "Wanting something to do or to get out of the house", None),
-                choice(crate::domain::referral::OTHER, "Something else", None),
-            ],
-            activity_categories: vec![
-                choice("advice", "Advice and help", Some("For example, with money, benefits, housing or work")),
-                choice("physical", "Being active", Some("For example, walking groups, gentle exercise, swimming")),
-                choice("wellbeing", "Feeling calmer", Some("For example, yoga, mindfulness, time in nature")),
-                choice("social", "Meeting people", Some("For example, a social café, a lunch club, a group")),
-                choice("creative", "Making things", Some("For example, art, crafts, music, cooking")),
-                choice("volunteering", "Volunteering", Some("Helping others, using what you know")),
-                exclusive("not-sure", "I'm not sure yet"),
-            ],
-            barriers: vec![
-                choice("confidence", "Feeling confident enough", None),
-                choice("where", "Not knowing where things are", None),
-                choice("not-knowing-anyone", "Not knowing anyone there", None),
-                choice("getting-there", "Getting there", Some("For example, money, no car, buses")),
-                choice("panic", "Panic or anxiety when I go out", None),
-                choice("mobility", "My mobility or health", None),
-                choice("caring", "Caring for someone", None),
-                exclusive("none", "None of these"),
-            ],
-            support_levels: vec![
-                choice("information", "Just information, so I can go myself", None),
-                choice("help-to-choose", "Help to choose what to do", None),
-                choice("welcome", "Someone to welcome me when I first go", None),
-                choice("come-with-me", "Someone to come with me the first time", None),
-            ],
-            referrers: vec![
-                choice("gp", "My GP or someone at the practice", None),
-                choice("mental-health-team", "A mental health team", None),
-                choice("community-worker", "A community or charity worker", None),
-                choice("faith-group", "A faith group", None),
-                choice("housing-officer", "A housing officer", None),
-                choice("friend-family", "A friend or family member", None),
-                choice("myself", "I found it myself", None),
-            ],
-            age_bands: vec![
-                choice("under-18", "Under 18", None),
-                choice("18-24", "18 to 24", None),
-                choice("25-34", "25 to 34", None),
-                choice("35-49", "35 to 49", None),
-                choice("50-64", "50 to 64", None),
-                choice("65-79", "65 to 79", None),
-                choice("80-plus", "80 or over", None),
-                exclusive("prefer-not", "I'd rather not say"),
-            ],
+            reasons: choices(
+                [
+                    "lonely",
+                    "low-mood",
+                    "anxiety",
+                    "bereavement",
+                    "money",
+                    "housing",
+                    "work",
+                    "caring",
+                    "health-condition",
+                    "active",
+                    "smoking",
+                    "life-change",
+                    "something-to-do",
+                    crate::domain::referral::OTHER,
+                ],
+                |m| &m.defaults.reasons,
+            ),
+            activity_categories: last_exclusive(activity_categories),
+            barriers,
+            support_levels: choices(
+                ["information", "help-to-choose", "welcome", "come-with-me"],
+                |m| &m.defaults.support_levels,
+            ),
+            referrers: choices(
+                [
+                    "gp",
+                    "mental-health-team",
+                    "community-worker",
+                    "faith-group",
+                    "housing-officer",
+                    "friend-family",
+                    "myself",
+                ],
+                |m| &m.defaults.referrers,
+            ),
+            age_bands: last_exclusive(choices(
+                [
+                    "under-18",
+                    "18-24",
+                    "25-34",
+                    "35-49",
+                    "50-64",
+                    "65-79",
+                    "80-plus",
+                    "prefer-not",
+                ],
+                |m| &m.defaults.age_bands,
+            )),
             instruments: default_instruments(),
             schedule: ScheduleSettings::default(),
             directory: default_directory(),
             directory_taxonomy: TaxonomyMap::new(),
             directory_map_links: false,
+            languages: default_languages(),
+            instrument_translations: InstrumentTranslations::new(),
             mode: Mode::Personal,
             kiosk: IdleSettings::KIOSK,
             assisted: IdleSettings::ASSISTED,
@@ -567,18 +836,43 @@ fn read<T: DeserializeOwned>(slot: &mut T, value: Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a list of choices: not empty, every id and label present and ids unique.
+/// Checks a list of choices: not empty, every id and label present, ids unique, and words
+/// given per language in languages this app has, with English among them.
 fn check_choices(list: &[Choice]) -> Result<(), String> {
     if list.is_empty() {
         return Err("the list is empty".into());
     }
     let mut seen = HashSet::new();
     for c in list {
-        if c.id.trim().is_empty() || c.label.trim().is_empty() {
+        if c.id.trim().is_empty() {
             return Err("every choice needs an id and a label".into());
+        }
+        c.label
+            .check()
+            .map_err(|e| format!("the label of {:?}: {e}", c.id))?;
+        if let Some(hint) = &c.hint {
+            hint.check()
+                .map_err(|e| format!("the hint of {:?}: {e}", c.id))?;
         }
         if !seen.insert(c.id.as_str()) {
             return Err(format!("the id {:?} is used twice", c.id));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the list of languages: not empty, each one this app has, none twice.
+fn check_languages(codes: &[String]) -> Result<(), String> {
+    if codes.is_empty() {
+        return Err("the list is empty".into());
+    }
+    let mut seen = HashSet::new();
+    for code in codes {
+        let language = Language::from_tag(code).ok_or_else(|| {
+            format!("{code:?} is not a language this app has (it has en, cy and ar)")
+        })?;
+        if !seen.insert(language) {
+            return Err(format!("{code:?} is listed twice"));
         }
     }
     Ok(())
@@ -610,86 +904,102 @@ impl ServiceConfig {
             }
         };
         for (field, value) in map {
-            let result = match field.as_str() {
-                "service_name" => read(&mut config.service_name, value).and_then(|()| {
-                    if config.service_name.trim().is_empty() {
-                        Err("it is empty".into())
-                    } else {
-                        Ok(())
-                    }
-                }),
-                "service_description" => read(&mut config.service_description, value),
-                "service_contact" => read(&mut config.service_contact, value),
-                "instruments" => read(&mut config.instruments, value).and_then(|()| {
-                    let chosen = crate::domain::instrument::choose(&config.instruments);
-                    match chosen.problems.first() {
-                        Some(problem) => Err(problem.to_string()),
-                        None => Ok(()),
-                    }
-                }),
-                "schedule" => read(&mut config.schedule, value)
-                    .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
-                "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
-                    let bad = config.crisis_contacts.iter().find(|c| {
-                        c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
-                    });
-                    match (config.crisis_contacts.is_empty(), bad) {
-                        (true, _) => Err("there must be at least one crisis contact".into()),
-                        (_, Some(c)) => {
-                            Err(format!("the number for {:?} must be digits only", c.name))
+            let result =
+                match field.as_str() {
+                    "service_name" => read(&mut config.service_name, value)
+                        .and_then(|()| config.service_name.check()),
+                    "service_description" => read(&mut config.service_description, value)
+                        .and_then(|()| config.service_description.check()),
+                    "service_contact" => read(&mut config.service_contact, value).and_then(|()| {
+                        config
+                            .service_contact
+                            .hours
+                            .as_ref()
+                            .map_or(Ok(()), Text::check)
+                    }),
+                    "languages" => read(&mut config.languages, value)
+                        .and_then(|()| check_languages(&config.languages)),
+                    "instrument_translations" => read(&mut config.instrument_translations, value)
+                        .map(|()| {
+                            for p in check_translations(&mut config.instrument_translations) {
+                                problems.push(ConfigProblem {
+                                    field: "instrument_translations".into(),
+                                    message: format!("{p}; that translation is not used"),
+                                });
+                            }
+                        }),
+                    "instruments" => read(&mut config.instruments, value).and_then(|()| {
+                        let chosen = crate::domain::instrument::choose(&config.instruments);
+                        match chosen.problems.first() {
+                            Some(problem) => Err(problem.to_string()),
+                            None => Ok(()),
                         }
-                        _ => Ok(()),
+                    }),
+                    "schedule" => read(&mut config.schedule, value)
+                        .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
+                    "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
+                        let bad = config.crisis_contacts.iter().find(|c| {
+                            c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
+                        });
+                        match (config.crisis_contacts.is_empty(), bad) {
+                            (true, _) => Err("there must be at least one crisis contact".into()),
+                            (_, Some(c)) => Err(format!(
+                                "the number for {:?} must be digits only",
+                                c.name.english()
+                            )),
+                            _ => config.crisis_contacts.iter().try_for_each(|c| {
+                                c.name.check().and_then(|()| c.description.check())
+                            }),
+                        }
+                    }),
+                    "reasons" => read(&mut config.reasons, value)
+                        .and_then(|()| check_choices(&config.reasons)),
+                    "activity_categories" => read(&mut config.activity_categories, value)
+                        .and_then(|()| check_choices(&config.activity_categories)),
+                    "barriers" => read(&mut config.barriers, value)
+                        .and_then(|()| check_choices(&config.barriers)),
+                    "support_levels" => read(&mut config.support_levels, value)
+                        .and_then(|()| check_choices(&config.support_levels)),
+                    "referrers" => read(&mut config.referrers, value)
+                        .and_then(|()| check_choices(&config.referrers)),
+                    "age_bands" => read(&mut config.age_bands, value)
+                        .and_then(|()| check_choices(&config.age_bands)),
+                    "directory" => read(&mut config.directory, value).and_then(|()| {
+                        directory::check_file_setting(config.directory.as_deref())
+                            .map_err(|e| e.to_string())
+                    }),
+                    "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
+                    "directory_map_links" => read(&mut config.directory_map_links, value),
+                    "mode" => read(&mut config.mode, value),
+                    "kiosk" | "assisted" => {
+                        let slot = if field == "kiosk" {
+                            &mut config.kiosk
+                        } else {
+                            &mut config.assisted
+                        };
+                        let mut changed = vec![];
+                        let result = read_idle(slot, value, &mut changed);
+                        problems.extend(changed.into_iter().map(|message| ConfigProblem {
+                            field: field.clone(),
+                            message,
+                        }));
+                        result
                     }
-                }),
-                "reasons" => {
-                    read(&mut config.reasons, value).and_then(|()| check_choices(&config.reasons))
-                }
-                "activity_categories" => read(&mut config.activity_categories, value)
-                    .and_then(|()| check_choices(&config.activity_categories)),
-                "barriers" => {
-                    read(&mut config.barriers, value).and_then(|()| check_choices(&config.barriers))
-                }
-                "support_levels" => read(&mut config.support_levels, value)
-                    .and_then(|()| check_choices(&config.support_levels)),
-                "referrers" => read(&mut config.referrers, value)
-                    .and_then(|()| check_choices(&config.referrers)),
-                "age_bands" => read(&mut config.age_bands, value)
-                    .and_then(|()| check_choices(&config.age_bands)),
-                "directory" => read(&mut config.directory, value).and_then(|()| {
-                    directory::check_file_setting(config.directory.as_deref())
-                        .map_err(|e| e.to_string())
-                }),
-                "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
-                "directory_map_links" => read(&mut config.directory_map_links, value),
-                "mode" => read(&mut config.mode, value),
-                "kiosk" | "assisted" => {
-                    let slot = if field == "kiosk" {
-                        &mut config.kiosk
-                    } else {
-                        &mut config.assisted
-                    };
-                    let mut changed = vec![];
-                    let result = read_idle(slot, value, &mut changed);
-                    problems.extend(changed.into_iter().map(|message| ConfigProblem {
-                        field: field.clone(),
-                        message,
-                    }));
-                    result
-                }
-                "take_away_address" => read(&mut config.take_away_address, value)
-                    .and_then(|()| check_address(config.take_away_address.as_deref())),
-                "send" => {
-                    config.send = read_send(value, &mut problems);
-                    continue;
-                }
-                _ => {
-                    problems.push(ConfigProblem {
-                        field: field.clone(),
-                        message: "this app does not know this setting, so it was ignored".into(),
-                    });
-                    continue;
-                }
-            };
+                    "take_away_address" => read(&mut config.take_away_address, value)
+                        .and_then(|()| check_address(config.take_away_address.as_deref())),
+                    "send" => {
+                        config.send = read_send(value, &mut problems);
+                        continue;
+                    }
+                    _ => {
+                        problems.push(ConfigProblem {
+                            field: field.clone(),
+                            message: "this app does not know this setting, so it was ignored"
+                                .into(),
+                        });
+                        continue;
+                    }
+                };
             if let Err(message) = result {
                 config.reset(&field, &defaults);
                 let instead = if field == "mode" {
@@ -739,6 +1049,10 @@ impl ServiceConfig {
             "directory" => self.directory = defaults.directory.clone(),
             "directory_taxonomy" => self.directory_taxonomy = TaxonomyMap::new(),
             "directory_map_links" => self.directory_map_links = defaults.directory_map_links,
+            "languages" => self.languages = defaults.languages.clone(),
+            "instrument_translations" => {
+                self.instrument_translations = defaults.instrument_translations.clone()
+            }
             // A mode that cannot be read is a kiosk's, which keeps nothing: a typo must never
             // leave a public screen keeping people's answers.
             "mode" => self.mode = Mode::Kiosk,
@@ -767,13 +1081,57 @@ impl ServiceConfig {
         }
     }
 
-    /// The label for a choice id in `list`, or the id itself when the list no longer has it
-    /// (the configuration changed after the answer was given).
+    /// The English label for a choice id in `list`, as the service's records show it, or the
+    /// id itself when the list no longer has it (the configuration changed after the answer
+    /// was given).
     pub fn label<'a>(list: &'a [Choice], id: &'a str) -> &'a str {
+        Self::label_in(list, id, Language::English)
+    }
+
+    /// The label for a choice id in `list` in `language`, or the id itself when the list no
+    /// longer has it.
+    pub fn label_in<'a>(list: &'a [Choice], id: &'a str, language: Language) -> &'a str {
         list.iter()
             .find(|c| c.id == id)
-            .map(|c| c.label.as_str())
+            .map(|c| c.label.get(language))
             .unwrap_or(id)
+    }
+
+    /// The languages the service offers, in its order.
+    pub fn offered_languages(&self) -> Vec<Language> {
+        self.languages
+            .iter()
+            .filter_map(|code| Language::from_tag(code))
+            .collect()
+    }
+
+    /// An instrument's words in `language`: the service's checked translation when it has
+    /// one, else the pinned English.
+    pub fn wording(&self, i: &'static Instrument, language: Language) -> Wording {
+        let translation = self
+            .instrument_translations
+            .get(i.id)
+            .and_then(|v| v.get(i.version))
+            .and_then(|l| l.get(language.code()));
+        match translation {
+            None => i.wording(),
+            Some(t) => Wording {
+                lang: language.code(),
+                stem: t.stem.clone(),
+                items: t.items.clone(),
+                options: if t.options.is_empty() {
+                    i.options.iter().map(|o| o.label.to_owned()).collect()
+                } else {
+                    t.options.clone()
+                },
+                ends: t.scale_ends.clone().map(|[low, high]| (low, high)),
+                question_mark: if language == Language::Arabic {
+                    "؟"
+                } else {
+                    "?"
+                },
+            },
+        }
     }
 }
 
@@ -907,10 +1265,20 @@ mod tests {
             .iter()
             .map(CrisisContact::href)
             .collect();
+        // `?&body=` is read by both iOS and Android; the words are encoded.
         assert_eq!(
             hrefs,
-            ["tel:999", "tel:111", "tel:116123", "sms:85258?body=SHOUT"]
+            ["tel:999", "tel:111", "tel:116123", "sms:85258?&body=SHOUT"]
         );
+        let text = |body: &str| CrisisContact {
+            body: Some(body.into()),
+            ..ServiceConfig::default().crisis_contacts[3].clone()
+        };
+        assert_eq!(
+            text("Hi there & bye").href(),
+            "sms:85258?&body=Hi%20there%20%26%20bye"
+        );
+        assert_eq!(text("Shw'mae").href(), "sms:85258?&body=Shw'mae");
     }
 
     #[test]
@@ -935,6 +1303,165 @@ mod tests {
     }
 
     #[test]
+    fn words_can_be_given_once_for_every_language_or_per_language_falling_back_to_english() {
+        let loaded = ServiceConfig::parse(
+            r#"{"service_name": {"en": "Valley Link", "cy": "Cyswllt y Cwm"},
+                "service_contact": {"hours": "9 to 5"},
+                "reasons": [{"id": "a", "label": {"en": "Money", "cy": "Arian", "ar": "المال"}},
+                            {"id": "b", "label": "Housing", "hint": {"en": "Rent", "cy": "Rhent"}}]}"#,
+        );
+        assert_eq!(loaded.problems, vec![]);
+        let c = &loaded.config;
+        use Language::*;
+        assert_eq!(c.service_name.get(Welsh), "Cyswllt y Cwm");
+        assert_eq!(
+            c.service_name.get(Arabic),
+            "Valley Link",
+            "no Arabic: English"
+        );
+        assert_eq!(
+            c.service_contact.hours.as_ref().map(|h| h.get(Arabic)),
+            Some("9 to 5")
+        );
+        assert_eq!(ServiceConfig::label_in(&c.reasons, "a", Arabic), "المال");
+        assert_eq!(ServiceConfig::label_in(&c.reasons, "b", Welsh), "Housing");
+        assert_eq!(
+            ServiceConfig::label(&c.reasons, "a"),
+            "Money",
+            "the service's records are English"
+        );
+        assert_eq!(
+            c.reasons[1].hint.as_ref().map(|h| h.get(Welsh)),
+            Some("Rhent")
+        );
+    }
+
+    #[test]
+    fn words_per_language_need_english_and_known_languages() {
+        let bad = ServiceConfig::parse(
+            r#"{"service_name": {"cy": "Cyswllt"},
+                "barriers": [{"id": "a", "label": {"en": "A", "fr": "Un"}}],
+                "service_description": {"en": "  "}}"#,
+        );
+        let fields: Vec<&str> = bad.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["barriers", "service_description", "service_name"]);
+        assert!(
+            bad.problems[0].message.contains("\"fr\""),
+            "{:?}",
+            bad.problems
+        );
+        assert!(
+            bad.problems[2].message.contains("English"),
+            "{:?}",
+            bad.problems
+        );
+        assert_eq!(
+            bad.config.service_name,
+            ServiceConfig::default().service_name
+        );
+    }
+
+    #[test]
+    fn the_built_in_lists_have_words_in_every_built_in_language() {
+        let d = ServiceConfig::default();
+        for (language, m) in Language::ALL.map(|l| (l, l.messages())) {
+            assert_eq!(
+                ServiceConfig::label_in(&d.reasons, "lonely", language),
+                m.defaults.reasons[0]
+            );
+            assert_eq!(
+                ServiceConfig::label_in(&d.age_bands, "prefer-not", language),
+                m.defaults.age_bands[7]
+            );
+            assert_eq!(
+                d.crisis_contacts[3].name.get(language),
+                m.defaults.crisis_names[3]
+            );
+            assert_eq!(
+                d.service_description.get(language),
+                m.defaults.service_description
+            );
+        }
+        let exclusive: Vec<&str> = [&d.activity_categories, &d.barriers, &d.age_bands]
+            .iter()
+            .flat_map(|l| l.iter().filter(|c| c.exclusive).map(|c| c.id.as_str()))
+            .collect();
+        assert_eq!(exclusive, ["not-sure", "none", "prefer-not"]);
+        assert_eq!(
+            d.barriers[3].hint.as_ref().map(Text::english),
+            Some(EN_GETTING_THERE)
+        );
+        assert_eq!(d.languages, ["en", "cy", "ar"]);
+    }
+
+    const EN_GETTING_THERE: &str = "For example, money, no car, buses";
+
+    #[test]
+    fn the_languages_offered_are_read_and_unknown_ones_reported() {
+        let good = ServiceConfig::parse(r#"{"languages": ["cy", "en"]}"#);
+        assert_eq!(good.problems, vec![]);
+        assert_eq!(
+            good.config.offered_languages(),
+            [Language::Welsh, Language::English]
+        );
+        for bad in [
+            r#"{"languages": ["cy", "fr"]}"#,
+            r#"{"languages": []}"#,
+            r#"{"languages": ["ar", "ar"]}"#,
+        ] {
+            let loaded = ServiceConfig::parse(bad);
+            assert_eq!(loaded.problems.len(), 1, "{bad}");
+            assert_eq!(loaded.problems[0].field, "languages");
+            assert_eq!(loaded.config.offered_languages(), Language::ALL, "{bad}");
+        }
+        assert!(ServiceConfig::parse(r#"{"languages": ["fr"]}"#).problems[0]
+            .message
+            .contains("\"fr\""));
+    }
+
+    #[test]
+    fn a_services_checked_translation_is_used_and_one_that_does_not_fit_is_reported() {
+        let loaded = ServiceConfig::parse(
+            r#"{"instrument_translations": {
+                "ucla3": {"1": {"cy": {"source": "A published Welsh version",
+                    "items": ["Cwestiwn un?", "Cwestiwn dau?", "Cwestiwn tri?"],
+                    "options": ["Bron byth", "Weithiau", "Yn aml"]},
+                                "ar": {"items": ["واحد؟"], "options": ["أ", "ب", "ج"]}}},
+                "ons4": {"1": {"cy": {"items": ["a?", "b?", "c?", "d?"]}}},
+                "phq9": {"1": {"cy": {"items": []}}}}}"#,
+        );
+        let messages: Vec<&str> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(messages.len(), 3, "{messages:?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("ons4") && m.contains("scale_ends")),
+            "{messages:?}"
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("ucla3 version 1, ar") && m.contains("1 questions")),
+            "{messages:?}"
+        );
+        assert!(messages.iter().any(|m| m.contains("phq9")), "{messages:?}");
+        let c = loaded.config;
+        use crate::domain::instrument::{ONS4, UCLA3};
+        let welsh = c.wording(&UCLA3, Language::Welsh);
+        assert_eq!(
+            (
+                welsh.lang,
+                welsh.items[1].as_str(),
+                welsh.options[2].as_str()
+            ),
+            ("cy", "Cwestiwn dau?", "Yn aml")
+        );
+        // Where there is no checked translation, the pinned English stays.
+        assert_eq!(c.wording(&UCLA3, Language::Arabic), UCLA3.wording());
+        assert_eq!(c.wording(&ONS4, Language::Welsh), ONS4.wording());
+    }
+
+    #[test]
     fn the_shipped_config_file_is_the_defaults() {
         let shipped = ServiceConfig::parse(include_str!("../public/config.json"));
         assert_eq!(shipped.problems, vec![]);
@@ -950,10 +1477,10 @@ mod tests {
                 "support_levels": [{"id": "info", "label": "Information"}]}"#,
         );
         assert_eq!(loaded.problems, vec![]);
-        assert_eq!(loaded.config.service_name, "Cwm Taf Connect");
+        assert_eq!(loaded.config.service_name, "Cwm Taf Connect".into());
         assert_eq!(
-            loaded.config.service_contact.hours.as_deref(),
-            Some("Weekdays 9 to 5")
+            loaded.config.service_contact.hours,
+            Some("Weekdays 9 to 5".into())
         );
         assert_eq!(loaded.config.crisis_contacts.len(), 1);
         assert_eq!(loaded.config.support_levels.len(), 1);
@@ -975,7 +1502,7 @@ mod tests {
                 "colour": "green"}"#,
         );
         let defaults = ServiceConfig::default();
-        assert_eq!(loaded.config.service_name, "Valley Link");
+        assert_eq!(loaded.config.service_name, "Valley Link".into());
         assert_eq!(loaded.config.crisis_contacts, defaults.crisis_contacts);
         assert_eq!(loaded.config.barriers, defaults.barriers);
         assert_eq!(loaded.config.reasons, defaults.reasons);
@@ -1057,8 +1584,16 @@ mod tests {
             .unwrap_or_default();
         let loaded = ServiceConfig::parse(example);
         assert_eq!(loaded.problems, vec![], "{example}");
-        assert_eq!(loaded.config.service_name, "Cwm Taf Connect");
+        assert_eq!(loaded.config.service_name.english(), "Cwm Taf Connect");
+        assert_eq!(
+            loaded.config.service_name.get(Language::Welsh),
+            "Cyswllt Cwm Taf"
+        );
         assert_eq!(loaded.config.instruments, ["ons4", "ucla3"]);
+        assert_eq!(
+            loaded.config.offered_languages(),
+            [Language::Welsh, Language::English]
+        );
     }
     #[test]
     fn a_send_block_names_an_https_endpoint_and_a_format() {

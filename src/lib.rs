@@ -13,6 +13,7 @@ pub mod pages;
 pub mod reset;
 pub mod routes;
 pub mod shell;
+pub mod speech;
 pub mod state;
 pub mod storage;
 pub mod sync;

@@ -28,6 +28,8 @@ pub use crate::domain::stored::{
 /// Key of a due check-in put off (snoozed, or "not now"): never part of the history.
 pub const DEFERRAL_KEY: &str = "flourish.deferral";
 
+/// Key of the language the person chose on this device, by its code (`cy`).
+pub const LANGUAGE_KEY: &str = "flourish.language";
 /// Key of the person's standing choice about sharing check-ins with the service.
 pub const CONSENT_KEY: &str = "flourish.consent";
 
@@ -66,6 +68,9 @@ pub const DRAFT: Slot<Draft> = Slot::new(DRAFT_KEY);
 pub const REFERRAL_DRAFT: Slot<Referral> = Slot::new(REFERRAL_DRAFT_KEY);
 /// A due check-in put off.
 pub const DEFERRAL: Slot<Deferral> = Slot::new(DEFERRAL_KEY);
+/// The language the person chose, by code. Kept in the person's store, so a kiosk's reset
+/// for the next person forgets it with everything else.
+pub const LANGUAGE: Slot<String> = Slot::new(LANGUAGE_KEY);
 /// The standing choice about sharing check-ins.
 pub const CONSENT: Slot<CheckInSharing> = Slot::new(CONSENT_KEY);
 /// The outbox.

@@ -128,7 +128,7 @@ pub fn ActivityFilters(
             categories
                 .into_iter()
                 .filter(|c| !c.exclusive)
-                .map(|c| (c.id, c.label)),
+                .map(|c| (c.id, c.label.get(m.language).to_owned())),
         )
         .collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {

@@ -1,6 +1,10 @@
+//! Care cards (NHS.UK pattern): the kind, non-urgent one beside a result, and the crisis
+//! routes of the urgent one.
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::config::{ContactKind, CrisisContact};
 use crate::domain::progress::CareReason;
 use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
@@ -11,28 +15,43 @@ use crate::state::use_config;
 #[component]
 pub fn ServiceContactLinks() -> impl IntoView {
     let m = use_messages();
-    let (service, contact) =
-        use_config().with(|c| (c.service_name.clone(), Some(c.service_contact.clone())));
+    let (service, contact) = use_config().with(|c| {
+        (
+            c.service_name.get(m.language).to_owned(),
+            Some(c.service_contact.clone()),
+        )
+    });
     let Some(contact) = contact.filter(|c| c.phone.is_some() || c.email.is_some()) else {
         return view! { <p>{m.talk_to_someone}</p> }.into_any();
     };
     let phone = contact.phone.clone().map(|number| {
         let shown = contact.phone_display.clone().unwrap_or_else(|| number.clone());
         view! {
-            <li><a class="f-link-strong" href=format!("tel:{number}")>{fill(m.call, &[("phone", &shown)])}</a></li>
+            <li><a class="f-link-strong" href=format!("tel:{number}")>{call(m.call, &shown)}</a></li>
         }
     });
     let email = contact.email.clone().map(|address| {
         view! {
-            <li><a class="f-link-strong" href=format!("mailto:{address}")>{fill(m.email, &[("email", &address)])}</a></li>
+            <li><a class="f-link-strong" href=format!("mailto:{address}")>{call(m.email, &address)}</a></li>
         }
     });
     view! {
         <p>{fill(m.talk_to_service, &[("service", &service)])}</p>
         <ul class="f-list">{phone}{email}</ul>
-        {contact.hours.map(|h| view! { <p class="f-hint">{h}</p> })}
+        {contact.hours.map(|h| view! { <p class="f-hint">{h.get(m.language).to_owned()}</p> })}
     }
     .into_any()
+}
+
+/// An action with a number or address in it ("Call 116 123"), the number kept left to right
+/// inside right-to-left words.
+fn call(template: &'static str, number: &str) -> impl IntoView {
+    let (before, after) = template
+        .split_once("{phone}")
+        .or_else(|| template.split_once("{email}"))
+        .or_else(|| template.split_once("{number}"))
+        .unwrap_or((template, ""));
+    view! { {before}<bdi dir="ltr">{number.to_owned()}</bdi>{after} }
 }
 
 /// A kind, non-urgent care card (NHS.UK pattern): why it shows, who to talk to, and the
@@ -51,6 +70,9 @@ pub fn CareCardView(
                 m.care_drop,
                 &[("from", &from.to_string()), ("to", &to.to_string())],
             ),
+            CareReason::Lonely => m.care_lonely.to_string(),
+            CareReason::Anxious => m.care_anxious.to_string(),
+            CareReason::LowSatisfaction => m.care_low_satisfaction.to_string(),
         })
         .map(|text| view! { <p>{text}</p> })
         .collect_view();
@@ -72,17 +94,50 @@ pub fn HelpNowLink() -> impl IntoView {
     view! { <p>{m.if_you_need_help_now}" "<A href=Route::GetHelp.href()>{m.get_help_now}</A></p> }
 }
 
-/// The service's crisis routes, each a big call or text button.
+/// What a crisis route's button says: an action, "Call 999" or "Text SHOUT to 85258", the
+/// number and the words to send kept left to right in right-to-left text.
+fn crisis_action(c: &CrisisContact) -> AnyView {
+    let m = use_messages();
+    let (template, values) = match (&c.kind, &c.body) {
+        (ContactKind::Phone, _) => (m.call, vec![("phone", c.display.clone())]),
+        (ContactKind::Text, Some(body)) => (
+            m.text_words_to,
+            vec![("body", body.clone()), ("number", c.display.clone())],
+        ),
+        (ContactKind::Text, None) => (m.text_number, vec![("number", c.display.clone())]),
+    };
+    // The template's words around each {placeholder}, with the value between, in the order
+    // the language puts them.
+    let mut rest = template;
+    let mut pieces = Vec::new();
+    while let Some(start) = rest.find('{') {
+        let Some(len) = rest[start..].find('}') else {
+            break;
+        };
+        let key = &rest[start + 1..start + len];
+        let value = values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default();
+        pieces.push(view! { {&rest[..start]}<bdi dir="ltr">{value}</bdi> }.into_any());
+        rest = &rest[start + len + 1..];
+    }
+    view! { {pieces}{rest} }.into_any()
+}
+
+/// The service's crisis routes, each a big call or text button that says what it does.
 #[component]
 pub fn CrisisContacts() -> impl IntoView {
+    let m = use_messages();
     let contacts = use_config().with(|c| c.crisis_contacts.clone());
     view! {
         <ul class="f-contact-list">
             {contacts.into_iter().map(|c| view! {
                 <li class="f-contact-list__item">
-                    <h2 class="f-heading-s">{c.name.clone()}</h2>
-                    <p>{c.description.clone()}</p>
-                    <a class="f-button f-button--contact" href=c.href()>{c.display.clone()}</a>
+                    <h2 class="f-heading-s">{c.name.get(m.language).to_owned()}</h2>
+                    <p>{c.description.get(m.language).to_owned()}</p>
+                    <a class="f-button f-button--contact" href=c.href()>{crisis_action(&c)}</a>
                 </li>
             }).collect_view()}
         </ul>

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::config::Choice;
-use crate::i18n::use_messages;
+use crate::config::{Choice, Text};
+use crate::i18n::{use_messages, Language};
 
 /// One answer offered by [`super::radios::Radios`] or [`super::checkboxes::Checkboxes`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,9 @@ pub struct ChoiceItem {
     /// For checkboxes: ticking it unticks every other answer ("None yet"), and GOV.UK shows
     /// an "or" before it. Radios ignore it: one answer is all they take anyway.
     pub exclusive: bool,
+    /// The language of the label and hint when it is not the page's (a service's words given
+    /// in English only), so screen readers switch voice.
+    pub lang: Option<&'static str>,
 }
 
 impl ChoiceItem {
@@ -28,17 +31,26 @@ impl ChoiceItem {
             value: value.into(),
             hint: None,
             exclusive: false,
+            lang: None,
         }
     }
-}
 
-impl From<Choice> for ChoiceItem {
-    fn from(c: Choice) -> Self {
+    /// A service's choice in `language`: its own words for that language, or its English
+    /// ones marked as English.
+    pub fn from_choice(c: Choice, language: Language) -> Self {
+        let fell_back = |t: &Text| match t {
+            Text::PerLanguage(map) if language != Language::English => {
+                !map.contains_key(language.code())
+            }
+            _ => false,
+        };
+        let english = fell_back(&c.label);
         Self {
-            label: c.label,
+            label: c.label.get(language).to_owned(),
             value: c.id,
-            hint: c.hint,
+            hint: c.hint.as_ref().map(|h| h.get(language).to_owned()),
             exclusive: c.exclusive,
+            lang: english.then_some(Language::English.messages().lang),
         }
     }
 }
@@ -116,9 +128,9 @@ pub(super) fn choice_items(
                         aria-describedby=item.hint.as_ref().map(|_| hint_id.clone())
                         on:change=changed
                     />
-                    <label class=format!("{class}__label") for=id>{item.label}</label>
+                    <label class=format!("{class}__label") for=id lang=item.lang>{item.label}</label>
                     {item.hint.map(|h| view! {
-                        <div id=hint_id class=format!("f-hint {class}__hint")>{h}</div>
+                        <div id=hint_id class=format!("f-hint {class}__hint") lang=item.lang>{h}</div>
                     })}
                 </div>
                 {revealed}

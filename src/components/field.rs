@@ -43,9 +43,12 @@ pub fn Hint(
     id: String,
     /// The help.
     text: Option<String>,
+    /// Its language, when it is not the page's.
+    #[prop(optional_no_strip)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     text.filter(|t| !t.is_empty())
-        .map(|t| view! { <div id=id class="f-hint">{t}</div> })
+        .map(|t| view! { <div id=id class="f-hint" lang=lang>{t}</div> })
 }
 
 /// The message under a question saying what is wrong, while there is something wrong. Screen

@@ -22,6 +22,9 @@ pub fn Fieldset(
     error: Signal<Option<String>>,
     /// The question is one of several on the page, so it is not the page heading.
     not_heading: bool,
+    /// The language of the question and hint when it is not the page's.
+    #[prop(optional_no_strip)]
+    lang: Option<&'static str>,
     /// The answers.
     children: Children,
 ) -> impl IntoView {
@@ -34,9 +37,9 @@ pub fn Fieldset(
         error,
     );
     let question = if not_heading {
-        view! { <span class="f-fieldset__legend-m">{question}</span> }.into_any()
+        view! { <span class="f-fieldset__legend-m" lang=lang>{question}</span> }.into_any()
     } else {
-        view! { <h1 class="f-fieldset__heading" tabindex="-1">{question}</h1> }.into_any()
+        view! { <h1 class="f-fieldset__heading" tabindex="-1" lang=lang>{question}</h1> }.into_any()
     };
     view! {
         <FormGroup error>
@@ -45,7 +48,7 @@ pub fn Fieldset(
                     {caption.map(|c| view! { <span class="f-caption">{c}</span> })}
                     {question}
                 </legend>
-                <Hint id=hint_id text=hint/>
+                <Hint id=hint_id text=hint lang/>
                 <ErrorMessage id=error_id error/>
                 {children()}
             </fieldset>

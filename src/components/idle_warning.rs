@@ -10,7 +10,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::JsCast;
 
 use crate::domain::mode::{IdleSettings, IdleStep, IdleWatch};
-use crate::i18n::{fill, use_messages};
+use crate::i18n::{fill, provide_language, use_messages, ShownLanguage};
 use crate::reset::{use_start_fresh, After};
 use crate::state::use_mode;
 
@@ -35,8 +35,13 @@ const INPUT_EVENTS: [&str; 7] = [
 #[component]
 pub fn IdleWarning() -> impl IntoView {
     let modes = use_mode();
+    let shown = use_context::<ShownLanguage>();
     move || {
         modes.person();
+        // In the person's language; a change of language is activity, so a fresh watch is right.
+        if let Some(shown) = shown {
+            provide_language(shown.0.get());
+        }
         modes
             .idle()
             .map(|settings| view! { <IdleDialog settings/> })

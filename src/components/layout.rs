@@ -4,23 +4,26 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::download_button::DownloadButton;
+use super::language::LanguageControl;
 use super::send_status::{kept_words, not_kept_words};
 use crate::browser;
 use crate::i18n::use_messages;
 use crate::routes::Route;
 use crate::state::{current_setup, use_config, use_notices, use_records, Notice};
 
-/// The top of every page: skip link, the service's name, and "Get help now".
+/// The top of every page: skip link, the service's name, the language control and "Get help
+/// now".
 #[component]
 pub fn Header() -> impl IntoView {
     let m = use_messages();
-    let name = use_config().with(|c| c.service_name.clone());
+    let name = use_config().with(|c| c.service_name.get(m.language).to_owned());
     view! {
         <a href="#main" class="f-skip-link" on:click=|ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
             browser::focus("#main");
         }>{m.skip_to_content}</a>
         <header class="f-header">
+            <LanguageControl/>
             <div class="f-width-container f-header__inner">
                 <A href=Route::Home.href() attr:class="f-header__name">{name}</A>
                 <A href=Route::GetHelp.href() attr:class="f-header__help">{m.get_help_now}</A>
@@ -71,7 +74,8 @@ fn NoticeView(notice: Notice) -> impl IntoView {
                 <p>{m.config_problem_body}</p>
                 <details class="f-details">
                     <summary class="f-details__summary">{m.config_problem_details}</summary>
-                    <ul class="f-list">
+                    // For the service's staff, who configure it in English.
+                    <ul class="f-list" lang="en" dir="ltr">
                         {problems.into_iter().map(|p| view! {
                             <li><code>{p.field}</code>": "{p.message}</li>
                         }).collect_view()}

@@ -14,13 +14,16 @@ mod fieldset;
 mod file_upload;
 mod heading;
 mod idle_warning;
+mod language;
 mod layout;
+mod listen;
 mod not_found;
 mod page_title;
 mod qr_code;
 mod question_form;
 mod radios;
 mod referral_summary;
+mod result_lines;
 mod send_status;
 mod shared_device;
 mod summary_list;
@@ -41,13 +44,16 @@ pub use field::FailureAlert;
 pub use file_upload::FileUpload;
 pub use heading::PageHeading;
 pub use idle_warning::IdleWarning;
+pub use language::LanguageControl;
 pub use layout::{Footer, Header, Notices};
+pub use listen::ListenButton;
 pub use not_found::NotFound;
 pub use page_title::PageTitle;
 pub use qr_code::QrCode;
 pub use question_form::QuestionForm;
 pub use radios::Radios;
 pub use referral_summary::ReferralSummary;
+pub use result_lines::{result_lines, ResultLines};
 pub use send_status::{
     data_intro_words, kept_words, start_privacy_words, CheckInSendStatus, ReferralNext,
     ReferralSendStatus, SendStatus, SendingSummary, SharingSection, StillSending, Undelivered,

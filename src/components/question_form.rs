@@ -4,7 +4,9 @@ use leptos::prelude::*;
 
 use super::back_link::BackLink;
 use super::error_summary::{ErrorSummary, FieldError};
+use super::listen::ListenButton;
 use super::page_title::PageTitle;
+use crate::speech::Spoken;
 
 /// A question page's frame: the tab title ("Error: " in front while errors show), the back
 /// link, the error summary, and the form with its button. The button calls `on_submit`; the
@@ -31,6 +33,9 @@ pub fn QuestionForm(
     start: bool,
     /// Called when the button is pressed (or Enter in a text box).
     on_submit: Callback<()>,
+    /// What "Listen" reads: the question and its answers. No button when empty.
+    #[prop(optional)]
+    listen: Vec<Spoken>,
     /// The question and anything around it.
     children: Children,
 ) -> impl IntoView {
@@ -42,6 +47,7 @@ pub fn QuestionForm(
         <PageTitle text=title has_error=Signal::derive(move || !errors.read().is_empty())/>
         {back.map(|href| view! { <BackLink href/> })}
         <ErrorSummary errors/>
+        {(!listen.is_empty()).then(|| view! { <ListenButton parts=listen/> })}
         <form class="f-form" novalidate on:submit=submit>
             {children()}
             <button type="submit" id=button_id class="f-button" class:f-button--start=start>{button}</button>

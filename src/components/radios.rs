@@ -38,12 +38,23 @@ pub fn Radios(
     /// The question is one of several on the page, so it is not the page heading.
     #[prop(optional)]
     not_heading: bool,
+    /// The language of the question, hint and answers when it is not the page's (a
+    /// questionnaire shown in English on a page in another language).
+    #[prop(optional_no_strip)]
+    lang: Option<&'static str>,
 ) -> impl IntoView {
     let chosen = move |value: &str| selected.read().as_deref() == Some(value);
     let on_change = move |value: &str, _: bool| on_choose.run(value.to_owned());
+    let options = options
+        .into_iter()
+        .map(|o| ChoiceItem {
+            lang: o.lang.or(lang),
+            ..o
+        })
+        .collect();
     let items = choice_items(Kind::Radio, &name, options, chosen, on_change, reveal);
     view! {
-        <Fieldset name question caption hint error not_heading>
+        <Fieldset name question caption hint error not_heading lang>
             {items}
         </Fieldset>
     }

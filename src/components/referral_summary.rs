@@ -11,10 +11,10 @@ use crate::routes::Route;
 
 /// The answers to one step, as lines of text; empty when nothing was given.
 fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) -> Vec<String> {
+    let label =
+        |list: &[Choice], id: &str| ServiceConfig::label_in(list, id, m.language).to_string();
     let labels = |list: &[Choice], ids: &[String]| -> Vec<String> {
-        ids.iter()
-            .map(|id| ServiceConfig::label(list, id).to_string())
-            .collect()
+        ids.iter().map(|id| label(list, id)).collect()
     };
     let nonempty = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
     match step {
@@ -28,7 +28,7 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
                 .reasons
                 .iter()
                 .filter(|id| id.as_str() != OTHER)
-                .map(|id| ServiceConfig::label(&c.reasons, id).to_string())
+                .map(|id| label(&c.reasons, id))
                 .collect();
             lines.extend(nonempty(&r.reason_other));
             lines
@@ -38,13 +38,13 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
         Step::Support => r
             .support
             .iter()
-            .map(|s| ServiceConfig::label(&c.support_levels, s).to_string())
+            .map(|s| label(&c.support_levels, s))
             .collect(),
         Step::Goals => r.goals.iter().filter_map(|g| nonempty(g)).collect(),
         Step::ReferredBy => r
             .referred_by
             .iter()
-            .map(|s| ServiceConfig::label(&c.referrers, s).to_string())
+            .map(|s| label(&c.referrers, s))
             .collect(),
         Step::Name => nonempty(&r.name).into_iter().collect(),
         Step::Contact => r
@@ -64,7 +64,7 @@ fn answers(m: &'static Messages, c: &ServiceConfig, r: &Referral, step: Step) ->
         Step::AboutYou => r
             .age_band
             .iter()
-            .map(|a| ServiceConfig::label(&c.age_bands, a).to_string())
+            .map(|a| label(&c.age_bands, a))
             .chain(nonempty(&r.postcode_district).map(|p| p.to_uppercase()))
             .collect(),
         Step::Access => nonempty(&r.language)

@@ -14,7 +14,7 @@ use super::radios::Radios;
 use crate::domain::outbox::{Problem, RecordStatus};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
-use crate::state::{current_setup, use_records, use_sending, use_sharing, SendQueue};
+use crate::state::{current_setup, use_config, use_records, use_sending, use_sharing, SendQueue};
 
 /// How many submissions have not reached the service, on a device that shows its queue
 /// (tracked). A kiosk shows none: what the last person left is never the next one's business.
@@ -153,7 +153,19 @@ pub fn ReferralNext(
 ) -> impl IntoView {
     let m = use_messages();
     let Some(queue) = use_sending() else {
-        return view! { <p>{m.referral.next_body}</p> }.into_any();
+        // Only a service with a contact is named as the way to get support.
+        let has_contact = use_config()
+            .with(|c| c.service_contact.phone.is_some() || c.service_contact.email.is_some());
+        let how = if has_contact {
+            m.referral.next_with_contact
+        } else {
+            m.referral.next_without_contact
+        };
+        return view! {
+            <p>{m.referral.next_body}</p>
+            <p>{how}</p>
+        }
+        .into_any();
     };
     let service = queue.service();
     let id = StoredValue::new(referral_id.clone());

@@ -76,7 +76,7 @@ pub fn ModeBar() -> impl IntoView {
 #[component]
 pub fn AssistedSwitch() -> impl IntoView {
     let m = use_messages();
-    let service = use_config().with(|c| c.service_name.clone());
+    let service = use_config().with(|c| c.service_name.get(m.language).to_owned());
     view! {
         <div class="f-card">
             <h2 class="f-heading-m">{m.modes.switch_title}</h2>

@@ -25,6 +25,9 @@ pub fn SummaryRow(
     /// What the row is about.
     #[prop(into)]
     key: String,
+    /// The language of `key` when it is not the page's.
+    #[prop(optional_no_strip)]
+    key_lang: Option<&'static str>,
     /// The link to change the answer, if it can be changed here.
     #[prop(optional_no_strip)]
     change: Option<ChangeLink>,
@@ -33,7 +36,7 @@ pub fn SummaryRow(
     let m = use_messages();
     view! {
         <div class="f-summary-list__row">
-            <dt class="f-summary-list__key">{key}</dt>
+            <dt class="f-summary-list__key" lang=key_lang>{key}</dt>
             <dd class="f-summary-list__value">{children()}</dd>
             {change.map(|c| view! {
                 <dd class="f-summary-list__actions">

@@ -100,6 +100,7 @@ pub fn TextInput(
         view! {
             <textarea
                 class="f-textarea"
+                dir="auto"
                 class:f-textarea--error=move || error.read().is_some()
                 id=id.clone()
                 name=id.clone()
@@ -113,9 +114,17 @@ pub fn TextInput(
         .into_any()
     } else {
         let class = format!("f-input {}", width.unwrap_or_default());
+        // A phone number or an email address reads left to right in every language; a
+        // person's own words follow the way they are written.
+        let dir = if matches!(input_type.as_str(), "tel" | "email") {
+            "ltr"
+        } else {
+            "auto"
+        };
         view! {
             <input
                 class=class
+                dir=dir
                 class:f-input--error=move || error.read().is_some()
                 id=id.clone()
                 name=id.clone()

@@ -344,8 +344,9 @@ impl GoalStatus {
             .unwrap_or_else(|| Self::Other(s.to_owned()))
     }
 
-    /// Plain words for the person.
-    pub fn plain_words(&self) -> &str {
+    /// The status as the service's records name it, in English. What the person reads is
+    /// in the message catalogue.
+    pub fn service_label(&self) -> &str {
         match self {
             Self::NotStarted => "Not started",
             Self::Started => "Started",
@@ -432,20 +433,6 @@ impl JourneyStep {
             .iter()
             .position(|j| j == self)
             .and_then(|p| u8::try_from(p + 1).ok())
-    }
-
-    /// What the person reads: the step in their own voice (seed 001's themes in plain words).
-    pub fn plain_words(&self) -> &str {
-        match self {
-            Self::ProfessionalSupport => "I'm getting support to sort things out",
-            Self::EngagingWithOthers => "I'm getting out and doing things with other people",
-            Self::Learning => "I'm learning new things and new ways to get on with people",
-            Self::ChangingPerceptions => {
-                "I'm starting to see what I'm good at and what could be ahead"
-            }
-            Self::MovingForwards => "I'm moving forwards and helping others",
-            Self::Other(s) => s,
-        }
     }
 
     /// The research name of the step, for link workers and exports.
@@ -880,16 +867,12 @@ mod tests {
     }
 
     #[test]
-    fn the_five_steps_are_in_journey_order_with_plain_words() {
+    fn the_five_steps_are_in_journey_order_with_research_names() {
         let numbers: Vec<Option<u8>> = JourneyStep::ALL.iter().map(JourneyStep::number).collect();
         assert_eq!(numbers, [Some(1), Some(2), Some(3), Some(4), Some(5)]);
         assert_eq!(
-            JourneyStep::ProfessionalSupport.plain_words(),
-            "I'm getting support to sort things out"
-        );
-        assert_eq!(
-            JourneyStep::MovingForwards.plain_words(),
-            "I'm moving forwards and helping others"
+            JourneyStep::MovingForwards.research_name(),
+            "Moving forwards"
         );
         for step in JourneyStep::ALL {
             assert_eq!(JourneyStep::parse(step.as_str()), step);
@@ -897,7 +880,7 @@ mod tests {
         for status in GoalStatus::ALL {
             assert_eq!(GoalStatus::parse(status.as_str()), status);
         }
-        assert_eq!(GoalStatus::ChangedMyMind.plain_words(), "Changed my mind");
+        assert_eq!(GoalStatus::ChangedMyMind.service_label(), "Changed my mind");
     }
 
     #[test]

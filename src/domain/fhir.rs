@@ -589,7 +589,7 @@ pub fn follow_up_questionnaire() -> Value {
             answer_option_coding(
                 &code_system("goal-status"),
                 g.as_str(),
-                g.plain_words(),
+                g.service_label(),
                 None,
             )
         })

@@ -97,22 +97,20 @@ impl Item {
     }
 }
 
-/// A named facet of well-being that one or more items measure (seed 000, Table I).
+/// A named facet of well-being that one or more items measure (seed 000, Table I). Its
+/// plain name for the person is in the message catalogue, by the dimension's place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Dimension {
     /// Stable identifier, used in stored data and exports.
     pub id: &'static str,
-    /// A plain name for the person.
-    pub name: &'static str,
 }
 
-/// A group of items whose scores are added together.
+/// A group of items whose scores are added together. Its plain name is in the message
+/// catalogue, by its place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Subscale {
     /// Stable identifier, used in stored data and exports.
     pub id: &'static str,
-    /// A plain name for the person.
-    pub name: &'static str,
     /// Zero-based item indices.
     pub items: &'static [usize],
 }
@@ -185,8 +183,40 @@ pub struct Instrument {
     /// Whether the item scores add up to a total, and if so which way is better. `None` for
     /// ONS4, whose four questions are reported one by one and never summed.
     pub total: Option<Polarity>,
+    /// The published bands of the total, if it has any (UCLA-3: 3 to 5 and 6 to 9).
+    pub total_bands: &'static [Band],
     /// How a category is given.
     pub category_rule: CategoryRule,
+}
+
+/// An instrument's words in one language, as a page shows them: the pinned English, or a
+/// checked translation a service supplies. Scores and order are always the instrument's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Wording {
+    /// The language code the words are in (`en` for the pinned wording).
+    pub lang: &'static str,
+    /// The words every item completes; empty when each item is a whole question.
+    pub stem: String,
+    /// Each item, in the instrument's order.
+    pub items: Vec<String>,
+    /// Each answer's words, in the instrument's order of options.
+    pub options: Vec<String>,
+    /// The words for the lowest and highest answer of a 0 to 10 scale.
+    pub ends: Option<(String, String)>,
+    /// The language's question mark, closing a stem and an item.
+    pub question_mark: &'static str,
+}
+
+impl Wording {
+    /// The whole question for item `item`: the stem and the item joined, or the item alone.
+    pub fn question(&self, item: usize) -> Option<String> {
+        let text = self.items.get(item)?;
+        Some(if self.stem.is_empty() {
+            text.clone()
+        } else {
+            format!("{} {}{}", self.stem, text, self.question_mark)
+        })
+    }
 }
 
 /// A result category. Ordered from least to most well-being so that results can be compared.
@@ -306,6 +336,38 @@ impl Instrument {
                 }
             }
         }
+    }
+
+    /// The band a total falls in, for instruments whose total has published bands.
+    pub fn total_band(&self, total: u32) -> Option<BandLevel> {
+        self.total_bands
+            .iter()
+            .find(|b| (u32::from(b.min)..=u32::from(b.max)).contains(&total))
+            .map(|b| b.level)
+    }
+
+    /// The pinned English words, as a [`Wording`].
+    pub fn wording(&self) -> Wording {
+        let ends = match self.scale {
+            ScaleShape::Labelled => None,
+            ScaleShape::Numeric {
+                low_label,
+                high_label,
+            } => Some((low_label.to_owned(), high_label.to_owned())),
+        };
+        Wording {
+            lang: "en",
+            stem: self.stem.to_owned(),
+            items: self.items.iter().map(|i| i.text.to_owned()).collect(),
+            options: self.options.iter().map(|o| o.label.to_owned()).collect(),
+            ends,
+            question_mark: "?",
+        }
+    }
+
+    /// The score of the answer at `index` in the instrument's order of options.
+    pub fn option_index(&self, score: u8) -> Option<usize> {
+        self.options.iter().position(|o| o.score == score)
     }
 
     /// Index of the item with this id.
@@ -514,55 +576,40 @@ const MHC_OPTIONS: &[AnswerOption] = &[
 const MHC_DIMENSIONS: &[Dimension] = &[
     Dimension {
         id: "positive-affect",
-        name: "Positive feelings",
     },
     Dimension {
         id: "avowed-quality-of-life",
-        name: "Being satisfied with life",
     },
     Dimension {
         id: "social-contribution",
-        name: "Having something to give",
     },
     Dimension {
         id: "social-integration",
-        name: "Belonging to a community",
     },
     Dimension {
         id: "social-actualisation",
-        name: "Hope for society",
     },
     Dimension {
         id: "social-acceptance",
-        name: "Trust in other people",
     },
     Dimension {
         id: "social-coherence",
-        name: "Making sense of the world",
     },
     Dimension {
         id: "self-acceptance",
-        name: "Liking who you are",
     },
     Dimension {
         id: "environmental-mastery",
-        name: "Managing daily life",
     },
     Dimension {
         id: "positive-relations",
-        name: "Warm relationships",
     },
     Dimension {
         id: "personal-growth",
-        name: "Growing as a person",
     },
-    Dimension {
-        id: "autonomy",
-        name: "Confidence in your own views",
-    },
+    Dimension { id: "autonomy" },
     Dimension {
         id: "purpose-in-life",
-        name: "Direction and meaning",
     },
 ];
 
@@ -648,21 +695,19 @@ pub static MHC_SF: Instrument = Instrument {
     subscales: &[
         Subscale {
             id: "emotional",
-            name: "Emotional well-being",
             items: &[0, 1, 2],
         },
         Subscale {
             id: "social",
-            name: "Social well-being",
             items: &[3, 4, 5, 6, 7],
         },
         Subscale {
             id: "psychological",
-            name: "Psychological well-being",
             items: &[8, 9, 10, 11, 12, 13],
         },
     ],
     total: Some(Polarity::HigherIsBetter),
+    total_bands: &[],
     category_rule: CategoryRule::Keyes {
         hedonic: &[0, 1, 2],
         functioning: &[3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13],
@@ -782,7 +827,7 @@ pub static ONS4: Instrument = Instrument {
         },
         Item {
             id: "anxiety",
-            text: "On a scale where 0 is not at all anxious and 10 is completely anxious, \
+            text: "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', \
                    overall, how anxious did you feel yesterday?",
             dimension: 3,
             polarity: Polarity::LowerIsBetter,
@@ -792,24 +837,15 @@ pub static ONS4: Instrument = Instrument {
     dimensions: &[
         Dimension {
             id: "life-satisfaction",
-            name: "Life satisfaction",
         },
-        Dimension {
-            id: "worthwhile",
-            name: "Feeling things you do are worthwhile",
-        },
-        Dimension {
-            id: "happiness",
-            name: "Happiness",
-        },
-        Dimension {
-            id: "anxiety",
-            name: "Anxiety",
-        },
+        Dimension { id: "worthwhile" },
+        Dimension { id: "happiness" },
+        Dimension { id: "anxiety" },
     ],
     subscales: &[],
     // The ONS reports each question on its own: adding anxiety to happiness means nothing.
     total: None,
+    total_bands: &[],
     category_rule: CategoryRule::None,
 };
 
@@ -857,14 +893,16 @@ pub static UCLA3: Instrument = Instrument {
         ucla("left-out", "How often do you feel left out?"),
         ucla("isolated", "How often do you feel isolated from others?"),
     ],
-    dimensions: &[Dimension {
-        id: "loneliness",
-        name: "Loneliness",
-    }],
+    dimensions: &[Dimension { id: "loneliness" }],
     subscales: &[],
     total: Some(Polarity::LowerIsBetter),
+    total_bands: UCLA3_BANDS,
     category_rule: CategoryRule::None,
 };
+
+/// The cut-off in common published use for the three-item scale: 3 to 5 "not often lonely",
+/// 6 to 9 "lonely more often". It splits the scale, it does not diagnose anything.
+const UCLA3_BANDS: &[Band] = &[band(BandLevel::Low, 3, 5), band(BandLevel::High, 6, 9)];
 
 #[cfg(test)]
 mod tests {
@@ -1044,7 +1082,8 @@ mod tests {
                 "Overall, how satisfied are you with your life nowadays?",
                 "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
                 "Overall, how happy did you feel yesterday?",
-                "On a scale where 0 is not at all anxious and 10 is completely anxious, overall, how anxious did you feel yesterday?",
+                // The ONS's own quote marks round the ends of the scale.
+                "On a scale where 0 is 'not at all anxious' and 10 is 'completely anxious', overall, how anxious did you feel yesterday?",
             ]
         );
         let scores: Vec<u8> = ONS4.options.iter().map(|o| o.score).collect();
@@ -1132,6 +1171,41 @@ mod tests {
         assert_eq!(find("ucla3", "1"), Some(&UCLA3));
     }
 
+    #[test]
+    fn ucla3_totals_split_at_the_published_cut_off_three_to_five_and_six_to_nine() {
+        let bands: Vec<Option<BandLevel>> = (2..=10).map(|t| UCLA3.total_band(t)).collect();
+        use BandLevel::*;
+        assert_eq!(
+            bands,
+            [
+                None,
+                Some(Low),
+                Some(Low),
+                Some(Low),
+                Some(High),
+                Some(High),
+                Some(High),
+                Some(High),
+                None
+            ]
+        );
+        assert_eq!(MHC_SF.total_band(42), None, "the MHC-SF total has no bands");
+    }
+
+    #[test]
+    fn the_english_wording_is_the_pinned_one_and_joins_stem_and_item() {
+        let w = MHC_SF.wording();
+        assert_eq!(w.lang, "en");
+        assert_eq!(w.question(0), MHC_SF.question_text(0));
+        assert_eq!(w.options[5], "Every day");
+        assert_eq!(
+            ONS4.wording().ends,
+            Some(("Not at all".to_owned(), "Completely".to_owned()))
+        );
+        assert_eq!(UCLA3.wording().question(2), UCLA3.question_text(2));
+        assert_eq!(UCLA3.wording().question(3), None);
+    }
+
     /// UCLA-3 totals worked out by hand.
     #[test]
     fn ucla3_totals() {
@@ -1162,6 +1236,17 @@ mod tests {
                 assert_eq!(i.item_index(item.id), Some(n), "{} ids are unique", i.id);
                 let heading = i.question_text(n).unwrap_or_default();
                 assert!(heading.ends_with('?'), "{heading}");
+                // Banded totals cover every possible total exactly once.
+                if let (false, Some((lo, hi))) = (i.total_bands.is_empty(), i.total_range()) {
+                    for t in lo..=hi {
+                        let hits = i
+                            .total_bands
+                            .iter()
+                            .filter(|b| (u32::from(b.min)..=u32::from(b.max)).contains(&t))
+                            .count();
+                        assert_eq!(hits, 1, "{} total {t}", i.id);
+                    }
+                }
                 // Banded items cover every answer exactly once.
                 if !item.bands.is_empty() {
                     for o in i.options {

@@ -11,6 +11,11 @@ use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
 
 use super::checkin::{CheckIn, GoalStatus, JourneyStep};
 use super::instrument::{BandLevel, Category, Instrument, Polarity, Scores, MHC_SF, ONS4, UCLA3};
+
+/// ONS4's anxiety question, whose "high" band (6 to 10) shows the care card.
+const ONS4_ANXIETY: &str = "anxiety";
+/// ONS4's life satisfaction question, whose "low" band (0 to 4) shows the care card.
+const ONS4_LIFE_SATISFACTION: &str = "life-satisfaction";
 use super::schedule::local_date;
 
 /// A fall in the MHC-SF total of this much or more since the previous check-in shows the
@@ -138,13 +143,12 @@ impl Changes {
     }
 }
 
-/// One score over time: a total, a subscale or a single question.
+/// One score over time: a total, a subscale or a single question. Its plain name is the
+/// catalogue's, by `id` and place.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Series {
     /// Stable id: the subscale or item id, or `total`.
     pub id: &'static str,
-    /// A plain name (for a single question, the question's dimension name).
-    pub name: &'static str,
     /// Lowest possible score, the bottom of the chart.
     pub min: u32,
     /// Highest possible score, the top of the chart.
@@ -160,7 +164,6 @@ pub struct Series {
 impl Series {
     fn new(
         id: &'static str,
-        name: &'static str,
         (min, max): (u32, u32),
         polarity: Polarity,
         points: Vec<Point>,
@@ -168,7 +171,6 @@ impl Series {
         let values: Vec<u32> = points.iter().map(|p| p.value).collect();
         Self {
             id,
-            name,
             min,
             max,
             polarity,
@@ -194,8 +196,6 @@ impl Series {
 pub struct DimensionChange {
     /// The dimension's id.
     pub id: &'static str,
-    /// Its plain name.
-    pub name: &'static str,
     /// The latest score (the sum of its items).
     pub latest: u32,
     /// The highest possible score (5 per item).
@@ -277,7 +277,7 @@ pub fn flourishing(
             })
         })
         .collect();
-    let total = Series::new("total", MHC_SF.name, range, Polarity::HigherIsBetter, total);
+    let total = Series::new("total", range, Polarity::HigherIsBetter, total);
     let subscales = MHC_SF
         .subscales
         .iter()
@@ -288,7 +288,7 @@ pub fn flourishing(
                 .filter_map(|(c, _, _, s)| Some(point(c, &offset_at, s.subscales.get(k)?.score?)))
                 .collect();
             let max = u32::from(MHC_SF.max_option_score()) * sub.items.len() as u32;
-            Series::new(sub.id, sub.name, (0, max), Polarity::HigherIsBetter, points)
+            Series::new(sub.id, (0, max), Polarity::HigherIsBetter, points)
         })
         .collect();
     let dimensions = MHC_SF
@@ -305,7 +305,6 @@ pub fn flourishing(
                 .collect();
             DimensionChange {
                 id: dim.id,
-                name: dim.name,
                 latest: values.last().copied().unwrap_or(0),
                 max: u32::from(MHC_SF.max_option_score()) * items.len() as u32,
                 changes: Changes::of(&values, Polarity::HigherIsBetter),
@@ -346,11 +345,7 @@ pub fn ons4(
                     ..point(c, &offset_at, u32::from(answers[i]))
                 })
                 .collect();
-            let name = ONS4
-                .dimensions
-                .get(item.dimension)
-                .map_or(item.id, |d| d.name);
-            Series::new(item.id, name, range, item.polarity, points)
+            Series::new(item.id, range, item.polarity, points)
         })
         .collect();
     Some(series)
@@ -370,10 +365,8 @@ pub fn loneliness(
         .iter()
         .filter_map(|(c, _, _, s)| Some(point(c, &offset_at, s.total?)))
         .collect();
-    let name = UCLA3.dimensions.first().map_or(UCLA3.name, |d| d.name);
     Some(Series::new(
         "total",
-        name,
         UCLA3.total_range().unwrap_or((3, 9)),
         Polarity::LowerIsBetter,
         points,
@@ -471,10 +464,11 @@ pub fn goals_from(
     out
 }
 
-/// Why a kind, non-urgent care card is shown.
+/// Why a kind, non-urgent care card is shown. Every instrument a service uses can show one,
+/// so a service without the MHC-SF still signposts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CareReason {
-    /// The result was languishing.
+    /// The MHC-SF result was languishing.
     Languishing,
     /// The MHC-SF total fell by [`CARE_DROP`] or more since the previous check-in.
     Drop {
@@ -483,6 +477,12 @@ pub enum CareReason {
         /// This total.
         to: u32,
     },
+    /// The UCLA-3 total was in its higher band (6 to 9).
+    Lonely,
+    /// ONS4 anxiety was in its high band (6 to 10).
+    Anxious,
+    /// ONS4 life satisfaction was in its low band (0 to 4).
+    LowSatisfaction,
 }
 
 /// A care card to show beside a result: the service's contact, offered kindly.
@@ -490,25 +490,49 @@ pub enum CareReason {
 pub struct CareCard {
     /// The check-in it is about.
     pub checkin_id: String,
-    /// Every reason that applies, languishing first; never empty.
+    /// Every reason that applies, in [`CareReason`]'s order; never empty.
     pub reasons: Vec<CareReason>,
 }
 
-/// The care card for check-in `checkin_id`, if its MHC-SF result calls for one: a
-/// languishing result, or a fall of [`CARE_DROP`] or more since the previous MHC-SF result.
+/// The band of item `item_id` in `checkin`'s complete answers to `instrument`, if asked.
+fn item_band(checkin: &CheckIn, instrument: &Instrument, item_id: &str) -> Option<BandLevel> {
+    let scores = checkin.response(instrument.id)?.scores()?;
+    scores.items.iter().find(|i| i.id == item_id)?.band
+}
+
+/// The care card for check-in `checkin_id`, if its results call for one: a languishing
+/// MHC-SF result or a fall of [`CARE_DROP`] or more since the previous MHC-SF result; a
+/// UCLA-3 total in its higher band; ONS4 anxiety in its high band or life satisfaction in
+/// its low band.
 pub fn care_card_for(checkins: &[CheckIn], checkin_id: &str) -> Option<CareCard> {
-    let rows = scored(checkins, MHC_SF.id);
-    let at = rows.iter().position(|(c, ..)| c.id == checkin_id)?;
-    let (_, _, _, scores) = &rows[at];
+    let checkin = checkins.iter().find(|c| c.id == checkin_id)?;
     let mut reasons = Vec::new();
-    if scores.category == Some(Category::Languishing) {
-        reasons.push(CareReason::Languishing);
-    }
-    let previous = at.checked_sub(1).and_then(|p| rows[p].3.total);
-    if let (Some(from), Some(to)) = (previous, scores.total) {
-        if from >= to + CARE_DROP {
-            reasons.push(CareReason::Drop { from, to });
+    let rows = scored(checkins, MHC_SF.id);
+    if let Some(at) = rows.iter().position(|(c, ..)| c.id == checkin_id) {
+        let scores = &rows[at].3;
+        if scores.category == Some(Category::Languishing) {
+            reasons.push(CareReason::Languishing);
         }
+        let previous = at.checked_sub(1).and_then(|p| rows[p].3.total);
+        if let (Some(from), Some(to)) = (previous, scores.total) {
+            if from >= to + CARE_DROP {
+                reasons.push(CareReason::Drop { from, to });
+            }
+        }
+    }
+    let lonely = checkin
+        .response(UCLA3.id)
+        .and_then(|r| r.scores())
+        .and_then(|s| s.total)
+        .and_then(|t| UCLA3.total_band(t));
+    if lonely == Some(BandLevel::High) {
+        reasons.push(CareReason::Lonely);
+    }
+    if item_band(checkin, &ONS4, ONS4_ANXIETY) == Some(BandLevel::High) {
+        reasons.push(CareReason::Anxious);
+    }
+    if item_band(checkin, &ONS4, ONS4_LIFE_SATISFACTION) == Some(BandLevel::Low) {
+        reasons.push(CareReason::LowSatisfaction);
     }
     (!reasons.is_empty()).then(|| CareCard {
         checkin_id: checkin_id.to_owned(),
@@ -516,11 +540,10 @@ pub fn care_card_for(checkins: &[CheckIn], checkin_id: &str) -> Option<CareCard>
     })
 }
 
-/// The care card for the latest check-in with an MHC-SF result, for the home and progress
-/// pages. An old result never raises a card once a newer one is fine.
+/// The care card for the latest check-in, for the home and progress pages. An old result
+/// never raises a card once a newer one is fine.
 pub fn latest_care_card(checkins: &[CheckIn]) -> Option<CareCard> {
-    let rows = scored(checkins, MHC_SF.id);
-    let (latest, ..) = rows.last()?;
+    let latest = oldest_first(checkins).pop()?;
     care_card_for(checkins, &latest.id)
 }
 
@@ -1097,6 +1120,69 @@ mod tests {
         assert!(care_card_for(&list, "a").is_some());
         assert_eq!(care_card_for(&list, "nope"), None);
         assert_eq!(latest_care_card(&[]), None);
+    }
+
+    #[test]
+    fn loneliness_from_six_anxiety_from_six_and_life_satisfaction_to_four_show_the_care_card() {
+        let ucla = |id: &str, answers: [u8; 3]| {
+            checkin(id, d(2026, 1, 4), vec![response(&UCLA3, &answers)])
+        };
+        // 5 is the top of "not often lonely"; 6 the bottom of "lonely more often".
+        assert_eq!(latest_care_card(&[ucla("a", [2, 2, 1])]), None);
+        assert_eq!(
+            latest_care_card(&[ucla("a", [2, 2, 2])]).map(|c| c.reasons),
+            Some(vec![CareReason::Lonely])
+        );
+        let ons =
+            |answers: [u8; 4]| vec![checkin("o", d(2026, 1, 4), vec![response(&ONS4, &answers)])];
+        // Anxiety 5 is medium, 6 high; life satisfaction 5 is medium, 4 low.
+        assert_eq!(latest_care_card(&ons([5, 7, 7, 5])), None);
+        assert_eq!(
+            latest_care_card(&ons([5, 7, 7, 6])).map(|c| c.reasons),
+            Some(vec![CareReason::Anxious])
+        );
+        assert_eq!(
+            latest_care_card(&ons([4, 7, 7, 10])).map(|c| c.reasons),
+            Some(vec![CareReason::Anxious, CareReason::LowSatisfaction])
+        );
+        assert_eq!(
+            latest_care_card(&ons([0, 0, 0, 0])).map(|c| c.reasons),
+            Some(vec![CareReason::LowSatisfaction])
+        );
+    }
+
+    #[test]
+    fn a_service_without_the_mhc_sf_still_signposts_and_every_reason_is_given() {
+        let both = checkin(
+            "b",
+            d(2026, 2, 1),
+            vec![response(&ONS4, &[2, 5, 5, 8]), response(&UCLA3, &[3, 3, 3])],
+        );
+        assert_eq!(
+            care_card_for(std::slice::from_ref(&both), "b").map(|c| c.reasons),
+            Some(vec![
+                CareReason::Lonely,
+                CareReason::Anxious,
+                CareReason::LowSatisfaction
+            ])
+        );
+        // With the MHC-SF too, languishing comes first.
+        let mut all = both;
+        all.responses.push(response(&MHC_SF, &[0; 14]));
+        assert_eq!(
+            care_card_for(&[all], "b").map(|c| c.reasons),
+            Some(vec![
+                CareReason::Languishing,
+                CareReason::Lonely,
+                CareReason::Anxious,
+                CareReason::LowSatisfaction
+            ])
+        );
+        // The latest check-in decides, whatever it asked.
+        let old = checkin("a", d(2026, 1, 4), vec![response(&UCLA3, &[3, 3, 3])]);
+        let fine = checkin("c", d(2026, 3, 1), vec![response(&ONS4, &[8, 8, 8, 1])]);
+        assert_eq!(latest_care_card(&[old.clone(), fine]), None);
+        assert!(latest_care_card(&[old]).is_some());
     }
 
     #[test]

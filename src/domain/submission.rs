@@ -663,7 +663,7 @@ impl CheckInPart {
                     goal: labels.goal(&g.goal_id),
                     status: Coded {
                         id: g.status.as_str().to_owned(),
-                        label: g.status.plain_words().to_owned(),
+                        label: g.status.service_label().to_owned(),
                     },
                 })
                 .collect(),

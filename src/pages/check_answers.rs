@@ -8,10 +8,11 @@ use leptos_router::NavigateOptions;
 use crate::components::{
     ChangeLink, FieldError, PageHeading, PageTitle, QuestionForm, SummaryRow, VolunteerNote,
 };
+use crate::config::ServiceConfig;
 use crate::domain::checkin::DraftError;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::error::AppError;
-use crate::i18n::{fill, use_messages, Messages};
+use crate::i18n::{fill, use_messages, Messages, EN};
 use crate::routes::Route;
 use crate::state::{use_check_in, use_config, use_records, CheckInSession};
 
@@ -32,39 +33,41 @@ pub fn CheckAnswersPage() -> impl IntoView {
         }
         .into_any();
     };
-    // One list per instrument, headed by its stem ("During the past month, how often did you
-    // feel …") or, for instruments whose items are whole questions, by its name.
+    // One list per instrument, headed in plain words; the stem ("During the past month, how
+    // often did you feel …") follows as a line where the items complete it.
     let mut n = 0;
+    let config = use_config();
     let groups = draft
         .responses
         .iter()
         .filter_map(|r| {
             let instrument = r.instrument()?;
+            let wording = config.wording(instrument, m.language);
+            let english = wording.lang != m.language.code();
+            let lang = english.then_some(EN.lang);
             let first = n + 1;
             n += r.answers.len();
-            let heading = if instrument.stem.is_empty() {
-                instrument.name.to_string()
-            } else {
-                format!("{} …", instrument.stem)
-            };
+            let stem = (!wording.stem.is_empty()).then(|| format!("{} …", wording.stem));
             let rows = (first..=n)
                 .filter_map(|n| {
                     let (instrument, item) = draft.question(n)?;
-                    let text = instrument.items[item].text;
+                    let text = wording.items.get(item)?.clone();
+                    let options = wording.options.clone();
                     let answer = move || {
                         check_in
                             .draft()
                             .read()
                             .as_ref()
                             .and_then(|d| d.answer(n))
-                            .and_then(|s| instrument.option_for(s))
-                            .map(|o| o.label)
-                            .unwrap_or(m.not_answered)
+                            .and_then(|s| instrument.option_index(s))
+                            .and_then(|i| options.get(i).cloned())
+                            .map(|words| view! { <span lang=lang>{words}</span> }.into_any())
+                            .unwrap_or_else(|| m.not_answered.into_any())
                     };
                     let hidden = if instrument.stem.is_empty() {
-                        fill(m.your_answer_to_question, &[("question", text)])
+                        fill(m.your_answer_to_question, &[("question", &text)])
                     } else {
-                        fill(m.your_answer_to, &[("question", text)])
+                        fill(m.your_answer_to, &[("question", &text)])
                     };
                     let change = ChangeLink {
                         href: Route::CheckInChange(CheckInStep::Question(n)).href(),
@@ -72,12 +75,14 @@ pub fn CheckAnswersPage() -> impl IntoView {
                         hidden,
                     };
                     Some(view! {
-                        <SummaryRow key=format!("{n}. {}", capitalise(text)) change=Some(change)>{answer}</SummaryRow>
+                        <SummaryRow key=format!("{n}. {}", capitalise(&text)) key_lang=lang change=Some(change)>{answer}</SummaryRow>
                     })
                 })
                 .collect_view();
             Some(view! {
-                <h2 class="f-heading-m">{heading}</h2>
+                <h2 class="f-heading-m">{m.instruments.heading(instrument.id)}</h2>
+                {english.then(|| view! { <p class="f-inset f-inset--note">{m.untranslated_note}</p> })}
+                {stem.map(|s| view! { <p class="f-hint" lang=lang>{s}</p> })}
                 <dl class="f-summary-list">{rows}</dl>
             })
         })
@@ -137,7 +142,11 @@ fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoVi
     let activities = move || {
         let f = follow_up();
         f.activities
-            .map(|a| m.activities_in_words(&categories, &a, &f.went_to))
+            .map(|a| {
+                let label =
+                    |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
+                m.activities_in_words(label, &a, &f.went_to)
+            })
             .unwrap_or_else(|| m.skipped.into())
     };
     let goals = move || {
@@ -151,7 +160,7 @@ fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoVi
                     .find(|g| g.goal_id == u.goal_id)
                     .and_then(|g| g.text.clone())
                     .unwrap_or_else(|| m.goal_unnamed.into());
-                format!("{name}: {}", u.status.plain_words())
+                format!("{name}: {}", m.goal_status(&u.status))
             })
             .collect();
         lines.extend(
@@ -170,7 +179,7 @@ fn follow_up_rows(m: &'static Messages, check_in: CheckInSession) -> impl IntoVi
     let step = move || {
         follow_up()
             .journey_step
-            .map(|s| s.plain_words().to_owned())
+            .map(|s| m.journey_step(&s).to_owned())
             .unwrap_or_else(|| m.skipped.into())
     };
     let row = |key: &'static str, id: &str, step: CheckInStep, value: AnyView| {

@@ -3,17 +3,18 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::components::{
-    CareCardView, CheckInSendStatus, HandBack, NotFound, PageHeading, PageTitle, SummaryRow, Table,
-    TakeAway, VolunteerNote,
+    CareCardView, CheckInSendStatus, HandBack, ListenButton, NotFound, PageHeading, PageTitle,
+    SummaryRow, Table, TakeAway, VolunteerNote,
 };
 use crate::domain::checkin::CheckIn;
 use crate::domain::instrument::{Scores, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::care_card_for;
 use crate::domain::referral::{Baseline, Step};
 use crate::domain::take_away::Carried;
-use crate::i18n::{fill, use_messages};
+use crate::i18n::{fill, use_messages, Messages, EN};
 use crate::routes::Route;
-use crate::state::{current_setup, use_records, use_referral};
+use crate::speech::Spoken;
+use crate::state::{current_setup, use_config, use_records, use_referral};
 
 /// One finished check-in: its result, the three parts, and every answer.
 #[component]
@@ -29,9 +30,48 @@ pub fn CheckInPage() -> impl IntoView {
     }
 }
 
+/// "{score} … Scores go from {min} to {max}" and the like: a template with a score and its
+/// range filled in.
+fn with_range(template: &str, score: &str, min: u32, max: u32) -> String {
+    fill(
+        template,
+        &[
+            ("score", score),
+            ("total", score),
+            ("min", &min.to_string()),
+            ("max", &max.to_string()),
+        ],
+    )
+}
+
+/// The loneliness result: the score with its range, what its band suggests, and a next step
+/// after a higher score.
+fn loneliness_view(m: &'static Messages, total: u32) -> Option<(AnyView, Spoken)> {
+    let band = UCLA3.total_band(total)?;
+    let (min, max) = UCLA3.total_range()?;
+    let meaning = m.loneliness_meaning(band);
+    let higher = band >= crate::domain::instrument::BandLevel::High;
+    let view = view! {
+        <h2 class="f-heading-m">{m.loneliness_title}</h2>
+        <p class="f-body-l">{with_range(m.loneliness_score, &total.to_string(), min, max)}</p>
+        <p>{meaning}</p>
+        {higher.then(|| view! {
+            <p>{m.loneliness_next_step}" "
+                <A href=Route::Referral(Step::Start).href()>{m.loneliness_next_step_link}</A>
+            </p>
+        })}
+    }
+    .into_any();
+    Some((
+        view,
+        Spoken::new(format!("{}. {meaning}", m.loneliness_title), m.lang),
+    ))
+}
+
 #[component]
 fn CheckInResult(checkin: CheckIn) -> impl IntoView {
     let m = use_messages();
+    let config = use_config();
     let date = m.date(
         checkin
             .finished_at
@@ -40,52 +80,57 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
     );
     let scores = checkin.flourishing();
     let responses = checkin.responses.clone();
-    let care = use_records()
+    let records = use_records();
+    let care = records
         .checkins()
         .with_untracked(|all| care_card_for(all, &checkin.id));
+    let next = untrack(|| records.schedule()).next_due();
+    let mut spoken = vec![Spoken::new(m.result_title, m.lang)];
+    if let Some(c) = scores.as_ref().and_then(|s| s.category) {
+        spoken.push(Spoken::new(
+            format!("{}. {}", m.category_name(c), m.category_meaning(c)),
+            m.lang,
+        ));
+    }
     let ons4 = checkin.response(ONS4.id).and_then(|r| r.scores()).map(|s| {
+        let (min, max) = (
+            u32::from(ONS4.min_option_score()),
+            u32::from(ONS4.max_option_score()),
+        );
         let rows = ONS4
             .items
             .iter()
             .zip(s.items)
             .filter_map(|(item, score)| {
+                let band = score.band.map(|b| m.band_name(b)).unwrap_or_default();
                 let value = fill(
-                    m.ons_score,
-                    &[
-                        ("score", &score.score?.to_string()),
-                        (
-                            "band",
-                            score.band.map(|b| m.band_name(b)).unwrap_or_default(),
-                        ),
-                    ],
+                    &with_range(m.ons_score, &score.score?.to_string(), min, max),
+                    &[("band", band)],
                 );
-                let name = ONS4
-                    .dimensions
-                    .get(item.dimension)
-                    .map_or(item.id, |d| d.name);
+                let name = m.instruments.dimension(ONS4.id, item.dimension);
                 Some(view! { <SummaryRow key=name>{value}</SummaryRow> })
             })
             .collect_view();
         view! {
             <h2 class="f-heading-m">{m.ons4_title}</h2>
             <dl class="f-summary-list">{rows}</dl>
+            <p>{m.anxiety_lower_is_better}</p>
         }
     });
     let loneliness = checkin
         .response(UCLA3.id)
         .and_then(|r| r.scores())
-        .and_then(|s| s.total.map(|t| (t, s.total_max)))
-        .map(|(total, max)| {
-            view! {
-                <h2 class="f-heading-m">{m.loneliness_title}</h2>
-                <p class="f-body-l">{fill(m.out_of, &[("score", &total.to_string()), ("max", &max.to_string())])}</p>
-                <p>{m.loneliness_meaning(total)}</p>
-            }
+        .and_then(|s| s.total)
+        .and_then(|t| loneliness_view(m, t))
+        .map(|(view, said)| {
+            spoken.push(said);
+            view
         });
     view! {
         <PageTitle text=m.result_title/>
         <span class="f-caption">{fill(m.checked_in_on, &[("date", &date)])}</span>
         <PageHeading text=m.result_title/>
+        <ListenButton parts=spoken/>
         {scores.map(|s| view! { <ResultSummary scores=s/> })}
         <CheckInSendStatus checkin_id=checkin.id.clone()/>
         {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
@@ -94,25 +139,37 @@ fn CheckInResult(checkin: CheckIn) -> impl IntoView {
         <h2 class="f-heading-m">{m.your_answers}</h2>
         {responses.into_iter().filter_map(|r| {
             let instrument = r.instrument()?;
-            let caption = if instrument.stem.is_empty() {
-                instrument.name.to_string()
+            let wording = config.wording(instrument, m.language);
+            let lang = (wording.lang != m.language.code()).then_some(EN.lang);
+            let heading = m.instruments.heading(instrument.id);
+            let caption = if wording.stem.is_empty() {
+                heading.to_owned()
             } else {
-                format!("{} …", instrument.stem)
+                format!("{heading}: {} …", wording.stem)
             };
-            let rows = instrument.items.iter().enumerate().map(|(i, item)| {
+            let rows = wording.items.iter().enumerate().map(|(i, item)| {
                 let answer = r.answers.get(i).copied().flatten()
-                    .and_then(|s| instrument.option_for(s))
-                    .map(|o| o.label)
-                    .unwrap_or(m.not_answered);
-                view! { <tr><td>{format!("{}. {}", i + 1, item.text)}</td><td>{answer}</td></tr> }
+                    .and_then(|s| instrument.option_index(s))
+                    .and_then(|k| wording.options.get(k).cloned());
+                let answered = answer.is_some();
+                view! {
+                    <tr>
+                        <td lang=lang>{format!("{}. {item}", i + 1)}</td>
+                        <td lang=lang.filter(|_| answered)>{answer.unwrap_or_else(|| m.not_answered.into())}</td>
+                    </tr>
+                }
             }).collect_view();
-            Some(view! { <Table caption headings=vec![m.question, m.answer]>{rows}</Table> })
+            Some(view! {
+                {lang.is_some().then(|| view! { <p class="f-inset f-inset--note">{m.untranslated_note}</p> })}
+                <Table caption headings=vec![m.question, m.answer]>{rows}</Table>
+            })
         }).collect_view()}
         <VolunteerNote shown=checkin.with_volunteer/>
         <BackToReferral checkin_id=checkin.id.clone()/>
         {if current_setup().keeps_on_device() {
             view! {
                 <h2 class="f-heading-m">{m.what_next}</h2>
+                {next.map(|due| view! { <p>{fill(m.next_check_in_on, &[("date", &m.date(due.date))])}</p> })}
                 <p>{m.what_next_body}</p>
                 <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
                 <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
@@ -166,26 +223,21 @@ fn BackToReferral(checkin_id: String) -> impl IntoView {
     })
 }
 
-/// The total, the category in kind words, and the three subscales.
+/// The category in kind words, the total with its range and why the two can differ, and the
+/// three parts.
 #[component]
 fn ResultSummary(scores: Scores) -> impl IntoView {
     let m = use_messages();
     let total = scores.total.map(|t| t.to_string()).unwrap_or_default();
-    let names = |id: &str| {
-        MHC_SF
-            .subscales
-            .iter()
-            .find(|s| s.id == id)
-            .map(|s| s.name)
-            .unwrap_or_default()
-    };
+    let (min, max) = MHC_SF.total_range().unwrap_or((0, scores.total_max));
     view! {
         <div class="f-panel">
             {match scores.category {
                 Some(c) => view! {
                     <h2 class="f-panel__title">{m.category_name(c)}</h2>
-                    <p class="f-panel__body">{fill(m.you_scored, &[("total", &total), ("max", &scores.total_max.to_string())])}</p>
                     <p>{m.category_meaning(c)}</p>
+                    <p class="f-panel__body">{with_range(m.total_score, &total, min, max)}</p>
+                    <p>{m.result_from_how_often}</p>
                 }.into_any(),
                 None => view! { <p>{m.no_category}</p> }.into_any(),
             }}
@@ -193,10 +245,11 @@ fn ResultSummary(scores: Scores) -> impl IntoView {
         <p class="f-inset">{m.not_a_diagnosis}</p>
         <h2 class="f-heading-m">{m.the_three_parts}</h2>
         <dl class="f-summary-list">
-            {scores.subscales.iter().map(|s| {
+            {scores.subscales.iter().enumerate().map(|(i, s)| {
                 let value = s.score.map(|v| fill(m.out_of, &[("score", &v.to_string()), ("max", &s.max.to_string())]))
                     .unwrap_or_else(|| m.not_answered.to_string());
-                view! { <SummaryRow key=names(s.id)>{value}</SummaryRow> }
+                let name = m.instruments.mhc_sf_parts.get(i).copied().unwrap_or_default();
+                view! { <SummaryRow key=name>{value}</SummaryRow> }
             }).collect_view()}
         </dl>
     }

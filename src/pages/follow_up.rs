@@ -18,6 +18,7 @@ use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::directory::Visit;
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
+use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_records, use_things_to_try};
 
 /// Where one of these pages sits in the journey, from the check-in in progress.
@@ -60,7 +61,7 @@ pub fn activity_options(m: &Messages, categories: &[Choice]) -> Vec<ChoiceItem> 
         .iter()
         .filter(|c| !c.exclusive)
         .cloned()
-        .map(ChoiceItem::from)
+        .map(|c| ChoiceItem::from_choice(c, m.language))
         .chain([
             ChoiceItem::new(m.something_else, SOMETHING_ELSE),
             ChoiceItem {
@@ -70,6 +71,16 @@ pub fn activity_options(m: &Messages, categories: &[Choice]) -> Vec<ChoiceItem> 
             },
         ])
         .collect()
+}
+
+/// What "Listen" reads on a question in the page's language: the question, then each answer.
+pub fn spoken_choices(m: &Messages, question: &str, options: &[ChoiceItem]) -> Vec<Spoken> {
+    let answers = options
+        .iter()
+        .map(|o| o.label.as_str())
+        .collect::<Vec<_>>()
+        .join(". ");
+    vec![Spoken::new(question, m.lang), Spoken::new(answers, m.lang)]
 }
 
 /// The value of an "I went" checkbox: the activity and the day, which together make a visit.
@@ -98,14 +109,29 @@ pub fn ActivitiesPage() -> impl IntoView {
         Some(_) => draft.follow_up.went_to.iter().map(visit_value).collect(),
         None => asked.with_value(|a| a.iter().map(visit_value).collect::<Vec<_>>()),
     });
-    let submit = Callback::new(move |()| {
+    let went_to = move || {
         let ticked = went.get_untracked();
-        let went_to: Vec<Visit> = asked.with_value(|a| {
+        asked.with_value(|a| {
             a.iter()
                 .filter(|v| ticked.contains(&visit_value(v)))
                 .cloned()
-                .collect()
+                .collect::<Vec<Visit>>()
+        })
+    };
+    // Each tick and each word is kept as it is given, as the person gave it (Continue checks
+    // it), so nothing is lost by closing the tab or changing the language.
+    let keep = move || {
+        let uptake =
+            ActivityUptake::from_ticked(&selected.get_untracked(), &something_else.get_untracked());
+        let went_to = went_to();
+        let _ = check_in.follow_up(|f| {
+            f.activities = uptake;
+            f.went_to = went_to;
+            Ok(())
         });
+    };
+    let submit = Callback::new(move |()| {
+        let went_to = went_to();
         let result = check_in.follow_up(|f| {
             f.answer_uptake(
                 &selected.get_untracked(),
@@ -124,29 +150,36 @@ pub fn ActivitiesPage() -> impl IntoView {
             went.set(vec![]);
         }
         selected.set(v);
+        keep();
     });
     let choose_visits = Callback::new(move |v: Vec<String>| {
         if !v.is_empty() {
             selected.update(|s| s.retain(|x| x != NONE_YET));
         }
         went.set(v);
+        keep();
     });
     let reveal = Reveal {
         value: SOMETHING_ELSE.into(),
         content: ViewFn::from(move || {
             view! {
                 <TextInput id="something-else-text" label=m.something_else_label
-                    value=something_else error on_input=Callback::new(move |v| something_else.set(v))/>
+                    value=something_else error on_input=Callback::new(move |v| {
+                        something_else.set(v);
+                        keep();
+                    })/>
             }
         }),
     };
     let categories = use_config().with(|c| c.activity_categories.clone());
+    let options = activity_options(m, &categories);
+    let listen = spoken_choices(m, m.activities_title, &options);
     let hint = format!("{} {}", m.activities_hint, m.can_skip);
     let d = &m.directory;
     let questions = if asked.with_value(Vec::is_empty) {
         view! {
             <Checkboxes name="activities" question=m.activities_title caption=m.optional hint
-                options=activity_options(m, &categories) selected reveal=Some(reveal)
+                options selected reveal=Some(reveal)
                 on_change=choose_categories/>
         }
         .into_any()
@@ -165,14 +198,14 @@ pub fn ActivitiesPage() -> impl IntoView {
             <Checkboxes name="went-to" question=d.you_went_to hint=d.you_went_to_hint not_heading=true
                 options=visits selected=went on_change=choose_visits/>
             <Checkboxes name="activities" question=d.anything_else not_heading=true
-                options=activity_options(m, &categories) selected reveal=Some(reveal)
+                options selected reveal=Some(reveal)
                 on_change=choose_categories/>
         }
         .into_any()
     };
     view! {
         <QuestionForm title=m.activities_title back=Some(place.back) button=m.continue_ on_submit=submit
-            errors=FieldError::of_field("something-else-text", error.into())>
+            errors=FieldError::of_field("something-else-text", error.into()) listen>
             {questions}
         </QuestionForm>
         <ThingsToTryLink/>
@@ -210,7 +243,7 @@ pub fn GoalsPage() -> impl IntoView {
     );
     let options: Vec<ChoiceItem> = GoalStatus::ALL
         .iter()
-        .map(|s| ChoiceItem::new(s.plain_words(), s.as_str()))
+        .map(|s| ChoiceItem::new(m.goal_status(s), s.as_str()))
         .collect();
     let has_goals = !goals.is_empty();
     let questions = goals
@@ -233,7 +266,7 @@ pub fn GoalsPage() -> impl IntoView {
             let hint = goal
                 .updates
                 .last()
-                .map(|(_, s)| fill(m.goal_last_time, &[("status", s.plain_words())]));
+                .map(|(_, s)| fill(m.goal_last_time, &[("status", m.goal_status(s))]));
             let on_choose = Callback::new(move |value: String| {
                 let _ = check_in.follow_up(|f| {
                     f.set_goal_status(&id, GoalStatus::parse(&value));
@@ -258,7 +291,11 @@ pub fn GoalsPage() -> impl IntoView {
             {(!has_goals).then(|| view! { <p>{m.goals_none_yet}</p> })}
             {questions}
             <TextInput id="new-goal" label=m.new_goal_label label_m=true hint=m.new_goal_hint multiline=true
-                value=new_goal on_input=Callback::new(move |v| new_goal.set(v))/>
+                value=new_goal on_input=Callback::new(move |v: String| {
+                    // Kept as it is typed, like every answer.
+                    let _ = check_in.set_new_goal(&v);
+                    new_goal.set(v);
+                })/>
         </QuestionForm>
     }
     .into_any()
@@ -273,10 +310,11 @@ pub fn JourneyStepPage() -> impl IntoView {
     let Some((_, place)) = Place::of(CheckInStep::JourneyStep) else {
         return nothing_in_progress(m, m.step_title);
     };
-    let options = JourneyStep::ALL
+    let options: Vec<ChoiceItem> = JourneyStep::ALL
         .iter()
-        .map(|s| ChoiceItem::new(s.plain_words(), s.as_str()))
+        .map(|s| ChoiceItem::new(m.journey_step(s), s.as_str()))
         .collect();
+    let listen = spoken_choices(m, m.step_title, &options);
     let selected = Signal::derive(move || {
         check_in.draft().read().as_ref().and_then(|d| {
             d.follow_up
@@ -293,7 +331,7 @@ pub fn JourneyStepPage() -> impl IntoView {
     });
     let submit = Callback::new(move |()| navigate(&place.next, Default::default()));
     view! {
-        <QuestionForm title=m.step_title back=Some(place.back) button=m.continue_ on_submit=submit>
+        <QuestionForm title=m.step_title back=Some(place.back) button=m.continue_ on_submit=submit listen>
             <Radios name="step" question=m.step_title caption=m.optional
                 hint=format!("{} {}", m.step_hint, m.can_skip) options selected on_choose/>
         </QuestionForm>

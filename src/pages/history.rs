@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{PageHeading, PageTitle, Table};
+use crate::components::{PageHeading, PageTitle, ResultLines, Table};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::i18n::{fill, use_messages};
@@ -19,22 +19,12 @@ pub fn HistoryPage() -> impl IntoView {
             .into_iter()
             .map(|c| {
                 let date = m.date(c.finished_at.with_timezone(&chrono::Local).date_naive());
-                let scores = c.flourishing();
-                let total = scores
-                    .as_ref()
-                    .and_then(|s| s.total)
-                    .map(|t| t.to_string())
-                    .unwrap_or_default();
-                let category = scores
-                    .and_then(|s| s.category)
-                    .map(|k| m.category_name(k))
-                    .unwrap_or(m.no_category);
                 let hidden = fill(m.check_in_of, &[("date", &date)]);
                 view! {
                     <tr>
                         <td>{date.clone()}</td>
-                        <td>{total}</td>
-                        <td>{category}</td>
+                        // Whichever questionnaires this check-in asked.
+                        <td><ResultLines checkin=(*c).clone()/></td>
                         <td>
                             <A href=Route::CheckInResult(&c.id).href()>
                                 {m.view}<span class="f-visually-hidden">" "{hidden}</span>
@@ -53,7 +43,7 @@ pub fn HistoryPage() -> impl IntoView {
             <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
         }>
             <Table caption=m.history_caption caption_hidden=true
-                headings=vec![m.date, m.score, m.result, ""] hidden_heading=m.actions>
+                headings=vec![m.date, m.result, ""] hidden_heading=m.actions>
                 {rows}
             </Table>
         </Show>

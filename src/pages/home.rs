@@ -4,12 +4,14 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{
-    AssistedSwitch, DownloadButton, PageHeading, PageTitle, SendingSummary, ThingsToTryLink,
+    AssistedSwitch, CareCardView, DownloadButton, PageHeading, PageTitle, ResultLines,
+    SendingSummary, ThingsToTryLink,
 };
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::ics::{self, CalendarEvent, CalendarOptions};
 use crate::domain::mode::Setup;
+use crate::domain::progress::latest_care_card;
 use crate::domain::referral::{first_unfinished, Step};
 use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAULT_SNOOZE_DAYS};
 use crate::error::AppError;
@@ -93,7 +95,7 @@ fn download_calendar(
     config: Config,
     m: &'static Messages,
 ) -> Result<(), AppError> {
-    let service = config.with(|c| c.service_name.clone());
+    let service = config.with(|c| c.service_name.get(m.language).to_owned());
     let dues = untrack(|| records.schedule()).upcoming(CALENDAR_EVENTS);
     let key = records
         .checkins()
@@ -145,7 +147,7 @@ pub fn HomePage() -> impl IntoView {
         Some((answered, total, href)) => view! {
             <A href=href attr:class="f-button f-button--start">{m.continue_check_in}</A>
             <p class="f-hint">
-                {fill(m.answered_of, &[("answered", &answered.to_string()), ("total", &total.to_string())])}
+                {fill(&m.count(&m.answered_of, total as u64), &[("answered", &answered.to_string())])}
             </p>
         }
         .into_any(),
@@ -216,7 +218,7 @@ pub fn HomePage() -> impl IntoView {
             view! {
                 <div class="f-button-group">
                     <button type="button" class="f-button f-button--secondary" on:click=snooze>
-                        {fill(m.snooze, &[("days", &DEFAULT_SNOOZE_DAYS.to_string())])}
+                        {m.count(&m.snooze, u64::from(DEFAULT_SNOOZE_DAYS))}
                     </button>
                     <button type="button" class="f-button f-button--secondary" on:click=not_now.clone()>
                         {m.not_now}
@@ -232,7 +234,7 @@ pub fn HomePage() -> impl IntoView {
                     <DownloadButton label=m.add_to_calendar id="add-to-calendar" described_by="calendar-hint"
                         download=Callback::new(move |()| download_calendar(records, config, m))/>
                     <p class="f-hint" id="calendar-hint">
-                        {fill(m.calendar_hint, &[("count", &CALENDAR_EVENTS.to_string())])}
+                        {m.count(&m.calendar_hint, CALENDAR_EVENTS as u64)}
                     </p>
                 </div>
             }
@@ -240,33 +242,27 @@ pub fn HomePage() -> impl IntoView {
     };
     let last = move || {
         let all = records.checkins().get();
+        let care = latest_care_card(&all);
         let last = newest_first(&all).first().map(|c| (*c).clone());
         match last {
             None => view! { <p>{m.no_check_ins_yet}</p> }.into_any(),
             Some(c) => {
                 let date = m.date(c.finished_at.with_timezone(&chrono::Local).date_naive());
-                let scores = c.flourishing();
-                let summary = scores.as_ref().map(|s| {
-                    let total = s.total.map(|t| t.to_string()).unwrap_or_default();
-                    let category = s
-                        .category
-                        .map(|k| m.category_name(k))
-                        .unwrap_or(m.no_category);
-                    format!(
-                        "{} {category}.",
-                        fill(
-                            m.you_scored,
-                            &[("total", &total), ("max", &s.total_max.to_string())]
-                        )
-                    )
-                });
+                // The MHC-SF's result and total can point different ways: say why.
+                let how = c
+                    .flourishing()
+                    .is_some_and(|s| s.category.is_some())
+                    .then(|| view! { <p class="f-hint">{m.result_from_how_often}</p> });
+                let id = c.id.clone();
                 view! {
                     <div class="f-card">
                         <h2 class="f-heading-m">{m.last_result}</h2>
                         <p>{fill(m.last_checked_in_on, &[("date", &date)])}</p>
-                        <p>{summary}</p>
-                        <p><A href=Route::CheckInResult(&c.id).href()>{m.view_last_result}</A></p>
+                        <ResultLines checkin=c/>
+                        {how}
+                        <p><A href=Route::CheckInResult(&id).href()>{m.view_last_result}</A></p>
                     </div>
+                    {care.map(|card| view! { <CareCardView reasons=card.reasons/> })}
                     <p><A href=Route::Progress.href()>{m.see_progress}</A></p>
                     <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
                 }
@@ -277,7 +273,7 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <PageTitle text=m.home_title/>
         <PageHeading text=m.home_title class="f-heading-xl"/>
-        <p class="f-body-l">{fill(m.home_intro, &[("count", &count.to_string())])}</p>
+        <p class="f-body-l">{m.count(&m.home_intro, count as u64)}</p>
         <SendingSummary/>
         {due_notice}
         {start}

@@ -8,10 +8,11 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{CareCardView, PageHeading, PageTitle, Table};
+use crate::config::ServiceConfig;
 use crate::domain::checkin::{newest_first, CheckIn};
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::directory::count_visits;
-use crate::domain::instrument::Category;
+use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
@@ -62,14 +63,14 @@ fn out_of(m: &Messages, score: u32, max: u32) -> String {
 }
 
 impl ChangeRow {
-    /// A series' latest point in words, by `now`, and its changes in words.
-    fn latest(m: &Messages, s: &Series, now: impl Fn(&progress::Point) -> String) -> Self {
-        Self::scores(
-            m,
-            s.name,
-            s.latest().map(now).unwrap_or_default(),
-            s.changes,
-        )
+    /// A series' latest point in words, by `now`, and its changes in words, under `name`.
+    fn latest(
+        m: &Messages,
+        name: &str,
+        s: &Series,
+        now: impl Fn(&progress::Point) -> String,
+    ) -> Self {
+        Self::scores(m, name, s.latest().map(now).unwrap_or_default(), s.changes)
     }
 
     fn scores(m: &Messages, name: &str, now: String, changes: Changes) -> Self {
@@ -151,13 +152,23 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         let parts = f
             .subscales
             .iter()
-            .map(|s| ChangeRow::latest(m, s, |p| out_of(m, p.value, s.max)))
+            .enumerate()
+            .map(|(i, s)| {
+                let name = m
+                    .instruments
+                    .mhc_sf_parts
+                    .get(i)
+                    .copied()
+                    .unwrap_or_default();
+                ChangeRow::latest(m, name, s, |p| out_of(m, p.value, s.max))
+            })
             .collect();
         let dimensions = f
             .dimensions
             .iter()
-            .map(|d| ChangeRow {
-                name: d.name.to_owned(),
+            .enumerate()
+            .map(|(i, d)| ChangeRow {
+                name: m.instruments.dimension(MHC_SF.id, i).to_owned(),
                 now: out_of(m, d.latest, d.max),
                 since_first: d
                     .changes
@@ -169,10 +180,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
                     .map(|c| often_change(m.often_since_last, c)),
             })
             .collect();
-        let overall = ChangeRow {
-            name: m.score.to_owned(),
-            ..ChangeRow::latest(m, &f.total, |p| p.value.to_string())
-        };
+        let overall = ChangeRow::latest(m, m.score, &f.total, |p| p.value.to_string());
         view! {
             <h2 class="f-heading-m">{m.progress_overall}</h2>
             <ScoreChart series=f.total.clone()/>
@@ -190,23 +198,54 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         let rows = series
             .iter()
             .map(|s| {
-                ChangeRow::latest(m, s, |p| {
-                    let score = p.value.to_string();
-                    fill(m.ons_score, &[("score", &score), ("band", band(p))])
+                let item = ONS4.item_index(s.id).map_or(0, |i| ONS4.items[i].dimension);
+                let name = m.instruments.dimension(ONS4.id, item);
+                ChangeRow::latest(m, name, s, |p| {
+                    let values = [
+                        ("score", p.value.to_string()),
+                        ("min", s.min.to_string()),
+                        ("max", s.max.to_string()),
+                    ];
+                    let mut values: Vec<(&str, &str)> =
+                        values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    values.push(("band", band(p)));
+                    fill(m.ons_score, &values)
                 })
             })
             .collect();
         view! {
             <h2 class="f-heading-m">{m.ons4_title}</h2>
+            <p>{m.anxiety_lower_is_better}</p>
             {change_table(m, "ons4-changes", m.ons4_title, rows)}
         }
     });
     let loneliness = progress::loneliness(&checkins, offset).map(|s| {
         let latest = s.latest().map(|p| p.value).unwrap_or_default();
-        let row = ChangeRow::latest(m, &s, |p| out_of(m, p.value, s.max));
+        let range = |score: u32| {
+            fill(
+                m.loneliness_score,
+                &[
+                    ("score", &score.to_string()),
+                    ("min", &s.min.to_string()),
+                    ("max", &s.max.to_string()),
+                ],
+            )
+        };
+        let row = ChangeRow::latest(m, m.instruments.loneliness, &s, |p| {
+            let values = [p.value, s.min, s.max].map(|v| v.to_string());
+            fill(
+                m.score_in_range,
+                &[
+                    ("score", &values[0]),
+                    ("min", &values[1]),
+                    ("max", &values[2]),
+                ],
+            )
+        });
         view! {
             <h2 class="f-heading-m">{m.loneliness_title}</h2>
-            <p>{m.loneliness_meaning(latest)}</p>
+            <p>{range(latest)}</p>
+            {UCLA3.total_band(latest).map(|b| view! { <p>{m.loneliness_meaning(b)}</p> })}
             {change_table(m, "loneliness-changes", m.loneliness_title, vec![row])}
         }
     });
@@ -218,7 +257,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             <ul class="f-list f-goal-list">
                 {goals.into_iter().map(|g| {
                     let history = g.updates.iter()
-                        .map(|(d, s)| fill(m.status_on, &[("status", s.plain_words()), ("date", &m.date(*d))]))
+                        .map(|(d, s)| fill(m.status_on, &[("status", m.goal_status(s)), ("date", &m.date(*d))]))
                         .collect::<Vec<_>>()
                         .join(". ");
                     view! {
@@ -236,11 +275,12 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         .into_iter()
         .rev()
         .map(|p| {
+            let total = crate::domain::checkin::JourneyStep::ALL.len().to_string();
             let n = p
                 .step
                 .number()
-                .map(|n| fill(m.step_n, &[("n", &n.to_string())]));
-            let words = p.step.plain_words().to_owned();
+                .map(|n| fill(m.step_n, &[("n", &n.to_string()), ("total", &total)]));
+            let words = m.journey_step(&p.step).to_owned();
             let cell = view! { {n.map(|n| view! { <span class="f-caption">{n}</span> })}{words} };
             (p.date, cell.into_any())
         })
@@ -252,7 +292,8 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         .filter_map(|c| {
             let a = c.follow_up.activities.as_ref()?;
             let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
-            let words = m.activities_in_words(&categories, a, &c.follow_up.went_to);
+            let label = |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
+            let words = m.activities_in_words(label, a, &c.follow_up.went_to);
             Some((date, words.into_any()))
         })
         .collect();
@@ -382,9 +423,10 @@ fn ScoreChart(series: Series) -> impl IntoView {
     let r = if chart.points.len() > 60 { 2.5 } else { 5.0 };
     let (first, last) = (series.points.first(), series.points.last());
     let desc = fill(
-        m.chart_desc,
+        &m.count(&m.chart_desc, series.points.len() as u64),
         &[
-            ("count", &series.points.len().to_string()),
+            ("min", &series.min.to_string()),
+            ("max", &series.max.to_string()),
             ("from", &first.map(|p| m.date(p.date)).unwrap_or_default()),
             ("to", &last.map(|p| m.date(p.date)).unwrap_or_default()),
             (
@@ -446,7 +488,8 @@ fn ScoreChart(series: Series) -> impl IntoView {
     .collect_view();
     view! {
         <figure class="f-chart">
-            <svg class="f-chart__svg" viewBox=format!("0 0 {} {}", progress::tenths(view_box.width), progress::tenths(view_box.height))
+            // Time runs left to right in every language: see the README's "Right to left".
+            <svg class="f-chart__svg" dir="ltr" viewBox=format!("0 0 {} {}", progress::tenths(view_box.width), progress::tenths(view_box.height))
                 role="img" aria-labelledby="chart-title chart-desc" focusable="false">
                 <title id="chart-title">{m.chart_title}</title>
                 <desc id="chart-desc">{desc}</desc>
@@ -482,7 +525,8 @@ fn ScoreTable(series: Series) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Table id="scores" caption=m.scores_caption headings=vec![m.date, m.score, m.result]>{rows}</Table>
+        <Table id="scores" caption=fill(m.scores_caption, &[("min", &series.min.to_string()), ("max", &series.max.to_string())])
+            headings=vec![m.date, m.score, m.result]>{rows}</Table>
     }
 }
 

@@ -5,21 +5,31 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{ChoiceItem, FieldError, NotFound, QuestionForm, Radios};
 use crate::domain::checkin_journey::CheckInStep;
-use crate::domain::instrument::{Instrument, ScaleShape};
+use crate::domain::instrument::{Instrument, ScaleShape, Wording};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
-use crate::state::use_check_in;
+use crate::speech::Spoken;
+use crate::state::{use_check_in, use_config};
 
-/// The answers to an instrument's questions as radios. On a 0 to 10 scale (ONS4) each number
-/// is its own radio, never a slider, and the two ends carry their words: "0 – Not at all".
-pub fn answer_options(m: &Messages, instrument: &Instrument) -> Vec<ChoiceItem> {
+/// The answers to an instrument's questions as radios, in `wording`'s language. On a 0 to 10
+/// scale (ONS4) each number is its own radio, never a slider, and the two ends carry their
+/// words: "0 – Not at all".
+pub fn answer_options(m: &Messages, instrument: &Instrument, wording: &Wording) -> Vec<ChoiceItem> {
+    let lowest = instrument.min_option_score();
+    let highest = instrument.max_option_score();
     instrument
         .options
         .iter()
-        .map(|o| {
-            let label = match instrument.end_label(o.score) {
-                Some(words) => fill(m.scale_end, &[("n", o.label), ("label", words)]),
-                None => o.label.into(),
+        .zip(&wording.options)
+        .map(|(o, words)| {
+            let end = match (&wording.ends, o.score) {
+                (Some((low, _)), s) if s == lowest => Some(low),
+                (Some((_, high)), s) if s == highest => Some(high),
+                _ => None,
+            };
+            let label = match end {
+                Some(end) => fill(m.scale_end, &[("n", words), ("label", end)]),
+                None => words.clone(),
             };
             ChoiceItem::new(label, o.score.to_string())
         })
@@ -27,26 +37,43 @@ pub fn answer_options(m: &Messages, instrument: &Instrument) -> Vec<ChoiceItem> 
 }
 
 /// What to say when Continue is pressed with no answer: the error fits the kind of question.
-pub fn no_answer_error(m: &Messages, instrument: &Instrument) -> &'static str {
+pub fn no_answer_error(m: &Messages, instrument: &Instrument) -> String {
     match instrument.scale {
-        ScaleShape::Numeric { .. } => m.choose_a_number,
-        ScaleShape::Labelled if !instrument.stem.is_empty() => m.choose_an_answer,
-        ScaleShape::Labelled => m.choose_an_option,
+        ScaleShape::Numeric { .. } => fill(
+            m.choose_a_number,
+            &[
+                ("min", &instrument.min_option_score().to_string()),
+                ("max", &instrument.max_option_score().to_string()),
+            ],
+        ),
+        ScaleShape::Labelled if !instrument.stem.is_empty() => m.choose_an_answer.into(),
+        ScaleShape::Labelled => m.choose_an_option.into(),
     }
 }
 
-/// The hint under a question: the meaning of the ends of a 0 to 10 scale.
-pub fn scale_hint(m: &Messages, instrument: &Instrument) -> Option<String> {
-    match instrument.scale {
-        ScaleShape::Numeric {
-            low_label,
-            high_label,
-        } => Some(fill(
-            m.scale_hint,
-            &[("low", low_label), ("high", high_label)],
-        )),
-        ScaleShape::Labelled => None,
-    }
+/// The hint under a question: the meaning of the ends of a 0 to 10 scale, in the wording's
+/// language (English words stay with an English hint around them).
+pub fn scale_hint(m: &Messages, instrument: &Instrument, wording: &Wording) -> Option<String> {
+    let (low, high) = wording.ends.as_ref()?;
+    Some(fill(
+        m.scale_hint,
+        &[
+            ("min", &instrument.min_option_score().to_string()),
+            ("low", low),
+            ("max", &instrument.max_option_score().to_string()),
+            ("high", high),
+        ],
+    ))
+}
+
+/// What "Listen" reads on a question: the question, then each answer, in their language.
+pub fn spoken_question(question: &str, options: &[ChoiceItem], lang: &'static str) -> Vec<Spoken> {
+    let answers = options
+        .iter()
+        .map(|o| o.label.as_str())
+        .collect::<Vec<_>>()
+        .join(". ");
+    vec![Spoken::new(question, lang), Spoken::new(answers, lang)]
 }
 
 /// One check-in question, chosen by the address.
@@ -74,7 +101,12 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
     let Some((instrument, item)) = plan.question(n) else {
         return view! { <NotFound/> }.into_any();
     };
-    let question = instrument.question_text(item).unwrap_or_default();
+    let wording = use_config().wording(instrument, m.language);
+    // Words shown in another language than the page's (English, untranslated) say so.
+    let english = wording.lang != m.language.code();
+    let lang = english.then_some(crate::i18n::EN.lang);
+    let words_lang = lang.unwrap_or(m.lang);
+    let question = wording.question(item).unwrap_or_default();
     let caption = fill(
         m.question_n_of,
         &[
@@ -82,6 +114,23 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
             ("total", &plan.question_count().to_string()),
         ],
     );
+    // Where the questions move to another time frame, say so.
+    let moving_on = (item == 0 && n > 1)
+        .then(|| m.moving_on(instrument.id))
+        .flatten();
+    let hint_words = if english {
+        scale_hint(&crate::i18n::EN, instrument, &wording)
+    } else {
+        scale_hint(m, instrument, &wording)
+    };
+    let hint = [
+        moving_on.map(str::to_owned).filter(|_| !english),
+        hint_words,
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let missing = no_answer_error(m, instrument);
     let step = CheckInStep::Question(n);
     let next = Route::check_in(step.forward(&plan, from_check), from_check).href();
@@ -109,15 +158,20 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
         if selected.get_untracked().is_some() {
             navigate(&next, Default::default());
         } else {
-            error.set(Some(missing.to_string()));
+            error.set(Some(missing.clone()));
         }
     });
+    let options = answer_options(m, instrument, &wording);
+    let listen = spoken_question(&question, &options, words_lang);
 
     view! {
         <QuestionForm title=question.clone() back=Some(back) button=m.continue_ on_submit=submit
-            errors=FieldError::of_field("answer", error.into())>
-            <Radios name="answer" question caption hint=scale_hint(m, instrument).unwrap_or_default()
-                options=answer_options(m, instrument) selected error on_choose/>
+            errors=FieldError::of_field("answer", error.into()) listen>
+            {english.then(|| view! {
+                {moving_on.map(|line| view! { <p class="f-inset">{line}</p> })}
+                <p class="f-inset f-inset--note">{m.untranslated_note}</p>
+            })}
+            <Radios name="answer" question caption hint options selected error on_choose lang/>
         </QuestionForm>
     }
     .into_any()
@@ -127,11 +181,11 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::domain::instrument::{MHC_SF, ONS4, UCLA3};
-    use crate::i18n::EN;
+    use crate::i18n::{CY, EN};
 
     #[test]
     fn a_zero_to_ten_question_is_eleven_radios_with_worded_ends() {
-        let labels: Vec<String> = answer_options(&EN, &ONS4)
+        let labels: Vec<String> = answer_options(&EN, &ONS4, &ONS4.wording())
             .into_iter()
             .map(|o| o.label)
             .collect();
@@ -140,15 +194,15 @@ mod tests {
         assert_eq!(labels[5], "5");
         assert_eq!(labels[10], "10 – Completely");
         assert_eq!(
-            scale_hint(&EN, &ONS4).as_deref(),
+            scale_hint(&EN, &ONS4, &ONS4.wording()).as_deref(),
             Some("0 means “Not at all”. 10 means “Completely”.")
         );
-        assert_eq!(no_answer_error(&EN, &ONS4), EN.choose_a_number);
+        assert_eq!(no_answer_error(&EN, &ONS4), "Choose a number from 0 to 10");
     }
 
     #[test]
     fn worded_answers_keep_their_words_and_scores() {
-        let ucla: Vec<(String, String)> = answer_options(&EN, &UCLA3)
+        let ucla: Vec<(String, String)> = answer_options(&EN, &UCLA3, &UCLA3.wording())
             .into_iter()
             .map(|o| (o.label, o.value))
             .collect();
@@ -156,8 +210,22 @@ mod tests {
             ucla[0],
             ("Hardly ever or never".to_string(), "1".to_string())
         );
-        assert_eq!(scale_hint(&EN, &UCLA3), None);
+        assert_eq!(scale_hint(&EN, &UCLA3, &UCLA3.wording()), None);
         assert_eq!(no_answer_error(&EN, &UCLA3), EN.choose_an_option);
         assert_eq!(no_answer_error(&EN, &MHC_SF), EN.choose_an_answer);
+    }
+
+    #[test]
+    fn listen_reads_the_question_then_its_answers_in_their_language() {
+        let options = answer_options(&CY, &UCLA3, &UCLA3.wording());
+        let parts = spoken_question("How often do you feel left out?", &options, "en-GB");
+        assert_eq!(
+            parts[0],
+            Spoken::new("How often do you feel left out?", "en-GB")
+        );
+        assert_eq!(
+            parts[1].text,
+            "Hardly ever or never. Some of the time. Often"
+        );
     }
 }

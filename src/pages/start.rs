@@ -18,7 +18,7 @@ use crate::state::{use_config, use_mode};
 pub fn StartPage() -> impl IntoView {
     let m = use_messages();
     let config = use_config();
-    let service = config.with(|c| c.service_name.clone());
+    let service = config.with(|c| c.service_name.get(m.language).to_owned());
     let questions: usize = config.instruments().iter().map(|i| i.items.len()).sum();
     let minutes = untrack(|| use_mode().idle())
         .map(|s| s.idle_seconds.div_ceil(60).max(1))
@@ -42,7 +42,7 @@ pub fn StartPage() -> impl IntoView {
             </li>
             <li class="f-card">
                 <h2 class="f-heading-m">{m.modes.start_check_in_title}</h2>
-                <p>{fill(m.home_intro, &[("count", &questions.to_string())])}</p>
+                <p>{m.count(&m.home_intro, questions as u64)}</p>
                 <A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button f-button--start">
                     {m.start_check_in}
                 </A>

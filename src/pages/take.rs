@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::browser;
-use crate::components::{PageHeading, PageTitle, ReferralSummary, VolunteerNote};
+use crate::components::{PageHeading, PageTitle, ReferralSummary, ResultLines, VolunteerNote};
 use crate::domain::export::ImportSummary;
 use crate::domain::referral::reference;
 use crate::domain::take_away::{as_export, Carried, CarryError};
@@ -102,7 +102,7 @@ fn Offer(
         view! {
             <h2 class="f-heading-m">{m.referral.view_title}</h2>
             <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "
-                <strong class="f-reference">{reference(&r.id)}</strong></p>
+                <strong class="f-reference" dir="ltr">{reference(&r.id)}</strong></p>
             <dl class="f-summary-list">
                 <ReferralSummary referral=r config=config.clone()/>
             </dl>
@@ -113,26 +113,9 @@ fn Offer(
         .iter()
         .map(|c| {
             let date = m.date(c.finished_at.with_timezone(&chrono::Local).date_naive());
-            let summary = c.flourishing().and_then(|s| {
-                let total = s.total?;
-                let category = s
-                    .category
-                    .map(|k| m.category_name(k))
-                    .unwrap_or(m.no_category);
-                Some(format!(
-                    "{} {category}",
-                    fill(
-                        m.you_scored,
-                        &[
-                            ("total", &total.to_string()),
-                            ("max", &s.total_max.to_string())
-                        ]
-                    )
-                ))
-            });
             view! {
                 <h2 class="f-heading-m">{fill(m.checked_in_on, &[("date", &date)])}</h2>
-                {summary.map(|s| view! { <p>{s}</p> })}
+                <ResultLines checkin=c.clone()/>
                 <VolunteerNote shown=c.with_volunteer/>
             }
         })

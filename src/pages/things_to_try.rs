@@ -66,11 +66,11 @@ pub fn skipped_words(m: &Messages, s: &Skipped) -> String {
 
 /// The person's own words for an answer id from their referral (a barrier, a support level
 /// or a reason), from the service's lists.
-fn answer_label(lists: &[&[Choice]], id: &str) -> String {
+fn answer_label(m: &Messages, lists: &[&[Choice]], id: &str) -> String {
     lists
         .iter()
         .find_map(|list| list.iter().find(|c| c.id == id))
-        .map_or_else(|| id.to_owned(), |c| c.label.clone())
+        .map_or_else(|| id.to_owned(), |c| c.label.get(m.language).to_owned())
 }
 
 /// What comes first and why, one line each: "Near you, because you said: Getting there".
@@ -85,7 +85,7 @@ pub fn ordering_lines(m: &Messages, query: &Query, lists: &[&[Choice]]) -> Vec<S
                 None => what.to_owned(),
                 Some(id) => fill(
                     m.directory.because,
-                    &[("what", what), ("answer", &answer_label(lists, id))],
+                    &[("what", what), ("answer", &answer_label(m, lists, id))],
                 ),
             }
         })
@@ -99,7 +99,7 @@ pub fn ThingsToTryPage() -> impl IntoView {
     let d = &m.directory;
     let things = use_things_to_try();
     things.fetch();
-    let service = use_config().with(|c| c.service_name.clone());
+    let service = use_config().with(|c| c.service_name.get(m.language).to_owned());
     let body = move || match things.directory() {
         DirectoryLoad::NotConfigured => view! { <p>{d.not_configured}</p> }.into_any(),
         DirectoryLoad::Loading => {

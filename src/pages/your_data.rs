@@ -84,14 +84,16 @@ pub fn YourDataPage() -> impl IntoView {
             match result {
                 Ok(summary) => {
                     import_error.set(None);
-                    let mut said = fill(
-                        m.data.import_done,
-                        &[
-                            ("added", &summary.added.to_string()),
-                            ("same", &summary.already_there.to_string()),
-                            ("referrals", &summary.referrals_added.to_string()),
-                        ],
-                    );
+                    let mut said = [
+                        m.data.import_done.to_owned(),
+                        m.count(&m.data.import_checkins_added, summary.added as u64),
+                        m.count(&m.data.import_already_here, summary.already_there as u64),
+                        m.count(
+                            &m.data.import_referrals_added,
+                            summary.referrals_added as u64,
+                        ),
+                    ]
+                    .join(" ");
                     if summary.unreadable > 0 || summary.replaced > 0 {
                         said.push(' ');
                         said.push_str(m.data.import_kept_aside);
@@ -145,14 +147,16 @@ pub fn DeleteDataPage() -> impl IntoView {
         let c = Counts::now(records);
         let aside = c
             .set_aside
-            .map_or(m.data.not_known.to_string(), |n| n.to_string());
-        let line = |template, n: &str| view! { <li>{fill(template, &[("n", n)])}</li> };
+            .map_or(m.data.delete_set_aside_unknown.to_string(), |n| {
+                m.count(&m.data.delete_set_aside, n as u64)
+            });
+        let line = |words: String| view! { <li>{words}</li> };
         view! {
             <ul class="f-list">
-                {line(m.data.delete_checkins, &c.checkins.to_string())}
-                {line(m.data.delete_referrals, &c.referrals.to_string())}
-                {line(m.data.delete_in_progress, &c.in_progress.to_string())}
-                {line(m.data.delete_set_aside, &aside)}
+                {line(m.count(&m.data.delete_checkins, c.checkins as u64))}
+                {line(m.count(&m.data.delete_referrals, c.referrals as u64))}
+                {line(m.count(&m.data.delete_in_progress, c.in_progress as u64))}
+                {line(aside)}
             </ul>
         }
     };

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 
 use super::core::Core;
 use crate::config::ServiceConfig;
-use crate::domain::instrument::{choose, Instrument};
+use crate::domain::instrument::{choose, Instrument, Wording};
+use crate::i18n::Language;
 
 /// The service's configuration: read-only once the app has started.
 #[derive(Clone, Copy)]
@@ -26,5 +27,15 @@ impl Config {
     /// list gives the defaults, so a check-in always has questions.
     pub fn instruments(&self) -> Vec<&'static Instrument> {
         self.with(|c| choose(&c.instruments).instruments)
+    }
+
+    /// An instrument's words in `language`: the service's checked translation, or English.
+    pub fn wording(&self, instrument: &'static Instrument, language: Language) -> Wording {
+        self.with(|c| c.wording(instrument, language))
+    }
+
+    /// The languages the service offers, in its order.
+    pub fn languages(&self) -> Vec<Language> {
+        self.with(|c| c.offered_languages())
     }
 }

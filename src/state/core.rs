@@ -15,7 +15,10 @@ use crate::domain::consent::CheckInSharing;
 use crate::domain::directory::Visit;
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
-use crate::storage::{Loaded, StorageError, Store, CONSENT, DEFERRAL, DRAFT, REFERRAL_DRAFT};
+use crate::i18n::Language;
+use crate::storage::{
+    Loaded, StorageError, Store, CONSENT, DEFERRAL, DRAFT, LANGUAGE, REFERRAL_DRAFT,
+};
 
 /// How long to wait before trying a failed save again.
 pub const SAVE_RETRY: Duration = Duration::from_secs(5);
@@ -99,6 +102,8 @@ pub(super) struct Core {
     pub(super) deferral: Held<Option<Deferral>>,
     pub(super) draft: Held<Option<Draft>>,
     pub(super) referral: Held<Option<Referral>>,
+    /// The language the person chose on this device, if they chose one.
+    pub(super) language: Held<Option<Language>>,
     /// The person's standing choice about sharing check-ins with the service.
     pub(super) sharing: Held<Option<CheckInSharing>>,
     /// The device's outbox, when the app's root provides one.
@@ -147,6 +152,7 @@ impl Core {
             deferral: Held::new(None),
             draft: Held::new(None),
             referral: Held::new(None),
+            language: Held::new(None),
             sharing: Held::new(None),
             sending: use_context::<SendQueue>(),
             visits: Held::new(vec![]),
@@ -175,6 +181,10 @@ impl Core {
         }
         if let Some(v) = take(store.load(DEFERRAL), &mut aside, &mut failed) {
             self.deferral.set(v);
+        }
+        if let Some(v) = take(store.load(LANGUAGE), &mut aside, &mut failed) {
+            // A code this version does not have (from a newer one) is as good as no choice.
+            self.language.set(v.as_deref().and_then(Language::from_tag));
         }
         if let Some(v) = take(store.load(CONSENT), &mut aside, &mut failed) {
             self.sharing.set(v);

@@ -1,7 +1,8 @@
 //! The app's state: what is stored, what the person is doing now, and what they must be told.
 //!
 //! Components read it through the handles the root provides ([`use_records`],
-//! [`use_check_in`], [`use_referral`], [`use_notices`], [`use_config`], [`use_things_to_try`]): each hands out
+//! [`use_check_in`], [`use_referral`], [`use_notices`], [`use_config`], [`use_language`],
+//! [`use_things_to_try`]): each hands out
 //! read-only signals and changes them only through its actions, which write through the store
 //! first. A finished record (a check-in, a referral, a put-off check-in, an import, a delete)
 //! changes the signals only once its write has succeeded, so a failed write leaves them as
@@ -12,6 +13,7 @@
 mod check_in;
 mod config;
 mod core;
+mod language;
 mod mode;
 mod notice;
 mod notices;
@@ -25,6 +27,7 @@ mod things;
 pub use check_in::CheckInSession;
 pub use config::Config;
 pub use core::{StateOptions, SAVE_RETRY};
+pub use language::LanguageChoice;
 pub use mode::{current_setup, use_mode, Modes};
 pub use notice::Notice;
 pub use notices::Notices;
@@ -32,8 +35,8 @@ pub use outbox::{use_sending, SendOptions, SendQueue, Target};
 pub use records::Records;
 pub use referral::{ReferralSession, SubmitError};
 pub use session::{
-    use_check_in, use_config, use_notices, use_records, use_referral, use_session, use_sharing,
-    use_things_to_try, AppState, Session,
+    use_check_in, use_config, use_language, use_notices, use_records, use_referral, use_session,
+    use_sharing, use_things_to_try, AppState, Session,
 };
 pub use sharing::Sharing;
 pub use things::{DirectoryFailure, DirectoryLoad, ThingsToTry};

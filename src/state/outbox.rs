@@ -26,7 +26,7 @@ use chrono::TimeDelta;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::config::ServiceConfig;
+use crate::config::{ServiceConfig, Text};
 use crate::domain::outbox::{
     classify, Attempted, Entry, Outbox, Outcome, RecordStatus, Rejection, RetryPolicy,
 };
@@ -39,8 +39,8 @@ use crate::sync::{self, PostFailed};
 /// Where submissions go.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    /// The service's name, as the person knows it.
-    pub service: String,
+    /// The service's name, as the person knows it, in each language.
+    pub service: Text,
     /// The configured address.
     pub endpoint: String,
     /// Its host, for telling the person where their answers go.
@@ -156,10 +156,11 @@ impl SendQueue {
         self.target.get_value()
     }
 
-    /// The service's name, for the words.
+    /// The service's name, for the words, in the language shown.
     pub fn service(&self) -> String {
+        let language = crate::i18n::use_messages().language;
         self.target
-            .with_value(|t| t.as_ref().map(|t| t.service.clone()))
+            .with_value(|t| t.as_ref().map(|t| t.service.get(language).to_owned()))
             .unwrap_or_default()
     }
 
@@ -457,7 +458,7 @@ mod tests {
     #[test]
     fn the_person_is_told_the_services_name_and_host() {
         let t = Target::of(&config()).unwrap();
-        assert_eq!(t.service, "Valley Link");
+        assert_eq!(t.service.english(), "Valley Link");
         assert_eq!(t.host, "fhir.valley.example:8443");
         assert_eq!(Target::of(&ServiceConfig::default()), None);
     }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::check_in::CheckInSession;
 use super::config::Config;
 use super::core::{Core, StateOptions};
+use super::language::LanguageChoice;
 use super::notices::Notices;
 use super::records::Records;
 use super::referral::ReferralSession;
@@ -27,6 +28,8 @@ pub struct AppState {
     pub notices: Notices,
     /// The service's configuration.
     pub config: Config,
+    /// The language the person chose on this device.
+    pub language: LanguageChoice,
     /// Sending the person's records, and their choice about sharing check-ins.
     pub sharing: Sharing,
     /// The activity directory, its filters, and "I went".
@@ -44,6 +47,7 @@ impl AppState {
             referral: ReferralSession(core),
             notices: Notices(core),
             config: Config(core),
+            language: LanguageChoice(core),
             sharing: Sharing(core),
             things_to_try: ThingsToTry::new(core),
         }
@@ -56,6 +60,7 @@ impl AppState {
         provide_context(self.referral);
         provide_context(self.notices);
         provide_context(self.config);
+        provide_context(self.language);
         provide_context(self.sharing);
         provide_context(self.things_to_try);
     }
@@ -104,6 +109,11 @@ pub fn use_config() -> Config {
 
 /// Sending the person's records, and their choice about sharing check-ins.
 pub fn use_sharing() -> Sharing {
+    provided()
+}
+
+/// The language the person chose on this device.
+pub fn use_language() -> LanguageChoice {
     provided()
 }
 
@@ -442,6 +452,51 @@ mod tests {
         assert_eq!(draft.try_get_untracked(), None);
         assert_eq!(referral.try_get_untracked(), None);
         assert_eq!(notices.try_get_untracked(), None);
+    }
+
+    #[test]
+    fn the_language_chosen_is_kept_on_the_device_and_a_fresh_start_forgets_it() {
+        use crate::i18n::Language;
+        let owner = Owner::new();
+        owner.set();
+        let store = Store::memory();
+        let state = AppState::new(store.clone(), LoadedConfig::default(), options());
+        assert_eq!(
+            state.language.chosen().get_untracked(),
+            None,
+            "no choice yet"
+        );
+        state.language.choose(Language::Welsh);
+        assert_eq!(
+            state.language.chosen().get_untracked(),
+            Some(Language::Welsh)
+        );
+        // Read again from the same device, as after a reload.
+        let again = AppState::new(store, LoadedConfig::default(), options());
+        assert_eq!(
+            again.language.chosen().get_untracked(),
+            Some(Language::Welsh)
+        );
+        // A kiosk's next person starts with a new store: nothing of the last person's choice.
+        let session = Session::new(Store::memory, LoadedConfig::default(), options());
+        session.current().language.choose(Language::Arabic);
+        session.start_fresh();
+        assert_eq!(session.current().language.chosen().get_untracked(), None);
+    }
+
+    #[test]
+    fn a_stored_language_this_version_does_not_have_is_no_choice() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        store
+            .save(crate::storage::LANGUAGE, &"fr".to_owned())
+            .unwrap();
+        let state = AppState::new(store, LoadedConfig::default(), options());
+        assert_eq!(state.language.chosen().get_untracked(), None);
+        assert!(
+            state.notices.list().get_untracked().is_empty(),
+            "nothing to report"
+        );
     }
 
     #[test]

@@ -13,7 +13,6 @@ use crate::domain::outbox::RecordStatus;
 use crate::domain::referral::{referral_goals, ContactMethod, Referral};
 use crate::domain::submission::{BuildError, ChoiceList, Labels, Person, Shared, Submission};
 use crate::error::AppError;
-use crate::i18n::use_messages;
 use crate::storage::CONSENT;
 
 /// The words sent beside each id: the service's lists, the catalogue's contact methods, and
@@ -35,10 +34,14 @@ impl Labels for SentLabels<'_> {
             ChoiceList::AgeBands => &c.age_bands,
             ChoiceList::ContactMethods => {
                 let i = ContactMethod::ALL.iter().position(|m| m.id() == id)?;
-                return Some(use_messages().referral.contact_methods[i].to_owned());
+                // The service's records are in English, whatever language the person used.
+                return Some(crate::i18n::EN.referral.contact_methods[i].to_owned());
             }
         };
-        choices.iter().find(|x| x.id == id).map(|x| x.label.clone())
+        choices
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.label.english().to_owned())
     }
 
     fn goal(&self, goal_id: &str) -> Option<String> {

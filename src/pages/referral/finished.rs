@@ -38,7 +38,7 @@ pub fn ReferralDonePage() -> impl IntoView {
             <div class="f-panel f-panel--confirmation">
                 <PageHeading text=m.referral.done_title class="f-panel__title"/>
                 <div class="f-panel__body">
-                    {m.referral.your_reference}<br/><strong class="f-reference">{reference(&referral.id)}</strong>
+                    {m.referral.your_reference}<br/><strong class="f-reference" dir="ltr">{reference(&referral.id)}</strong>
                 </div>
             </div>
             <h2 class="f-heading-m">{m.referral.next_title}</h2>
@@ -67,8 +67,8 @@ pub fn ReferralViewPage() -> impl IntoView {
         let kept = referral.clone();
         view! {
             <PageTitle text=m.referral.view_title/>
-            <PageHeading text=m.referral.view_title caption=config.service_name.clone()/>
-            <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "<strong class="f-reference">{reference(&id)}</strong></p>
+            <PageHeading text=m.referral.view_title caption=config.service_name.get(m.language).to_owned()/>
+            <p>{fill(m.referral.made_on, &[("date", &date)])}". "{m.referral.your_reference}" "<strong class="f-reference" dir="ltr">{reference(&id)}</strong></p>
             <ReferralSendStatus referral_id=id.clone()/>
             <div class="f-button-group f-no-print">
                 <button type="button" class="f-button f-button--secondary" on:click=|_| browser::print()>{m.referral.print}</button>

@@ -74,7 +74,8 @@ fn SendForm(referral: Referral, queue: SendQueue) -> impl IntoView {
     let Some(target) = queue.target() else {
         return view! { <NotFound/> }.into_any();
     };
-    let s = move |t: &str| fill(t, &[("service", &target.service), ("host", &target.host)]);
+    let service = target.service.get(m.language).to_owned();
+    let s = move |t: &str| fill(t, &[("service", &service), ("host", &target.host)]);
     let title = s(m.send.title);
     let id = StoredValue::new(referral.id.clone());
     if untrack(|| queue.status_of(&referral.id)) != RecordStatus::NotQueued {

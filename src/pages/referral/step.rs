@@ -6,8 +6,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
-    start_privacy_words, Checkboxes, ChoiceItem, CrisisContacts, FieldError, NotFound, PageHeading,
-    QuestionForm, Radios, Reveal, TextInput, UrgentNotTold, VolunteerSafetyGuide,
+    start_privacy_words, Checkboxes, ChoiceItem, CrisisContacts, FieldError, ListenButton,
+    NotFound, PageHeading, QuestionForm, Radios, Reveal, TextInput, UrgentNotTold,
+    VolunteerSafetyGuide,
 };
 use crate::config::Choice;
 use crate::domain::checkin_journey::CheckInStep;
@@ -17,6 +18,7 @@ use crate::domain::referral::{
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::{use_from_check, Route};
+use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_referral};
 
 /// One page of the journey, chosen by the address.
@@ -55,9 +57,28 @@ impl StepErrors {
     }
 }
 
-/// The answers of a configured list, for radios or checkboxes.
+/// The answers of a configured list, for radios or checkboxes, in the page's language.
 fn choice_items(list: Vec<Choice>) -> Vec<ChoiceItem> {
-    list.into_iter().map(ChoiceItem::from).collect()
+    let language = use_messages().language;
+    list.into_iter()
+        .map(|c| ChoiceItem::from_choice(c, language))
+        .collect()
+}
+
+/// What "Listen" reads on a step: its question and hint, then each answer.
+fn spoken(question: &str, hint: Option<&str>, answers: &[ChoiceItem]) -> Vec<Spoken> {
+    let m = use_messages();
+    let mut parts = vec![Spoken::new(question, m.lang)];
+    parts.extend(hint.map(|h| Spoken::new(h, m.lang)));
+    if !answers.is_empty() {
+        let words = answers
+            .iter()
+            .map(|a| a.label.as_str())
+            .collect::<Vec<_>>()
+            .join(". ");
+        parts.push(Spoken::new(words, m.lang));
+    }
+    parts
 }
 
 /// A step answered by choosing one answer, kept by `set` and shown by `get`.
@@ -65,14 +86,16 @@ fn choice_items(list: Vec<Choice>) -> Vec<ChoiceItem> {
 fn choose_one(
     step: Step,
     question: &'static str,
-    hint: Option<&'static str>,
+    hint: Option<String>,
     answers: Vec<ChoiceItem>,
     get: fn(&Referral) -> Option<String>,
     set: fn(&mut Referral, String),
     errors: StepErrors,
 ) -> AnyView {
     let referral = use_referral();
+    let listen = spoken(question, hint.as_deref(), &answers);
     view! {
+        <ListenButton parts=listen/>
         <Radios name=step.slug() question hint=hint.unwrap_or_default() options=answers
             selected=referral.field(get) error=errors.for_field(step.slug())
             on_choose=Callback::new(move |v: String| referral.update(|x| set(x, v)))/>
@@ -94,7 +117,9 @@ fn tick_any(
     errors: StepErrors,
 ) -> AnyView {
     let referral = use_referral();
+    let listen = spoken(question, Some(hint), &answers);
     view! {
+        <ListenButton parts=listen/>
         <Checkboxes name=step.slug() question hint options=answers reveal
             selected=referral.field(get) error=errors.for_field(step.slug())
             on_change=Callback::new(move |v: Vec<String>| referral.update(|x| set(x, v)))/>
@@ -165,7 +190,10 @@ fn title(m: &'static Messages, step: Step) -> String {
     match step {
         Step::Start => fill(
             m.referral.start_title,
-            &[("service", &use_config().with(|c| c.service_name.clone()))],
+            &[(
+                "service",
+                &use_config().with(|c| c.service_name.get(m.language).to_owned()),
+            )],
         ),
         Step::Safety => m.referral.safety_question.into(),
         Step::UrgentHelp => m.referral.urgent_title.into(),
@@ -193,10 +221,10 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
     let config = use_config().get();
     match step {
         Step::Start => {
-            let service = config.service_name.clone();
+            let service = config.service_name.get(m.language).to_owned();
             view! {
                 <PageHeading text=fill(m.referral.start_title, &[("service", &service)]) class="f-heading-xl"/>
-                <p class="f-body-l">{config.service_description.clone()}</p>
+                <p class="f-body-l">{config.service_description.get(m.language).to_owned()}</p>
                 <p>{m.referral.start_what}</p>
                 <div class="f-inset f-inset--warning">
                     <h2 class="f-heading-s">{m.referral.start_not_emergency_title}</h2>
@@ -210,7 +238,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
         Step::Safety => choose_one(
             step,
             m.referral.safety_question,
-            Some(m.referral.safety_hint),
+            Some(m.referral.safety_hint.into()),
             vec![
                 ChoiceItem::new(m.referral.yes, "yes"),
                 ChoiceItem::new(m.referral.no, "no"),
@@ -257,7 +285,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
         Step::Support => choose_one(
             step,
             m.referral.support_question,
-            Some(m.referral.support_hint),
+            Some(m.referral.support_hint.into()),
             choice_items(config.support_levels),
             |x| x.support.clone(),
             |x, v| x.support = Some(v),
@@ -267,7 +295,7 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
         Step::ReferredBy => choose_one(
             step,
             m.referral.referred_by_question,
-            Some(m.referral.optional_hint),
+            Some(m.referral.optional_hint.into()),
             choice_items(config.referrers),
             |x| x.referred_by.clone(),
             |x, v| x.referred_by = Some(v),
@@ -445,7 +473,14 @@ fn baseline(errors: StepErrors) -> AnyView {
     choose_one(
         Step::Baseline,
         m.referral.baseline_question,
-        Some(m.referral.baseline_hint),
+        {
+            let questions: usize = use_config()
+                .instruments()
+                .iter()
+                .map(|i| i.items.len())
+                .sum();
+            Some(m.count(&m.referral.baseline_hint, questions as u64))
+        },
         vec![
             ChoiceItem::new(m.referral.baseline_yes, "yes"),
             ChoiceItem::new(m.referral.baseline_no, "no"),

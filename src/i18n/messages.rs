@@ -1,15 +1,14 @@
-//! The interface's words, in one typed catalogue.
+//! The shape of the catalogue: one field per message, so that a language missing a message does
+//! not compile. The values live in `en.rs`, `cy.rs` and `ar.rs`.
 //!
-//! Every string a person reads (apart from an instrument's pinned wording, which lives with the
-//! instrument) is a field here. A new language is a new `static` of this type: the compiler
-//! then refuses to build until every field is translated, and no page changes. Placeholders are
-//! written `{name}` and filled by [`fill`].
+//! Placeholders are written `{name}` and filled by [`fill`]; a native test checks that every
+//! language uses the same placeholders as English in every message. Words that depend on a
+//! number are a [`Plural`], chosen by the browser's own CLDR rules (`Intl.PluralRules`).
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::browser::BrowserError;
-use crate::config::{Choice, ServiceConfig};
-use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError};
+use crate::domain::checkin::{ActivityUptake, DraftError, FollowUpError, GoalStatus, JourneyStep};
 use crate::domain::directory::Visit;
 use crate::domain::export::{megabytes_rounded_up, ImportError};
 use crate::domain::instrument::{BandLevel, Category};
@@ -19,13 +18,54 @@ use crate::domain::submission::BuildError;
 use crate::error::AppError;
 use crate::storage::StorageError;
 
+/// A language the interface is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub enum Language {
+    /// British English, the default and the fallback for any words a service gives in one
+    /// language only.
+    English,
+    /// Welsh (Cymraeg).
+    Welsh,
+    /// Modern Standard Arabic, written right to left.
+    Arabic,
+}
+
+impl Language {
+    /// Every built-in language, English first.
+    pub const ALL: [Language; 3] = [Language::English, Language::Welsh, Language::Arabic];
+
+    /// The code a service's configuration and the stored choice use: `en`, `cy` or `ar`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::English => "en",
+            Self::Welsh => "cy",
+            Self::Arabic => "ar",
+        }
+    }
+
+    /// The language a code or a browser's language tag names (`cy`, `cy-GB`, `ar-SA`, `en-US`),
+    /// by its first part; `None` for one this app does not have.
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Self::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
+    }
+}
+
 /// The words of one language.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Messages {
-    /// BCP 47 tag for `<html lang>`.
+    /// Which language these are.
+    pub language: Language,
+    /// BCP 47 tag for `<html lang>` and for the browser's plural rules.
     pub lang: &'static str,
-    /// Writing direction for `<html dir>`.
+    /// Writing direction for `<html dir>`: `ltr` or `rtl`.
     pub dir: &'static str,
+    /// The language's name in itself, for the language control ("Cymraeg").
+    pub own_name: &'static str,
     /// The app's name.
     pub app_name: &'static str,
     /// Hidden text for the "skip to main content" link.
@@ -52,17 +92,24 @@ pub struct Messages {
     pub not_found_body: &'static str,
     /// Link home.
     pub go_home: &'static str,
+    /// The name of the language control, for screen readers.
+    pub language_control: &'static str,
+    /// The "read aloud" button.
+    pub listen: &'static str,
+    /// The same button while it reads.
+    pub stop_listening: &'static str,
 
     /// Home page heading.
     pub home_title: &'static str,
-    /// Home page introduction: "{count}" questions.
-    pub home_intro: &'static str,
+    /// Home page introduction, by the number of questions.
+    pub home_intro: Plural,
     /// Start button.
     pub start_check_in: &'static str,
     /// Resume button, for a check-in already started.
     pub continue_check_in: &'static str,
-    /// Shown under the resume button: "{answered} of {total} questions answered".
-    pub answered_of: &'static str,
+    /// Shown under the resume button, by the number of questions: "{answered} of {n}
+    /// questions answered".
+    pub answered_of: Plural,
     /// Heading of the last-result card.
     pub last_result: &'static str,
     /// "Your last check-in was on {date}."
@@ -76,6 +123,9 @@ pub struct Messages {
     pub question_n_of: &'static str,
     /// Error when Continue is pressed with nothing chosen.
     pub choose_an_answer: &'static str,
+    /// Said where an instrument's questions are shown in English because no checked
+    /// translation is available.
+    pub untranslated_note: &'static str,
 
     /// Check-your-answers heading.
     pub check_answers_title: &'static str,
@@ -94,8 +144,10 @@ pub struct Messages {
 
     /// Result page heading.
     pub result_title: &'static str,
-    /// "You scored {total} out of {max}."
-    pub you_scored: &'static str,
+    /// The MHC-SF total: "{total}" on a scale from "{min}" to "{max}".
+    pub total_score: &'static str,
+    /// Why the MHC-SF result and its total can point different ways.
+    pub result_from_how_often: &'static str,
     /// Heading above the subscales.
     pub the_three_parts: &'static str,
     /// "{score} out of {max}" for a subscale.
@@ -121,7 +173,7 @@ pub struct Messages {
     pub history_title: &'static str,
     /// History table column: date.
     pub date: &'static str,
-    /// History table column: score.
+    /// Table column: a score.
     pub score: &'static str,
     /// History table column: result.
     pub result: &'static str,
@@ -139,6 +191,16 @@ pub struct Messages {
     pub nothing_in_progress: &'static str,
     /// Hidden text after "Change": "how often you felt {question}".
     pub your_answer_to: &'static str,
+    /// A score with its range, in a table: "{score} (from {min} to {max})".
+    pub score_in_range: &'static str,
+    /// A check-in's MHC-SF result in one line: "{category}, score {total} from {min} to
+    /// {max}".
+    pub summary_mhc_sf: &'static str,
+    /// A check-in's loneliness result in one line: "{band}, score {score} from {min} to
+    /// {max}".
+    pub summary_loneliness: &'static str,
+    /// One ONS4 answer in one line: "{name}: {score} ({band})".
+    pub summary_ons4: &'static str,
 
     /// Crisis page heading.
     pub help_title: &'static str,
@@ -166,7 +228,8 @@ pub struct Messages {
     pub config_problem_title: &'static str,
     /// Body of that notice.
     pub config_problem_body: &'static str,
-    /// The summary line that opens the technical details.
+    /// The summary line that opens the technical details (for the service's staff, in
+    /// English).
     pub config_problem_details: &'static str,
     /// "or", between the answers and an exclusive "None of these".
     pub or: &'static str,
@@ -192,6 +255,10 @@ pub struct Messages {
     pub data: DataMessages,
     /// While a page's code is being fetched.
     pub loading: LoadingMessages,
+    /// The questionnaires' plain headings and the names of what they measure.
+    pub instruments: InstrumentMessages,
+    /// The words of the built-in configuration (the lists a service can replace).
+    pub defaults: DefaultsMessages,
     /// Kiosk mode and "I'm helping someone".
     pub modes: ModeMessages,
     /// Sending to the service: asking first, and saying honestly where things stand.
@@ -206,11 +273,11 @@ pub struct Messages {
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.
     pub date_pattern: &'static str,
-    /// Error when a 0 to 10 question is left unanswered.
+    /// Error when a 0 to 10 question is left unanswered: "{min}" and "{max}".
     pub choose_a_number: &'static str,
     /// Error when a question with worded answers (not "how often") is left unanswered.
     pub choose_an_option: &'static str,
-    /// Hint under a 0 to 10 question: placeholders {low} and {high}.
+    /// Hint under a 0 to 10 question: placeholders {min}, {low}, {max} and {high}.
     pub scale_hint: &'static str,
     /// Label of an end of a 0 to 10 scale: "{n} – {label}".
     pub scale_end: &'static str,
@@ -244,10 +311,14 @@ pub struct Messages {
     pub new_goal_label: &'static str,
     /// Hint of the new goal box.
     pub new_goal_hint: &'static str,
+    /// How a goal is going: not started, started, getting there, done, changed my mind.
+    pub goal_statuses: [&'static str; 5],
     /// Heading of the journey step question.
     pub step_title: &'static str,
     /// Hint of the journey step question.
     pub step_hint: &'static str,
+    /// The five steps (seed 001) in the person's own voice, in journey order.
+    pub journey_steps: [&'static str; 5],
     /// Check-your-answers heading of the optional questions.
     pub a_few_more_things: &'static str,
     /// Row: activities.
@@ -262,14 +333,27 @@ pub struct Messages {
     pub skipped: &'static str,
     /// Plain names of the ONS bands: very low, low, medium, high, very high.
     pub band_names: [&'static str; 5],
-    /// An ONS4 answer: "{score} out of 10 ({band})".
+    /// An ONS4 answer: "{score}" on a scale from "{min}" to "{max}", and its "{band}".
     pub ons_score: &'static str,
     /// Heading of ONS4 results.
     pub ons4_title: &'static str,
+    /// Said with ONS4 anxiety, whose scale runs the other way.
+    pub anxiety_lower_is_better: &'static str,
     /// Heading of the loneliness result.
     pub loneliness_title: &'static str,
-    /// What a loneliness total means: hardly ever (3), some of the time (4 to 6), often (7 to 9).
-    pub loneliness_meanings: [&'static str; 3],
+    /// A loneliness total: "{score}" on a scale from "{min}" to "{max}", lower less lonely.
+    pub loneliness_score: &'static str,
+    /// Short names of the UCLA-3 bands: not often lonely (3 to 5), lonely more often (6 to 9).
+    pub loneliness_bands: [&'static str; 2],
+    /// What each band means, in the same order; never "you said you are lonely".
+    pub loneliness_meanings: [&'static str; 2],
+    /// A next step after a higher loneliness score.
+    pub loneliness_next_step: &'static str,
+    /// Link from the loneliness next step to asking for support.
+    pub loneliness_next_step_link: &'static str,
+    /// The check-in moves to questions with another time frame; one line per instrument:
+    /// MHC-SF (the past month), ONS4 (now and yesterday), UCLA-3 (these days).
+    pub moving_on: [&'static str; 3],
     /// Home: "Your next check-in is on {date}."
     pub next_check_in_on: &'static str,
     /// Home: a check-in is due.
@@ -278,8 +362,8 @@ pub struct Messages {
     pub due_now_body: &'static str,
     /// A due date that is the 10-week or 6-month pathway point.
     pub pathway_notes: [&'static str; 2],
-    /// Snooze button: "Remind me in {days} days".
-    pub snooze: &'static str,
+    /// Snooze button, by the number of days.
+    pub snooze: Plural,
     /// "Not now" button.
     pub not_now: &'static str,
     /// After snoozing: "We will remind you on {date}."
@@ -290,8 +374,8 @@ pub struct Messages {
     pub you_can_still: &'static str,
     /// Calendar button.
     pub add_to_calendar: &'static str,
-    /// Calendar hint: "{count}" dates.
-    pub calendar_hint: &'static str,
+    /// Calendar hint, by the number of dates.
+    pub calendar_hint: Plural,
     /// Calendar event title: "{service} check-in".
     pub calendar_summary: &'static str,
     /// Calendar event text: {service}.
@@ -308,6 +392,12 @@ pub struct Messages {
     pub care_languishing: &'static str,
     /// Care card: a fall, {from} and {to}.
     pub care_drop: &'static str,
+    /// Care card: a higher loneliness score.
+    pub care_lonely: &'static str,
+    /// Care card: a high anxiety score.
+    pub care_anxious: &'static str,
+    /// Care card: a low life satisfaction score.
+    pub care_low_satisfaction: &'static str,
     /// Care card: what to do.
     pub care_body: &'static str,
     /// "You can talk to {service}."
@@ -318,6 +408,10 @@ pub struct Messages {
     pub call: &'static str,
     /// "Email {email}"
     pub email: &'static str,
+    /// A text link with its words: "Text {body} to {number}".
+    pub text_words_to: &'static str,
+    /// A text link without set words: "Text {number}".
+    pub text_number: &'static str,
     /// Before the crisis link.
     pub if_you_need_help_now: &'static str,
     /// Link to the progress page.
@@ -330,11 +424,12 @@ pub struct Messages {
     pub progress_overall: &'static str,
     /// Chart title.
     pub chart_title: &'static str,
-    /// Chart description: {count}, {from}, {to}, {first}, {last}.
-    pub chart_desc: &'static str,
+    /// Chart description, by the number of check-ins: {from}, {to}, {first}, {last}, {min},
+    /// {max}.
+    pub chart_desc: Plural,
     /// Heading of the chart's key.
     pub key: &'static str,
-    /// Caption of the scores table.
+    /// Caption of the scores table: "{min}" and "{max}".
     pub scores_caption: &'static str,
     /// Heading: the 13 dimensions.
     pub progress_dimensions: &'static str,
@@ -368,7 +463,7 @@ pub struct Messages {
     pub status_on: &'static str,
     /// Heading: journey steps.
     pub progress_journey: &'static str,
-    /// "Step {n} of 5".
+    /// "Step {n} of {total}".
     pub step_n: &'static str,
     /// Heading: activities.
     pub progress_activities: &'static str,
@@ -382,6 +477,7 @@ pub struct Messages {
 
 /// The words shown while a page's code is being fetched (a page opened for the first time).
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct LoadingMessages {
     /// The quiet line in place of the page.
     pub page: &'static str,
@@ -396,6 +492,7 @@ pub struct LoadingMessages {
 /// The words of kiosk mode and "I'm helping someone": the start screen, the warning before
 /// a shared screen clears itself, taking a copy away, and bringing it into a phone.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ModeMessages {
     /// Kiosk, top of every page after the start: the screen is shared.
     pub kiosk_bar: &'static str,
@@ -551,6 +648,7 @@ pub struct ModeMessages {
 
 /// The words of the "Your data" page.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct DataMessages {
     /// Heading.
     pub title: &'static str,
@@ -568,7 +666,7 @@ pub struct DataMessages {
     pub set_aside: &'static str,
     /// Row: space used.
     pub space: &'static str,
-    /// "{kb} KB".
+    /// Space used: "{kb}" kilobytes, explained.
     pub kb: &'static str,
     /// The browser agreed to keep the data.
     pub persisted_yes: &'static str,
@@ -582,7 +680,7 @@ pub struct DataMessages {
     pub download_body: &'static str,
     /// Download everything button.
     pub download_all: &'static str,
-    /// Download CSV button.
+    /// Download the scores for a spreadsheet.
     pub download_csv: &'static str,
     /// Import heading.
     pub import_title: &'static str,
@@ -590,8 +688,14 @@ pub struct DataMessages {
     pub import_label: &'static str,
     /// Import hint.
     pub import_hint: &'static str,
-    /// Import result: "{added} check-ins added, {same} already here, {referrals} requests for support added."
+    /// Import result, before the counts.
     pub import_done: &'static str,
+    /// Import result: check-ins added.
+    pub import_checkins_added: Plural,
+    /// Import result: check-ins that were already here.
+    pub import_already_here: Plural,
+    /// Import result: requests for support added.
+    pub import_referrals_added: Plural,
     /// Import: some parts kept aside.
     pub import_kept_aside: &'static str,
     /// Import failed: "The file could not be brought in: {why}".
@@ -606,14 +710,16 @@ pub struct DataMessages {
     pub delete_confirm_title: &'static str,
     /// Confirm body.
     pub delete_confirm_body: &'static str,
-    /// "{n} check-ins".
-    pub delete_checkins: &'static str,
-    /// "{n} requests for support".
-    pub delete_referrals: &'static str,
-    /// "{n} things in progress".
-    pub delete_in_progress: &'static str,
-    /// "{n} pieces of information that could not be read".
-    pub delete_set_aside: &'static str,
+    /// Check-ins to delete.
+    pub delete_checkins: Plural,
+    /// Requests for support to delete.
+    pub delete_referrals: Plural,
+    /// Things in progress to delete.
+    pub delete_in_progress: Plural,
+    /// Pieces set aside to delete.
+    pub delete_set_aside: Plural,
+    /// Pieces set aside when their number cannot be known.
+    pub delete_set_aside_unknown: &'static str,
     /// Cannot undo.
     pub delete_cannot_undo: &'static str,
     /// Confirm button.
@@ -633,6 +739,7 @@ pub struct DataMessages {
 /// The words of "Things to try near you": the service's activity directory, its filters, each
 /// activity's card, and "I went".
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct DirectoryMessages {
     /// Page heading, and the words of every link to the page.
     pub title: &'static str,
@@ -787,10 +894,12 @@ pub struct DirectoryMessages {
 }
 
 /// Why something did not work: short clauses, each completing a sentence such as "The file
-/// could not be brought in: …".
+/// could not be brought in: …". A `{why}` is the browser's or the file reader's own words,
+/// kept as technical detail for the service.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ErrorMessages {
-    /// Storage blocked (private mode, settings).
+    /// Storage blocked (private browsing, settings).
     pub storage_unavailable: &'static str,
     /// Storage full.
     pub storage_full: &'static str,
@@ -838,6 +947,7 @@ pub struct ErrorMessages {
 
 /// The words of the self-referral journey.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ReferralMessages {
     /// Home: heading of the referral card.
     pub home_title: &'static str,
@@ -953,8 +1063,8 @@ pub struct ReferralMessages {
     pub access_hint: &'static str,
     /// Baseline question.
     pub baseline_question: &'static str,
-    /// Baseline hint.
-    pub baseline_hint: &'static str,
+    /// Baseline hint, by the number of questions.
+    pub baseline_hint: Plural,
     /// Baseline yes.
     pub baseline_yes: &'static str,
     /// Baseline no.
@@ -985,8 +1095,12 @@ pub struct ReferralMessages {
     pub your_reference: &'static str,
     /// Confirmation: what happens next heading.
     pub next_title: &'static str,
-    /// Confirmation: honest next steps.
+    /// Confirmation: where the answers are, honestly.
     pub next_body: &'static str,
+    /// Confirmation: how to get support when the service has a contact.
+    pub next_with_contact: &'static str,
+    /// Confirmation: how to get support when it has none.
+    pub next_without_contact: &'static str,
     /// Link to the full referral.
     pub view_referral: &'static str,
     /// Referral view heading.
@@ -1011,6 +1125,7 @@ pub struct ReferralMessages {
 
 /// Short names of each answer, for check your answers and the printed referral.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ReferralKeys {
     /// Safety.
     pub safety: &'static str,
@@ -1042,6 +1157,7 @@ pub struct ReferralKeys {
 
 /// Validation messages of the referral journey (GOV.UK style: say what to do).
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct ReferralErrors {
     /// Safety unanswered.
     pub safety: &'static str,
@@ -1057,7 +1173,7 @@ pub struct ReferralErrors {
     pub support: &'static str,
     /// No goal.
     pub no_goal: &'static str,
-    /// Too long: "{field} must be {max} characters or fewer".
+    /// Too long: "This must be {max} characters or fewer".
     pub too_long: &'static str,
     /// No name.
     pub no_name: &'static str,
@@ -1081,10 +1197,89 @@ pub struct ReferralErrors {
     pub unfinished: &'static str,
 }
 
+/// Plain words about the questionnaires: headings people can read (never an instrument's
+/// technical name) and the names of what each one measures, by the ids in
+/// `domain::instrument`.
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct InstrumentMessages {
+    /// Heading of the MHC-SF's questions.
+    pub mhc_sf: &'static str,
+    /// Heading of the ONS4 questions.
+    pub ons4: &'static str,
+    /// Heading of the UCLA-3 questions.
+    pub ucla3: &'static str,
+    /// The MHC-SF's parts: emotional, social, psychological well-being, in plain words.
+    pub mhc_sf_parts: [&'static str; 3],
+    /// The 13 MHC-SF dimensions (seed 000, Table I) in the instrument's order.
+    pub mhc_sf_dimensions: [&'static str; 13],
+    /// The four ONS4 measures: life satisfaction, worthwhile, happiness, anxiety.
+    pub ons4_measures: [&'static str; 4],
+    /// What UCLA-3 measures.
+    pub loneliness: &'static str,
+}
+
+impl InstrumentMessages {
+    /// The plain heading of an instrument's questions, by the instrument's id; its own id for
+    /// one this build has no words for.
+    pub fn heading<'a>(&self, instrument_id: &'a str) -> &'a str {
+        match instrument_id {
+            "mhc-sf" => self.mhc_sf,
+            "ons4" => self.ons4,
+            "ucla3" => self.ucla3,
+            other => other,
+        }
+    }
+
+    /// The plain name of what an instrument's dimension `index` measures (an MHC-SF
+    /// dimension, an ONS4 measure, loneliness); "" for one this build has no words for.
+    pub fn dimension(&self, instrument_id: &str, index: usize) -> &'static str {
+        match instrument_id {
+            "mhc-sf" => self.mhc_sf_dimensions.get(index),
+            "ons4" => self.ons4_measures.get(index),
+            "ucla3" => Some(&self.loneliness),
+            _ => None,
+        }
+        .copied()
+        .unwrap_or_default()
+    }
+}
+
+/// The words of the built-in configuration, each list in the order of the ids in
+/// `config.rs`. A service that sets its own lists gives its own words, in one language or
+/// several.
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct DefaultsMessages {
+    /// What the service does, for "Before you start".
+    pub service_description: &'static str,
+    /// The crisis routes' names: life at risk, NHS 111, Samaritans, Shout.
+    pub crisis_names: [&'static str; 4],
+    /// When to use each crisis route, in the same order.
+    pub crisis_descriptions: [&'static str; 4],
+    /// "What is going on for you".
+    pub reasons: [&'static str; 14],
+    /// "What might you like to do": the six categories and "not sure yet".
+    pub activities: [&'static str; 7],
+    /// Examples under the six activity categories.
+    pub activity_hints: [&'static str; 6],
+    /// "What might make it hard to go".
+    pub barriers: [&'static str; 8],
+    /// Example under "Getting there".
+    pub getting_there_hint: &'static str,
+    /// "How much support would you like", least first.
+    pub support_levels: [&'static str; 4],
+    /// "Who suggested getting in touch".
+    pub referrers: [&'static str; 7],
+    /// "How old are you".
+    pub age_bands: [&'static str; 8],
+}
+
 /// The words about sending to the service: the page that asks first, where each thing stands,
 /// and every other place that would otherwise say that nothing is sent. `{service}` is the
 /// service's name throughout.
 #[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct SendMessages {
     /// Consent page heading.
     pub title: &'static str,
@@ -1260,9 +1455,10 @@ pub struct SendMessages {
 }
 
 /// Words that depend on a number, in the plural categories of the Unicode CLDR: English uses
-/// `one` and `other`, Welsh all six, Arabic all six. Only `other` is required; a category a
-/// language does not fill falls back to it.
+/// `one` and `other`, Welsh and Arabic all six. A category a language does not need falls
+/// back to `other`; a native test checks each language fills the ones it needs.
 #[derive(Debug, Clone, Copy)]
+#[cfg_attr(test, derive(serde::Serialize))]
 pub struct Plural {
     /// For 0 in languages that say it apart (Welsh, Arabic).
     pub zero: Option<&'static str>,
@@ -1308,6 +1504,33 @@ impl Plural {
         }
     }
 
+    /// English: one form for 1, another for every other number.
+    pub const fn one_other(one: &'static str, other: &'static str) -> Self {
+        Self {
+            one: Some(one),
+            ..Self::other(other)
+        }
+    }
+
+    /// A language with all six forms (Welsh, Arabic), in CLDR order.
+    pub const fn six(
+        zero: &'static str,
+        one: &'static str,
+        two: &'static str,
+        few: &'static str,
+        many: &'static str,
+        other: &'static str,
+    ) -> Self {
+        Self {
+            zero: Some(zero),
+            one: Some(one),
+            two: Some(two),
+            few: Some(few),
+            many: Some(many),
+            other,
+        }
+    }
+
     /// The words for `n` in language `lang`, with `{n}` filled in.
     pub fn of(&self, lang: &str, n: u64) -> String {
         let words = match plural_category(lang, n) {
@@ -1337,14 +1560,30 @@ pub fn plural_category(lang: &str, n: u64) -> PluralCategory {
     }
 }
 
-/// The plural category of `n`. Outside the browser (native tests) there is no CLDR data, so
-/// this knows English only.
+/// The plural category of `n` outside the browser (native tests), where there is no CLDR
+/// data: the CLDR rules for whole numbers in the three built-in languages, written out.
 #[cfg(not(target_arch = "wasm32"))]
-pub fn plural_category(_lang: &str, n: u64) -> PluralCategory {
-    if n == 1 {
-        PluralCategory::One
-    } else {
-        PluralCategory::Other
+pub fn plural_category(lang: &str, n: u64) -> PluralCategory {
+    use PluralCategory::*;
+    match lang.split('-').next().unwrap_or_default() {
+        "cy" => match n {
+            0 => Zero,
+            1 => One,
+            2 => Two,
+            3 => Few,
+            6 => Many,
+            _ => Other,
+        },
+        "ar" => match (n, n % 100) {
+            (0, _) => Zero,
+            (1, _) => One,
+            (2, _) => Two,
+            (_, 3..=10) => Few,
+            (_, 11..=99) => Many,
+            _ => Other,
+        },
+        _ if n == 1 => One,
+        _ => Other,
     }
 }
 
@@ -1492,21 +1731,29 @@ impl Messages {
         self.band_names[i]
     }
 
-    /// What a UCLA-3 total (3 to 9) means in kind words: hardly ever lonely at 3, some of
-    /// the time from 4 to 6, often from 7. Never a diagnosis.
-    pub fn loneliness_meaning(&self, total: u32) -> &'static str {
-        match total {
-            0..=3 => self.loneliness_meanings[0],
-            4..=6 => self.loneliness_meanings[1],
-            _ => self.loneliness_meanings[2],
-        }
+    /// Which of the two loneliness bands a UCLA-3 band level is: 0 for the lower scores,
+    /// 1 for the higher.
+    fn loneliness_index(band: BandLevel) -> usize {
+        usize::from(band >= BandLevel::High)
+    }
+
+    /// The short name of a UCLA-3 band ("Not often lonely").
+    pub fn loneliness_band(&self, band: BandLevel) -> &'static str {
+        self.loneliness_bands[Self::loneliness_index(band)]
+    }
+
+    /// What a UCLA-3 band means, in kind words that say what the answers suggest. Never a
+    /// diagnosis, and never "you said you are lonely": the scale does not ask that.
+    pub fn loneliness_meaning(&self, band: BandLevel) -> &'static str {
+        self.loneliness_meanings[Self::loneliness_index(band)]
     }
 
     /// The activities someone went to since last time, in words: the directory's activities
-    /// by name, then the service's categories, then their own words.
+    /// by name, then the service's categories (`label` gives the words of one of its ids),
+    /// then their own words.
     pub fn activities_in_words(
         &self,
-        categories: &[Choice],
+        label: impl Fn(&str) -> String,
         uptake: &ActivityUptake,
         went_to: &[Visit],
     ) -> String {
@@ -1518,14 +1765,27 @@ impl Messages {
             } => went_to
                 .iter()
                 .map(|v| v.name.clone())
-                .chain(
-                    activity_ids
-                        .iter()
-                        .map(|id| ServiceConfig::label(categories, id).to_owned()),
-                )
+                .chain(activity_ids.iter().map(|id| label(id)))
                 .chain(something_else.clone())
                 .collect::<Vec<_>>()
                 .join(", "),
+        }
+    }
+
+    /// How a goal is going, in words; a status from a newer app shows as it was stored.
+    pub fn goal_status<'a>(&self, status: &'a GoalStatus) -> &'a str {
+        match GoalStatus::ALL.iter().position(|s| s == status) {
+            Some(i) => self.goal_statuses[i],
+            None => status.as_str(),
+        }
+    }
+
+    /// A step of the journey in the person's own voice; a step from a newer app shows as it
+    /// was stored.
+    pub fn journey_step<'a>(&self, step: &'a JourneyStep) -> &'a str {
+        match JourneyStep::ALL.iter().position(|s| s == step) {
+            Some(i) => self.journey_steps[i],
+            None => step.as_str(),
         }
     }
 
@@ -1537,6 +1797,15 @@ impl Messages {
     /// What a result category means, in plain words and never as a diagnosis.
     pub fn category_meaning(&self, c: Category) -> &'static str {
         self.category_meanings[c as usize]
+    }
+
+    /// The line that says the check-in's time frame changes, at the first question of
+    /// `instrument_id` when other questions came before it.
+    pub fn moving_on(&self, instrument_id: &str) -> Option<&'static str> {
+        let i = ["mhc-sf", "ons4", "ucla3"]
+            .iter()
+            .position(|id| *id == instrument_id)?;
+        self.moving_on.get(i).copied()
     }
 
     /// Formats a calendar date in this language.
@@ -1553,830 +1822,9 @@ impl Messages {
     }
 }
 
-/// The words of the person's language. The app re-renders its pages when the language
-/// changes, so a page reads its words once, as it is built.
-pub fn use_messages() -> &'static Messages {
-    &EN
-}
-
 /// Replaces each `{name}` in `template` with its value.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     values.iter().fold(template.to_owned(), |s, (k, v)| {
         s.replace(&format!("{{{k}}}"), v)
     })
-}
-
-/// British English.
-pub static EN: Messages = Messages {
-    lang: "en-GB",
-    dir: "ltr",
-    app_name: "Flourish",
-    skip_to_content: "Skip to main content",
-    get_help_now: "Get help now",
-    back: "Back",
-    continue_: "Continue",
-    there_is_a_problem: "There is a problem",
-    error_title_prefix: "Error: ",
-    error_prefix: "Error:",
-    not_monitored: "No one watches this app in real time. If you need help now, use Get help now.",
-    kept_on_device: "Your answers are kept on this device. They are not sent anywhere.",
-    not_found_title: "Page not found",
-    not_found_body: "We could not find that page. It may have moved, or the link may be wrong.",
-    go_home: "Go to the start",
-
-    home_title: "How are you doing?",
-    home_intro: "A check-in is {count} short questions about how you have been feeling. It takes about 5 minutes. You can stop at any time and carry on later.",
-    start_check_in: "Start a check-in",
-    continue_check_in: "Carry on with your check-in",
-    answered_of: "{answered} of {total} questions answered",
-    last_result: "Your last check-in",
-    last_checked_in_on: "Your last check-in was on {date}.",
-    see_past_check_ins: "See all your check-ins",
-    no_check_ins_yet: "You have not done a check-in yet.",
-
-    question_n_of: "Question {n} of {total}",
-    choose_an_answer: "Choose how often you felt this",
-
-    check_answers_title: "Check your answers",
-    check_answers_intro: "You can change any answer before you save.",
-    change: "Change",
-    not_answered: "Not answered yet",
-    save_check_in: "Save my check-in",
-    answer_every_question: "Answer every question before you save",
-    start_again: "Go back to the first question",
-
-    result_title: "Your check-in",
-    you_scored: "You scored {total} out of {max}.",
-    the_three_parts: "The three parts of well-being",
-    out_of: "{score} out of {max}",
-    not_a_diagnosis: "This is not a diagnosis. It is a way to notice how you are doing and to see change over time.",
-    your_answers: "Your answers",
-    checked_in_on: "Checked in on {date}",
-    question: "Question",
-    answer: "Answer",
-    what_next: "What next",
-    what_next_body: "You can check in again in about 4 weeks to see how things change. Your check-ins are saved on this device.",
-    no_category: "We could not work out a result for this check-in.",
-
-    history_title: "Your check-ins",
-    date: "Date",
-    score: "Score (out of 70)",
-    result: "Result",
-    history_caption: "Your check-ins, newest first",
-    view: "View",
-    check_in_of: "the check-in of {date}",
-    actions: "Actions",
-    view_last_result: "See your last result in full",
-    nothing_in_progress: "You do not have a check-in in progress.",
-    your_answer_to: "how often you felt {question}",
-
-    help_title: "Get help now",
-    help_intro: "If you feel you might harm yourself or end your life, please get help now. You do not have to wait.",
-    help_not_monitored: "This app is not watched by anyone in real time. It cannot send help.",
-
-    data_set_aside_title: "Some saved information could not be read",
-    data_set_aside_body: "We have kept it safe and not deleted anything. You can download it to give to the service. Everything else still works.",
-    download_set_aside: "Download the information we could not read",
-    save_failed_title: "Your answer could not be saved on this device",
-    save_failed_body: "Your answer is still on the screen. The browser may be full or in private mode. Try again, or free up space on your device.",
-
-    category_names: ["Finding things hard", "Getting by", "Flourishing"],
-    category_meanings: [
-        "You said you have not often felt good lately. Many people feel like this at times, and it can change. You do not have to sort it out alone: talking to the service is a good next step.",
-        "You said some things are going well and some are harder. This is where most people are. Small steps, like trying one activity, can help.",
-        "You said you often felt good and that things in your life mostly work for you. That is worth noticing. Keep doing what helps.",
-    ],
-    config_problem_title: "Some of this service's settings could not be read",
-    config_problem_body: "The app works as normal, using its standard settings where needed. Please tell the service if you can.",
-    config_problem_details: "Details for the service",
-    or: "or",
-    characters_limit: Plural {
-        one: Some("You can enter up to {n} character"),
-        ..Plural::other("You can enter up to {n} characters")
-    },
-    characters_left: Plural {
-        one: Some("You have {n} character remaining"),
-        ..Plural::other("You have {n} characters remaining")
-    },
-    characters_too_many: Plural {
-        one: Some("You have {n} character too many"),
-        ..Plural::other("You have {n} characters too many")
-    },
-    load_failed_title: "Your saved information could not be opened",
-    load_failed_body: "Nothing has been deleted. The browser may be blocking storage, for example in private mode. Try closing other tabs of this app, or reloading the page.",
-    download_failed: "Sorry, the file could not be downloaded: {why}.",
-    check_in_not_saved: "Your check-in could not be saved: {why}.",
-    errors: ErrorMessages {
-        storage_unavailable: "this browser is not letting the app save anything",
-        storage_full: "the storage on this device is full",
-        storage_encode: "the information could not be prepared for saving",
-        storage_other: "the browser could not save ({why})",
-        no_such_question: "there is no question with that number",
-        not_an_answer: "that is not one of the answers to this question",
-        unknown_instrument: "this check-in uses a questionnaire this app does not know",
-        unanswered: "question {n} has not been answered",
-        goal_empty: "write your goal in a few words",
-        no_activity: "choose at least one activity, or None yet",
-        import_empty: "the file is empty",
-        import_not_json: "this is not a Flourish export: it could not be read ({why})",
-        import_not_an_export: "this is not a Flourish export",
-        import_newer: "this file was made by a newer version of Flourish (export version {found}); update the app to bring it in",
-        import_damaged: "this Flourish export is damaged ({why})",
-        import_too_big: "the file is {size} MB, and a Flourish export is at most {max} MB",
-        import_too_many: "the file holds {found} records of one kind, and a Flourish export holds at most {max}",
-        download: "the browser did not let the app offer the file",
-        read_file: "the file could not be read",
-        calendar: "the dates could not be put in a calendar",
-        submission_no_id: "it could not be found on this device",
-        submission_empty: "there was nothing to send",
-    },
-    your_data: "Your data",
-    changed_elsewhere: "This page was updated with changes made in another tab or window.",
-    loading: LoadingMessages {
-        page: "Loading this page…",
-        failed_title: "This page could not be loaded",
-        failed_body: "The connection may have dropped. Everything you have saved is still on this device.",
-        try_again: "Try again",
-    },
-    data: DataMessages {
-        title: "Your data",
-        intro: "Everything you save in this app is kept on this device, in this browser. Nothing is sent anywhere.",
-        what_title: "What is stored",
-        checkins: "Check-ins",
-        referrals: "Requests for support",
-        in_progress: "Things you have started",
-        set_aside: "Information that could not be read",
-        space: "Space used",
-        kb: "{kb} KB",
-        persisted_yes: "Your browser has agreed to keep this data, even if the device runs low on space.",
-        persisted_no: "Your browser has not agreed to keep this data for sure. It may clear it if the device runs low on space, so download a copy now and then.",
-        persisted_unknown: "Your browser cannot say whether it will keep this data. Download a copy now and then.",
-        download_title: "Keep a copy",
-        download_body: "Download everything as one file. You can bring it back into this app on this or another device.",
-        download_all: "Download everything (JSON file)",
-        download_csv: "Download check-in scores (CSV file, for a spreadsheet)",
-        import_title: "Bring in a copy",
-        import_label: "Choose a file you downloaded from this app",
-        import_hint: "Nothing here is deleted. Anything already here is kept, and nothing is added twice.",
-        import_done: "Done. {added} check-ins added, {same} already here. {referrals} requests for support added.",
-        import_kept_aside: "Some parts could not be used, so they were kept aside: you can download them.",
-        import_failed: "The file could not be brought in: {why}",
-        delete_title: "Delete everything",
-        delete_body: "Remove all of your information from this device. Download a copy first if you may want it.",
-        delete_button: "Delete everything",
-        delete_confirm_title: "Are you sure you want to delete everything?",
-        delete_confirm_body: "This removes from this device:",
-        delete_checkins: "{n} check-ins",
-        delete_referrals: "{n} requests for support",
-        delete_in_progress: "{n} things you have started and not finished",
-        delete_set_aside: "{n} pieces of information that could not be read",
-        delete_cannot_undo: "You cannot undo this. Anything not downloaded will be gone.",
-        delete_confirm: "Yes, delete everything",
-        delete_cancel: "No, keep my information",
-        deleted_title: "Your information has been deleted",
-        deleted_body: "Nothing of yours is kept on this device now.",
-        delete_failed: "Not everything could be deleted: {why}. What is left is shown on Your data.",
-        not_known: "Not known",
-    },
-    modes: ModeMessages {
-        kiosk_bar: "This screen is shared. Nothing you enter is kept on it.",
-        helping_shared_bar: "You are helping someone. Nothing they enter is kept on this device.",
-        helping_own_bar: "You are helping someone on their own device. Their answers stay on it and will say a volunteer helped.",
-        finish_and_clear: "Finish and clear",
-        start_fresh: "Start fresh for the next person",
-        stop_helping: "Stop helping",
-        switch_title: "Helping someone else?",
-        switch_body: "If you are a volunteer helping someone use {service}, switch to helping mode first. Their answers will say that a volunteer helped.",
-        switch_button: "I'm helping someone",
-        device_question: "Whose phone or tablet is this?",
-        device_hint: "This decides whether the person's answers are kept on it.",
-        device_their_own: "It belongs to the person I am helping",
-        device_their_own_hint: "Their answers will be kept on it for them, as if they used it on their own.",
-        device_shared: "It is mine, or other people use it too",
-        device_shared_hint: "Nothing will be kept on it. At the end, they can take a copy, then you start fresh for the next person.",
-        device_error: "Choose whose phone or tablet this is",
-        with_volunteer: "Completed with help from a volunteer",
-        help_key: "Help",
-        volunteer_safety_title: "If you are the volunteer",
-        volunteer_safety_steps: [
-            "Stay with the person. Do not leave them on their own.",
-            "If their life is in danger now, call 999.",
-            "Help them call one of the numbers above if they want to. You can call with them.",
-            "Ask if there is someone they trust who you can call for them.",
-            "When they are safe, tell the service today, or the person who looks after volunteers.",
-        ],
-        start_title: "What would you like to do?",
-        start_support_title: "Ask for support",
-        start_support_body: "Tell us what is going on and what might help. It takes about 10 minutes.",
-        start_check_in_title: "Check in on how you are doing",
-        start_kiosk_privacy: "This screen is shared, so nothing you enter is kept on it. When you finish, or if you leave it for {minutes} minutes, it is all cleared. At the end you can take your answers with you on your phone or on paper.",
-        start_helping_privacy: "Nothing entered is kept on this device. At the end, the person can take their answers with them on their phone or on paper. If it is left for {minutes} minutes, it is all cleared.",
-        start_privacy_shared: "Your answers are kept on this screen only while you use it. Nothing is sent to anyone. At the end you can take them with you on your phone or on paper.",
-        not_kept_on_device: "Nothing you enter is kept on this device. It is all cleared when you finish.",
-        start_privacy_shared_sending: "Your answers are kept on this screen only while you use it. Nothing is sent while you answer. At the end you choose whether to send them to {service}. You can also take them with you on your phone or on paper.",
-        not_kept_on_device_sending: "Nothing you enter is kept on this device after you finish. Only what you choose to send to {service} waits here, out of sight, until it has gone.",
-        idle_title: "Are you still there?",
-        idle_body: "If you do nothing, this screen will be cleared in {seconds} seconds and your answers deleted, so that the next person cannot see them.",
-        idle_seconds_left: Plural {
-            one: Some("{n} second left"),
-            ..Plural::other("{n} seconds left")
-        },
-        keep_going: "Keep going",
-        finish_title: "Finish and clear the screen?",
-        start_fresh_title: "Start fresh for the next person?",
-        stop_title: "Stop helping?",
-        finish_body: "Everything entered on this screen will be deleted, so that the next person cannot see it.",
-        finish_copy_first: "If you want a copy of your answers, take it before you clear the screen. You cannot get them back afterwards.",
-        finish_confirm: "Yes, clear everything",
-        stop_confirm: "Yes, clear everything and stop helping",
-        finish_cancel: "No, go back",
-        not_here_title: "This is not kept on this device",
-        not_here_body: "This device is shared, so nothing is kept on it once someone finishes. Check-ins and requests for support are kept on your own phone, if you took them with you.",
-        done_title: "Your request for support is ready",
-        done_body: "It is on this screen only until you finish. To keep it, take a copy now. Then give it to the service, or show them your reference.",
-        take_title: "Take your copy",
-        take_phone_title: "On your phone",
-        take_phone_body: "Open the camera on your phone and point it at this code. Your phone will open the app and ask if you want to keep your answers on it.",
-        take_phone_private: "Your answers are inside the code. They are not sent over the internet.",
-        take_paper_title: "On paper",
-        print: "Print your answers",
-        qr_label: "A QR code with your answers, to scan with your phone",
-        qr_making: "Making the code…",
-        qr_too_big: "There is too much to fit in a code. Print your answers instead.",
-        kiosk_end_title: "When you have finished",
-        kiosk_end_body: "Clear the screen so that the next person cannot see your answers. Take your copy first.",
-        hand_back_title: "Give the device back",
-        hand_back_body: "When the person has their copy, give the device back to the volunteer. The volunteer then starts fresh for the next person.",
-        take_in_title: "Keep these answers on this phone?",
-        take_in_intro: "This is what the code holds. Nothing is kept on this phone unless you say yes.",
-        take_in_yes: "Yes, keep them on this phone",
-        take_in_no: "No, do not keep them",
-        take_in_reading: "Reading the code…",
-        take_in_failed_title: "We could not read this code",
-        take_in_failed_next: "Try scanning the code again, or print your answers instead.",
-        take_in_kept: "Your answers are now kept on this phone",
-        take_in_already: "These answers are already on this phone",
-        take_in_not_kept: "Your answers could not be kept on this phone: {why}.",
-        take_in_shared_title: "Open this on your own phone",
-        take_in_shared_body: "This device is shared, so it does not keep anyone's answers. Scan the code with your own phone's camera instead.",
-        carry_not_ours: "This does not look like a code from this app.",
-        carry_newer: "The code was made by a newer version of this app. Try again later, when this phone has the new version.",
-        carry_damaged: "Part of the code is missing or damaged, perhaps it was not scanned in full.",
-        carry_old_browser: "This phone's web browser is too old to read this code. Update it, or print your answers instead.",
-    },
-    send: SendMessages {
-        title: "Send your request to {service}?",
-        saved: "Your request for support is saved on this device. It has not been sent to anyone.",
-        what_title: "What {service} will get",
-        what_intro: "If you send it, this goes to {service}:",
-        name: "The name you gave: {value}",
-        contact: "How to contact you: {value}",
-        best_times: "When is best to contact you: {value}",
-        age_band: "Your age: {value}",
-        postcode: "The first part of your postcode: {value}",
-        language: "The language you would like to use: {value}",
-        access: "What would make things easier for you: {value}",
-        safety: "Your answer to the question about hurting yourself or ending your life: {value}",
-        answers: "Your answers about what is going on, what you might like to do, what might make it hard, the support you would like, and who suggested getting in touch",
-        goals: Plural {
-            one: Some("What matters to you: your goal, in your words"),
-            ..Plural::other("What matters to you: your {n} goals, in your words")
-        },
-        checkins: Plural {
-            one: Some("Your first check-in: your {answers} answers and the scores worked out from them"),
-            ..Plural::other("Your {n} check-ins: your {answers} answers and the scores worked out from them")
-        },
-        assisted: "That a volunteer helped you fill it in",
-        reference: "Your reference {reference}, the date and time, and which version of this app you used",
-        made: "The date and time, and which version of this app you used",
-        where_to: "It goes straight from this device to {service}, at {host}. It goes nowhere else.",
-        next_title: "What happens next",
-        next: "{service} will read your request and get in touch in the way you chose. This app cannot tell when they will reply. No one watches it in real time. If you need help now, use Get help now.",
-        offline_normal: "If you are offline, it waits on this device and goes when you are back online.",
-        share_question: "Share your check-ins with {service} too?",
-        share_hint_first: "If you say yes, your first check-in goes with your request, and each check-in you save from now on is sent too. You can stop this at any time on Your data.",
-        share_hint: "If you say yes, each check-in you save from now on is sent to {service}. You can stop this at any time on Your data.",
-        share_hint_now_on: "At the moment your check-ins are shared. If you say no, check-ins you save from now on will not be sent.",
-        share_yes: "Yes, share my check-ins",
-        share_no: "No, only send my request",
-        share_error: "Choose whether to share your check-ins",
-        send: "Send to {service}",
-        keep: "Keep it on this device only",
-        not_queued: "Your request could not be sent: {why}.",
-        already: "You have already chosen to send this request.",
-        see_status: "See where it is",
-
-        waiting: "Saved on this device, waiting to send to {service}.",
-        offline: "You are offline. It will be sent when you are back online.",
-        will_retry: "It will try again by itself. You do not need to do anything.",
-        problems: [
-            "{service} did not answer in time.",
-            "This app could not reach {service} just now.",
-            "{service} is busy just now.",
-            "{service} had a problem of its own.",
-            "The answer did not come from {service}. You may need to sign in to the Wi-Fi you are using.",
-        ],
-        unsaved: "This could not be saved on this device, so keep this page open until it shows as sent.",
-        sent: "Sent to {service} on {date}.",
-        rejected_title: "{service} could not accept it",
-        rejections: [
-            "{service} said something in it was not right.",
-            "{service} is not letting this app send to it.",
-            "The address this app has for {service} is wrong, or has changed.",
-            "{service} already holds something that does not match it.",
-            "It is too big for {service} to take.",
-            "{service} does not take this kind of file.",
-            "The address this app has for {service} has moved.",
-            "{service} did not say why.",
-        ],
-        rejected_kept: "It is still saved on this device. Please tell {service} if you can. You can try again later, or download it and give it to them another way.",
-        try_again: "Try again",
-        download_instead: "Download instead",
-        download_hint: "This saves it as a file and stops trying to send it.",
-        kept: "You chose to keep it on this device only. It has not been sent to anyone.",
-        send_it: "Send it to {service}",
-        checkin_not_shared: "This check-in has not been shared with {service}.",
-        checkin_can_share: "You can choose to share your check-ins on Your data.",
-        checkin_not_yet: "This check-in has not been sent to {service} yet.",
-        send_now: "Send it now",
-
-        next_waiting: "When it arrives, {service} can find it with your reference. They will get in touch in the way you chose. This app cannot tell when they will reply, and no one watches it in real time.",
-        next_sent: "{service} has your request. They will get in touch in the way you chose. This app cannot tell when they will reply, and no one watches it in real time.",
-        next_kept: "To get support, contact {service} and give them your reference, or show them this page, a print-out, or the downloaded file.",
-
-        home_waiting: Plural {
-            one: Some("{n} waiting to send to {service}"),
-            ..Plural::other("{n} waiting to send to {service}")
-        },
-        home_refused: Plural {
-            one: Some("{n} could not be sent"),
-            ..Plural::other("{n} could not be sent")
-        },
-        home_see: "See what is waiting to send",
-
-        list_title: "Sending to {service}",
-        list_intro: "What you chose to send stays on this device until {service} has it. Then it is removed from here.",
-        list_none: "Nothing is waiting to send.",
-        list_referral: "Your request for support, reference {reference}",
-        list_checkins: Plural {
-            one: Some("Your check-in of {date}"),
-            ..Plural::other("{n} check-ins, the newest of {date}")
-        },
-
-        data_title: "Sending to {service}",
-        sharing_on: "You share your check-ins with {service}. Each check-in you save is sent to them.",
-        sharing_off: "You do not share your check-ins with {service}.",
-        stop_sharing: "Stop sharing my check-ins",
-        start_sharing: "Share my check-ins from now on",
-        start_sharing_hint: "Check-ins you saved before are not sent.",
-        no_request_yet: "If you send a request for support to {service}, you can also choose to share your check-ins with them.",
-        data_intro: "Everything you save in this app is kept on this device, in this browser. Nothing is sent unless you choose to send it to {service}.",
-        change_failed: "Your choice could not be saved: {why}.",
-
-        undelivered_question: Plural {
-            one: Some("{n} thing you chose to send has not reached {service} yet. What should happen to it?"),
-            ..Plural::other("{n} things you chose to send have not reached {service} yet. What should happen to them?")
-        },
-        undelivered_send: "Send it, then remove it from this device",
-        undelivered_drop: "Delete it too, without sending it",
-        undelivered_error: "Choose whether to send what has not been sent yet",
-        deleted_still_sending: "What you chose to send stays on this device only until {service} has it. Then it is removed too.",
-
-        footer: "Your answers are kept on this device. Nothing is sent unless you choose to send it.",
-        start_privacy: "Your answers are kept on this device as you go. Nothing is sent while you answer. At the end you choose whether to send them to {service} or keep them on this device only. You can also print or download them.",
-        urgent_not_told: "This app does not tell anyone about your answer, and no one is watching it. Please call or text one of these now.",
-        urgent_not_told_sending: "This app does not alert anyone. If you send your request to {service} at the end, they will read it later, not straight away. Please call or text one of these now.",
-    },
-    directory: DirectoryMessages {
-        title: "Things to try near you",
-        intro: "Groups and activities from {service}'s list. Going is up to you: nothing is booked, and nobody is told.",
-        loading: "Getting the list of activities…",
-        not_configured: "This service has not shared a list of activities.",
-        broken: "The list of activities could not be read. Everything else still works.",
-        details: "Details for the service",
-        not_found: "The file of activities was not found.",
-        server_error: "The server answered with error {status}.",
-        unreachable: "No answer from the server: {why}",
-        timed_out: "The file took too long to arrive. Try again later, on a better connection.",
-        not_json: "The file is not JSON (line {line}, column {column}).",
-        not_a_list: "The file is not a list of Open Referral UK services.",
-        skipped: Plural {
-            one: Some("1 activity could not be shown."),
-            ..Plural::other("{n} activities could not be shown.")
-        },
-        skipped_record: "Record {number}{id}: {why}",
-        record_problems: [
-            "it is not a record",
-            "a field has the wrong type",
-            "it has no id",
-            "it has no name",
-            "an earlier record has the same id",
-        ],
-        incomplete: "This list may not be complete.",
-        shown_first: "Shown first:",
-        because: "{what}, because you said: {answer}",
-        badges: [
-            "Things you said you might like",
-            "Free",
-            "Step-free",
-            "Near you",
-            "In your area",
-            "Someone can meet you",
-        ],
-        filters_title: "Show only",
-        free_only: "Free only",
-        step_free_only: "Step-free access",
-        meet_only: "Someone can meet you there",
-        near_only: "Near {district}",
-        day_label: "Day",
-        any_day: "Any day",
-        kind_label: "Kind of activity",
-        any_kind: "Any kind",
-        apply: "Show activities",
-        count: Plural {
-            one: Some("1 activity"),
-            ..Plural::other("{n} activities")
-        },
-        nothing_matches: "Nothing matches these choices. Try turning off a filter.",
-        empty: "There is nothing in the list yet.",
-        show_more: Plural {
-            one: Some("Show 1 more"),
-            ..Plural::other("Show {n} more")
-        },
-        days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
-        every: "Every {day}",
-        every_other: "Every other {day}",
-        every_n_weeks: "Every {n} weeks on {day}",
-        of_the_month: "The {which} {day} of the month",
-        nth: ["first", "second", "third", "fourth", "fifth"],
-        nth_last: ["last", "second to last", "third to last", "fourth to last", "fifth to last"],
-        month_days: "On these days of the month: {list}",
-        opens_to_closes: "{opens} to {closes}",
-        from_time: "From {opens}",
-        and: "{first} and {last}",
-        time_am: "{h}{mm}am",
-        time_pm: "{h}{mm}pm",
-        midday: "midday",
-        facts: ["When", "Where", "Cost", "Getting there", "Contact"],
-        online: "Online",
-        organised_by: "Organised by {organisation}",
-        free: "Free",
-        free_for_some: "Free for some people",
-        price: "£{amount} {description}",
-        ask_about_cost: "Ask about the cost",
-        call: "Call {number}",
-        email: "Email {address}",
-        website: "Website",
-        map: "Show on a map (opens OpenStreetMap)",
-        ask_for: "Ask for {name}",
-        i_went: "I went",
-        i_went_hidden: "to {name}",
-        you_went_on: "You said you went on {date}.",
-        undo: "Undo",
-        undo_hidden: "\"I went\" for {name}",
-        not_saved: "This could not be saved: {why}",
-        you_went_to: "You said you went to:",
-        you_went_to_hint: "Untick any you did not go to.",
-        went_on_hint: "You said you went on {date}",
-        anything_else: "Did you go to anything else?",
-        visits_title: "Activities from the list",
-        visits_activity: "Activity",
-        visits_times: "How many times",
-        times: Plural {
-            one: Some("Once"),
-            ..Plural::other("{n} times")
-        },
-        visits_last: "Last time",
-    },
-    referral: ReferralMessages {
-        home_title: "Get support",
-        home_intro: "Tell the service what is going on for you and what might help. It takes about 10 minutes.",
-        start: "Ask for support",
-        carry_on: "Carry on asking for support",
-        your_referral_of: "Your request for support of {date}",
-        start_title: "Get support from {service}",
-        start_what: "We will ask about what is going on for you, what you might like to do, and how to contact you. Answer what you can. You can skip the questions marked optional.",
-        start_not_emergency_title: "This is not for emergencies",
-        start_not_emergency: "No one reads your answers straight away. If you need help now, use Get help now.",
-        start_privacy: "Your answers are kept on this device as you go. Nothing is sent to anyone. At the end you can print or download your answers to give to the service.",
-        start_time: "It takes about 10 minutes. You can stop and come back later.",
-        start_now: "Start now",
-        safety_question: "Are you thinking about hurting yourself or ending your life?",
-        safety_hint: "We ask everyone this. It helps us make sure you get the right help.",
-        yes: "Yes",
-        no: "No",
-        urgent_title: "Please get help now",
-        urgent_lead: "Thank you for telling us. You do not have to wait. These people can help you now, any time of day or night.",
-        urgent_go_on: "When you are ready, you can carry on asking for support. Your answers so far are saved.",
-        urgent_continue: "Carry on asking for support",
-        reasons_question: "What is going on for you at the moment?",
-        choose_all: "Choose all that apply.",
-        reason_other_label: "Tell us in your own words",
-        activities_question: "What might you like to do?",
-        barriers_question: "What might make it hard to go?",
-        barriers_hint: "Choose all that apply. This helps the service offer the right support.",
-        support_question: "How much support would you like?",
-        support_hint: "You can change your mind later.",
-        goals_question: "What matters to you?",
-        goals_hint: "Write one thing you would like to be different in 3 months. Keep it small. For example, \"go to one group\" or \"talk to someone new each week\".",
-        goal_n: "Goal {n}",
-        add_goal: "Add another goal",
-        remove_goal: "Remove",
-        referred_by_question: "Who suggested getting in touch? (optional)",
-        optional_hint: "You can skip this question.",
-        name_question: "What would you like us to call you?",
-        name_hint: "Your first name, or any name you like.",
-        contact_question: "How would you like the service to contact you?",
-        contact_methods: [
-            "Phone call",
-            "Text message",
-            "Email",
-            "I will contact the service myself",
-            "I do not want to be contacted",
-        ],
-        details_title: "How can we reach you?",
-        phone_label: "Phone number",
-        mobile_label: "Mobile phone number",
-        phone_hint: "For example, 07700 900 982. You can use +44.",
-        email_label: "Email address",
-        best_times_label: "When is best to contact you? (optional)",
-        best_times_hint: "For example, weekday mornings.",
-        about_title: "About you (optional)",
-        about_intro: "This helps the service plan. You can skip any of it.",
-        age_question: "How old are you?",
-        postcode_label: "The first part of your postcode",
-        postcode_hint: "For example, CF10 or M1. Not your whole postcode.",
-        access_title: "Language and access needs (optional)",
-        language_label: "Which language would you like to use?",
-        language_hint: "Leave this empty for English.",
-        access_label: "Is there anything that would make things easier for you?",
-        access_hint: "For example, large print, an interpreter, British Sign Language, or step-free access.",
-        baseline_question: "Would you like to do a short well-being check-in now?",
-        baseline_hint: "It is 14 questions about how you have felt in the past month. It helps you and the service see how things change. It is up to you.",
-        baseline_yes: "Yes, do it now",
-        baseline_no: "Not now",
-        baseline_done: "You have done your first check-in.",
-        check_title: "Check your answers",
-        check_intro: "You can change any answer before you save.",
-        not_provided: "Not provided",
-        save: "Save my request for support",
-        start_again: "Start again",
-        start_again_title: "Do you want to start again?",
-        start_again_body: "This deletes the answers you have given so far on this device. Check-ins you have saved are kept.",
-        start_again_confirm: "Yes, delete my answers and start again",
-        start_again_cancel: "No, go back to my answers",
-        done_title: "Your request for support is saved",
-        your_reference: "Your reference is",
-        next_title: "What happens next",
-        next_body: "Your answers are saved on this device. This app does not send them to anyone. To get support, contact the service and give them your reference, or show them this page, a print-out, or the downloaded file.",
-        view_referral: "See all your answers, print or download them",
-        view_title: "Your request for support",
-        made_on: "Made on {date}",
-        print: "Print",
-        download: "Download (JSON file)",
-        back_to_referral: "Carry on asking for support",
-        not_saved: "Your request for support could not be saved: {why}.",
-        not_discarded: "Your answers could not be deleted: {why}.",
-        keys: ReferralKeys {
-            safety: "Thoughts of hurting yourself",
-            reasons: "What is going on",
-            activities: "What you might like to do",
-            barriers: "What might make it hard",
-            support: "Support you would like",
-            goals: "What matters to you",
-            referred_by: "Who suggested getting in touch",
-            name: "Name",
-            contact: "How to contact you",
-            details: "Contact details",
-            about: "About you",
-            access: "Language and access",
-            baseline: "First well-being check-in",
-        },
-        errors: ReferralErrors {
-            safety: "Choose yes or no",
-            reasons: "Choose at least one thing that is going on for you",
-            other_empty: "Tell us what else is going on, in your own words",
-            activities: "Choose at least one thing, or choose I'm not sure yet",
-            barriers: "Choose at least one thing, or choose None of these",
-            support: "Choose how much support you would like",
-            no_goal: "Write at least one thing that matters to you",
-            too_long: "This must be {max} characters or fewer",
-            no_name: "Enter a name we can call you",
-            contact: "Choose how you would like to be contacted",
-            no_phone: "Enter a phone number",
-            bad_phone: "Enter a UK phone number, like 07700 900 982 or 020 7946 0018",
-            not_mobile: "Enter a mobile number for text messages, like 07700 900 982",
-            no_email: "Enter an email address",
-            bad_email: "Enter an email address in the right format, like name@example.com",
-            bad_postcode: "Enter just the first part of a postcode, like CF10 or M1",
-            baseline: "Choose whether to do a check-in now",
-            unfinished: "Answer this question before you save",
-        },
-    },
-    months: [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
-    ],
-    date_pattern: "{day} {month} {year}",
-
-    choose_a_number: "Choose a number from 0 to 10",
-    choose_an_option: "Choose an answer",
-    scale_hint: "0 means “{low}”. 10 means “{high}”.",
-    scale_end: "{n} – {label}",
-    your_answer_to_question: "your answer to: {question}",
-    optional: "Optional",
-    can_skip: "You can leave this out. Press Continue to go on.",
-    activities_title: "Which activities have you been to since your last check-in?",
-    activities_hint: "Choose all that apply.",
-    something_else: "Something else",
-    something_else_label: "What else did you go to?",
-    none_yet: "None yet",
-    none_yet_hint: "That is OK. Going for the first time can take a while.",
-    something_else_empty: "Say what else you went to, or untick Something else",
-    goals_title: "How are your goals going?",
-    goals_none_yet: "You have not set a goal here yet.",
-    goal_last_time: "Last time: {status}",
-    new_goal_label: "Add a goal (optional)",
-    new_goal_hint: "One small thing you would like to be different in 3 months. For example, “Go for a walk with someone once a week”.",
-    step_title: "Which of these feels most like where you are now?",
-    step_hint: "There is no right answer. People move between these, forwards and back.",
-    a_few_more_things: "A few more things",
-    activities_row: "Activities",
-    goals_row: "Goals",
-    new_goal_row: "New goal",
-    step_row: "Where you are now",
-    skipped: "Left out",
-    band_names: ["very low", "low", "medium", "high", "very high"],
-    ons_score: "{score} out of 10 ({band})",
-    ons4_title: "Your well-being, from 0 to 10",
-    loneliness_title: "Loneliness",
-    loneliness_meanings: [
-        "You said you hardly ever feel lonely.",
-        "You said you feel lonely some of the time. Many people do. Meeting people, even a little, can help.",
-        "You said you often feel lonely. You are not alone in this. It is one of the most common reasons people get in touch, and it can change.",
-    ],
-    next_check_in_on: "Your next check-in is on {date}.",
-    due_now_title: "It is time for a check-in",
-    due_now_body: "It takes about 5 minutes. You can do it now, or later.",
-    pathway_notes: [
-        "This one is 10 weeks after your first check-in. It helps you see what has changed.",
-        "This one is 6 months after your first check-in. It helps you see what has changed.",
-    ],
-    snooze: "Remind me in {days} days",
-    not_now: "Not now, things are hard",
-    snoozed_until: "We will remind you on {date}.",
-    not_now_until: "We will ask again gently on {date}.",
-    you_can_still: "You can still do a check-in now if you want to.",
-    add_to_calendar: "Add to my calendar",
-    calendar_hint: "This saves a file with the dates of your next {count} check-ins. Open it to add them to your calendar.",
-    calendar_summary: "{service} check-in",
-    calendar_description: "Time for your check-in. Open {service} and answer a few short questions about how you are doing.",
-    not_now_title: "That is OK",
-    not_now_body: "Things can be hard sometimes. You do not have to do a check-in now. We will ask again gently on {date}.",
-    nothing_recorded: "Nothing has been written down about this. Your check-ins are just as they were.",
-    care_title: "You do not have to manage on your own",
-    care_languishing: "You said you have not often felt good lately.",
-    care_drop: "Your score is lower than last time: {from} then, {to} now.",
-    care_body: "It might help to talk to someone about how things are. It does not have to be today.",
-    talk_to_service: "You can talk to {service}.",
-    talk_to_someone: "You can talk to the person who told you about this app, or to your GP.",
-    call: "Call {phone}",
-    email: "Email {email}",
-    if_you_need_help_now: "If you need help now:",
-    see_progress: "See your progress",
-    progress_title: "Your progress",
-    progress_none: "When you have done a check-in, you will see here how things change over time.",
-    progress_overall: "How you have been feeling overall",
-    chart_title: "Your well-being score over time",
-    chart_desc: "A line chart of {count} check-ins from {from} to {to}. Your score went from {first} to {last}, out of 70. The same numbers are in the table below.",
-    key: "Key",
-    scores_caption: "Your well-being score at each check-in",
-    progress_dimensions: "How often you felt each thing",
-    progress_dimensions_intro: "Each row is one part of well-being. The number is your latest answer, out of 5 (or out of 10 for positive feelings, which has two questions).",
-    part: "Part of well-being",
-    now: "Now",
-    since_first: "Since your first check-in",
-    since_last: "Since your last check-in",
-    often_since_first: ["More often than at first", "Less often than at first", "The same as at first"],
-    often_since_last: ["More often than last time", "Less often than last time", "The same as last time"],
-    score_since_first: ["Up {n} since your first check-in", "Down {n} since your first check-in", "The same as your first check-in"],
-    score_since_last: ["Up {n} since last time", "Down {n} since last time", "The same as last time"],
-    first_only: "This is your first check-in, so there is nothing to compare yet.",
-    progress_goals: "Your goals",
-    progress_no_goals: "You have not added any goals yet. You can add one at your next check-in.",
-    goal_unnamed: "A goal you set with the service",
-    status_on: "{status} on {date}",
-    progress_journey: "Where you feel you are",
-    step_n: "Step {n} of 5",
-    progress_activities: "Activities you went to",
-    progress_nothing_yet: "Nothing yet.",
-    activities_column: "Activities",
-    months_short: [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ],
-};
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled() {
-        assert_eq!(
-            fill(EN.question_n_of, &[("n", "3"), ("total", "14")]),
-            "Question 3 of 14"
-        );
-        assert_eq!(fill("{a}{a}", &[("a", "x")]), "xx");
-    }
-
-    #[test]
-    fn counts_take_the_plural_the_number_needs() {
-        assert_eq!(
-            EN.count(&EN.characters_left, 1),
-            "You have 1 character remaining"
-        );
-        assert_eq!(
-            EN.count(&EN.characters_left, 2),
-            "You have 2 characters remaining"
-        );
-        assert_eq!(
-            EN.count(&EN.characters_left, 0),
-            "You have 0 characters remaining"
-        );
-        assert_eq!(
-            EN.count(&EN.characters_too_many, 1),
-            "You have 1 character too many"
-        );
-        assert_eq!(
-            EN.count(&EN.characters_limit, 200),
-            "You can enter up to 200 characters"
-        );
-    }
-
-    #[test]
-    fn a_language_without_a_form_falls_back_to_other() {
-        let only_other = Plural::other("{n} things");
-        assert_eq!(only_other.of("en-GB", 1), "1 things");
-    }
-
-    #[test]
-    fn every_error_is_put_into_words_from_the_catalogue() {
-        let said = |e: AppError| EN.explain(&e);
-        assert_eq!(said(StorageError::Full.into()), EN.errors.storage_full);
-        assert_eq!(
-            said(ImportError::NotAnExport.into()),
-            "this is not a Flourish export"
-        );
-        assert_eq!(
-            said(FollowUpError::EmptySomethingElse.into()),
-            EN.something_else_empty
-        );
-        assert_eq!(
-            said(DraftError::Unanswered(3).into()),
-            "question 3 has not been answered"
-        );
-        assert_eq!(
-            said(BrowserError::Download("TypeError".into()).into()),
-            EN.errors.download
-        );
-    }
-
-    #[test]
-    fn loneliness_and_bands_are_kind_words_never_clinical() {
-        assert_eq!(EN.loneliness_meaning(3), EN.loneliness_meanings[0]);
-        assert_eq!(EN.loneliness_meaning(6), EN.loneliness_meanings[1]);
-        assert_eq!(EN.loneliness_meaning(9), EN.loneliness_meanings[2]);
-        assert_eq!(EN.band_name(BandLevel::VeryHigh), "very high");
-        for text in EN
-            .loneliness_meanings
-            .iter()
-            .chain([EN.care_languishing, EN.care_body].iter())
-        {
-            for word in [
-                "disorder", "diagnos", "illness", "symptom", "patient", "risk",
-            ] {
-                assert!(!text.to_lowercase().contains(word), "{text} uses {word}");
-            }
-        }
-    }
-
-    #[test]
-    fn dates_read_naturally() {
-        let d = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default();
-        assert_eq!(EN.date(d), "21 November 2026");
-    }
-
-    #[test]
-    fn categories_are_never_clinical_words() {
-        for c in [
-            Category::Flourishing,
-            Category::ModeratelyMentallyHealthy,
-            Category::Languishing,
-        ] {
-            let text = format!("{} {}", EN.category_name(c), EN.category_meaning(c)).to_lowercase();
-            for word in ["disorder", "diagnos", "illness", "symptom", "patient"] {
-                assert!(!text.contains(word), "{c:?} uses {word}");
-            }
-        }
-    }
 }
