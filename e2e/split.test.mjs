@@ -1,12 +1,14 @@
-// The split build: the first screen downloads no page's code, a part of the app arrives in a
-// few files when it is first opened, and a download that fails is said plainly and can be
-// tried again without losing anything.
+// The split build: the first screen needs only the first wasm; the other parts' code follows
+// once the app runs, in a few files, after which no page needs the network; a part that
+// cannot be downloaded is said plainly and can be tried again without losing anything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
-import { answerQuestions, byInstrument, skipFollowUps, save } from './journeys.mjs';
+import { arrive } from './journeys.mjs';
 
 const FIRST_QUESTION = 'During the past month, how often did you feel happy?';
+const FIRST_WASM = /\/flourish-\w+_bg\.wasm$/;
+const PARTS = ['check_in', 'referral', 'more'];
 
 let suite;
 before(async () => { suite = await startSuite({ csp: true }); });
@@ -22,52 +24,82 @@ async function headingFocused(page, text) {
   });
 }
 
-/** The wasm files `page` asks for, by path, in order. */
+/** The wasm files `page` asks for (paths, in order) and those that have fully arrived. */
 function wasmRequests(page) {
   const asked = [];
-  page.on('request', (r) => {
-    const path = new URL(r.url()).pathname;
-    if (path.endsWith('.wasm')) asked.push(path);
-  });
-  return asked;
+  const arrived = new Set();
+  const path = (r) => new URL(r.url()).pathname;
+  page.on('request', (r) => { if (path(r).endsWith('.wasm')) asked.push(path(r)); });
+  page.on('requestfinished', (r) => { if (path(r).endsWith('.wasm')) arrived.add(path(r)); });
+  return {
+    asked,
+    /** Waits until every part's own file has been asked for and every file asked for is in. */
+    async everyPart() {
+      const done = () => PARTS.every((p) => asked.some((a) => a.startsWith(`/${p}-`)))
+        && asked.every((a) => arrived.has(a));
+      for (let waited = 0; !done(); waited += 100) {
+        assert.ok(waited < 20_000, `parts still missing: asked ${asked.join(' ')}, arrived ${[...arrived].join(' ')}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+  };
 }
 
-test('the first screen downloads only the first wasm, and a check-in\'s pages arrive in a few files when it starts', async () => {
+test('the first screen needs only the first wasm; then every part arrives, in a few files, and no page needs the network', async () => {
   const page = await suite.newPage();
-  const asked = wasmRequests(page);
+  const wasm = wasmRequests(page);
+  // Every part's code is held back until the first screen is up.
+  const held = [];
+  let holding = true;
+  await page.route('**/*.wasm', (route) => (
+    holding && !FIRST_WASM.test(route.request().url()) ? held.push(route) : route.continue()));
   await page.goto(`${suite.origin}/`);
   assert.equal(await heading(page), 'How are you doing?');
-  await page.waitForLoadState('load');
-  assert.deepEqual(asked.map((p) => p.replace(/-\w+_bg\.wasm$/, '')), ['/flourish'], asked.join(' '));
+  assert.deepEqual(wasm.asked.filter((p) => FIRST_WASM.test(p)).length, 1);
+  holding = false;
+  await Promise.all(held.map((route) => route.continue()));
 
+  await wasm.everyPart();
+  const parts = wasm.asked.filter((p) => !FIRST_WASM.test(p));
+  // One file per part, and a few for the code parts share (one per combination of parts).
+  assert.ok(parts.length <= PARTS.length + 4, `${parts.length} files: ${parts.join(' ')}`);
+  assert.equal(new Set(parts).size, parts.length, 'no file is fetched twice');
+
+  // No connection from now on (and no service worker in this test): every part still opens.
+  await page.context().setOffline(true);
   await page.getByRole('link', { name: 'Start a check-in' }).click();
-  assert.equal(await heading(page), FIRST_QUESTION);
+  await arrive(page, FIRST_QUESTION);
   await headingFocused(page, FIRST_QUESTION);
-  const chunks = asked.slice(1);
-  assert.ok(chunks.some((p) => /^\/check_in-\w+\.wasm$/.test(p)), chunks.join(' '));
-  // One file for the check-in's own code, and a few for code it shares with other parts.
-  assert.ok(chunks.length <= 12, `${chunks.length} files for the first question: ${chunks.join(' ')}`);
-  assert.equal(new Set(chunks).size, chunks.length, 'no file is fetched twice');
-
-  // The rest of the check-in needs nothing more.
-  const before = asked.length;
-  await answerQuestions(page, { label: byInstrument('About once a week', 'Hardly ever or never') });
-  await skipFollowUps(page);
-  await save(page);
-  assert.deepEqual(asked.slice(before), []);
+  await page.getByRole('link', { name: 'Your data', exact: true }).click();
+  await arrive(page, 'Your data');
+  await page.goBack();
+  await arrive(page, FIRST_QUESTION);
+  assert.equal(wasm.asked.length, parts.length + 1, wasm.asked.join(' '));
   page.assertClean();
 });
 
-test('when a page\'s code cannot be downloaded the person is told plainly, and Try again brings the page', async () => {
-  const page = await suite.newPage();
-  let offline = false;
-  await page.route('**/*.wasm', (route) => {
-    const first = /\/flourish-\w+_bg\.wasm$/.test(route.request().url());
-    return offline && !first ? route.abort('internetdisconnected') : route.continue();
-  });
+test('with the service worker, each file of every part is downloaded once', async () => {
+  const page = await suite.newPage({ serviceWorkers: 'allow' });
+  const wasm = wasmRequests(page);
+  const from = suite.requests.length;
   await page.goto(`${suite.origin}/`);
   assert.equal(await heading(page), 'How are you doing?');
-  offline = true;
+  await wasm.everyPart();
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready) && navigator.serviceWorker.controller);
+  const got = suite.requests.slice(from).filter((r) => r.endsWith('.wasm'));
+  assert.ok(got.length > PARTS.length, got.join('\n'));
+  // The worker's copy came from the browser's cache (the names carry a hash of the content).
+  assert.equal(new Set(got).size, got.length, got.join('\n'));
+  page.assertClean();
+});
+
+test('when a part cannot be downloaded the person is told plainly, and Try again brings the page', async () => {
+  const page = await suite.newPage();
+  let offline = true;
+  await page.route('**/*.wasm', (route) => (
+    offline && !FIRST_WASM.test(route.request().url()) ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${suite.origin}/`);
+  assert.equal(await heading(page), 'How are you doing?');
 
   await page.getByRole('link', { name: 'Start a check-in' }).click();
   assert.equal(await heading(page), 'This page could not be loaded');
@@ -83,7 +115,7 @@ test('when a page\'s code cannot be downloaded the person is told plainly, and T
   assert.equal(await heading(page), FIRST_QUESTION);
   await headingFocused(page, FIRST_QUESTION);
 
-  // What the failed download logged, and nothing else.
+  // What the failed downloads logged, and nothing else.
   const unexpected = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
   assert.deepEqual(unexpected, [], unexpected.join('\n'));
   assert.ok(page.problems.length > 0, 'the failed download was logged');

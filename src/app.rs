@@ -164,6 +164,17 @@ split_pages!(more {
     things_to_try_page: ThingsToTryPage,
 });
 
+/// Fetches every part's code, most likely first, once the app is running (after its first
+/// page): from then on no page needs the network, even where no service worker keeps the
+/// files (private windows, a first visit whose worker is still installing). The bytes are
+/// those the service worker downloads anyway, and the browser's cache serves one of the two.
+/// A part that fails is fetched again when one of its pages is opened.
+async fn fetch_every_part() {
+    let _ = question_page().await;
+    let _ = referral_step_page().await;
+    let _ = history_page().await;
+}
+
 /// The whole app with a given configuration, its state read from `new_store()` (the
 /// browser's storage, or memory in tests) on a person's own device, and from memory on a
 /// shared one (the configuration's mode, and a volunteer's choice, decide: see
@@ -205,6 +216,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     let session = Session::new(modes.store_for(setup), config, modes.options_for(setup));
     provide_context(session);
     PageChanges::provide();
+    leptos::task::spawn_local(fetch_every_part());
     reset::guard_history(modes);
     // The language shown, for the idle warning, which lives outside the language root.
     provide_context(ShownLanguage(RwSignal::new(i18n::Language::English)));
