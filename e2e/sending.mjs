@@ -13,12 +13,12 @@ export const SAVED = 'Your request for support is saved';
  * tests): the lease after a reload mid-send is then 3 seconds. */
 export const FAST = { base_ms: 200, cap_ms: 800, timeout_ms: 1500 };
 
-/** Serves the app with a config.json for Valley Link, sending to `send` (or not at all when
- * `send` is undefined). A build whose index.html carries a Content-Security-Policy gets the
+/** Serves the app with a config.json for Valley Link (with `more` settings), sending to
+ * `send` (or not at all when `send` is undefined). A build whose index.html carries a Content-Security-Policy gets the
  * receiver's origin in its connect-src, as the post-build step writes it for a configured
  * endpoint. */
-export async function configure(page, send) {
-  const config = { service_name: SERVICE };
+export async function configure(page, send, more = {}) {
+  const config = { service_name: SERVICE, ...more };
   if (send) config.send = { retry: FAST, ...send };
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
   if (!send) return;
