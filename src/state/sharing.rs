@@ -225,28 +225,13 @@ impl Sharing {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
     use super::*;
     use crate::config::{LoadedConfig, SendConfig};
     use crate::domain::submission::tests::{baseline, referral};
     use crate::domain::submission::{Format, Kind};
-    use crate::state::{AppState, SendOptions, Session, StateOptions};
+    use crate::state::test_support::options;
+    use crate::state::{AppState, SendOptions, Session};
     use crate::storage::Store;
-
-    fn test_id() -> String {
-        static NEXT: AtomicUsize = AtomicUsize::new(1);
-        format!("s-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-
-    fn options() -> StateOptions {
-        StateOptions {
-            save_retry: None,
-            new_id: test_id,
-            keep_data: || {},
-            with_volunteer: false,
-        }
-    }
 
     fn sending() -> LoadedConfig {
         LoadedConfig {
