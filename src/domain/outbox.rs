@@ -126,6 +126,20 @@ pub enum Rejection {
     Unknown,
 }
 
+impl Rejection {
+    /// Every reason this app gives, each of which has its own words for the person.
+    pub const KNOWN: [Self; 8] = [
+        Self::Refused,
+        Self::NotAllowed,
+        Self::NoSuchAddress,
+        Self::Conflict,
+        Self::TooLarge,
+        Self::Unsupported,
+        Self::Redirected,
+        Self::Other,
+    ];
+}
+
 /// Where an entry stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "is", rename_all = "kebab-case")]
