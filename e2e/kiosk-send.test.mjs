@@ -1,28 +1,16 @@
 // A kiosk whose service receives requests: the person is asked before anything is sent, sees
 // where their own request stands, and after "Finish and clear" the one thing the screen keeps
 // is the undelivered submission, out of sight, until the service has it. Then nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, readStores } from './helpers.mjs';
+import { assertAccessible, readStores } from './helpers.mjs';
 import { arrive, askForSupport } from './journeys.mjs';
-import { startJsonReceiver, startProxy } from './fhir/index.mjs';
-import { ASK, SERVICE, configure, settle, statusSays } from './sending.mjs';
+import { ASK, SERVICE, configure, jsonService, settle, statusSays } from './sending.mjs';
 
 let suite;
 let receiver;
 let proxy;
-
-before(async () => {
-  suite = await startSuite();
-  receiver = await startJsonReceiver({ allowOrigins: [suite.origin] });
-  proxy = await startProxy({ target: receiver.origin, allowOrigins: [suite.origin] });
-});
-
-after(async () => {
-  await Promise.all([proxy?.close(), receiver?.close()]);
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+jsonService((s) => ({ suite, receiver, proxy } = s));
 
 test('a request sent from a kiosk while the service is unreachable waits out of sight after the reset, then goes once and leaves nothing', async () => {
   const page = await suite.newPage({ width: 1080, height: 1920, allow: [proxy.origin] });

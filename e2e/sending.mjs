@@ -2,9 +2,11 @@
 // for support ready to save, and the steps a person takes on the page that asks before
 // anything is sent.
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { startSuite, assertAccessible } from './helpers.mjs';
 import { arrive } from './journeys.mjs';
 import { checkin, daysAgo, seed } from './seed.mjs';
-import { SYSTEM } from './fhir/index.mjs';
+import { SYSTEM, startJsonReceiver, startProxy } from './fhir/index.mjs';
 
 export const SERVICE = 'Valley Link';
 export const ASK = `Send your request to ${SERVICE}?`;
@@ -115,3 +117,21 @@ export async function assertOneServiceRequest(fhir, id) {
 
 /** How long to let a sender that should stay quiet have its chance to be wrong. */
 export const settle = (ms = 1500) => new Promise((ok) => setTimeout(ok, ms));
+
+/** For a test file: the app's server and a browser, and a service taking the plain JSON
+ * envelope through a fault-injecting proxy, started before the file's tests and stopped after
+ * them. `use` receives `{ suite, receiver, proxy }` once they are up. */
+export function jsonService(use) {
+  const s = {};
+  before(async () => {
+    s.suite = await startSuite();
+    s.receiver = await startJsonReceiver({ allowOrigins: [s.suite.origin] });
+    s.proxy = await startProxy({ target: s.receiver.origin, allowOrigins: [s.suite.origin] });
+    use(s);
+  });
+  after(async () => {
+    await Promise.all([s.proxy?.close(), s.receiver?.close()]);
+    await s.suite?.close();
+    console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
+  });
+}
