@@ -166,12 +166,13 @@ function english(text) {
 /**
  * The language control's place in the header, as the app draws it (components/language.rs),
  * so the header does not move when the app takes over. Before then nothing can be chosen, so
- * the names are plain text; the first offered language is marked as the one shown.
+ * the names are plain text; the shell's own language is marked as the one shown.
  */
 function languageBar(offered) {
   const known = offered.filter((code) => code in OWN_NAMES);
   if (known.length < 2) return '';
-  const items = known.map((code, i) => (i === 0
+  const shown = LANG.split('-')[0];
+  const items = known.map((code) => (code === shown
     ? `<li class="f-language__item"><span class="f-language__current" lang="${code}" aria-current="true">${OWN_NAMES[code]}</span></li>`
     : `<li class="f-language__item"><span class="f-language__name" lang="${code}">${OWN_NAMES[code]}</span></li>`));
   return `<nav class="f-language" aria-label="Language"><div class="f-width-container"><ul class="f-language__list">${items.join('')}</ul></div></nav>`;
