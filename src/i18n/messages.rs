@@ -263,6 +263,8 @@ pub struct Messages {
     pub send: SendMessages,
     /// "Things to try": the service's activity directory.
     pub directory: DirectoryMessages,
+    /// "Your progress" with a long history: its newest check-ins first, and the rest on request.
+    pub progress: ProgressMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -1257,6 +1259,20 @@ pub struct DefaultsMessages {
     pub referrers: [&'static str; 7],
     /// "How old are you".
     pub age_bands: [&'static str; 8],
+}
+
+/// The words of "Your progress" once a person has more check-ins than it shows at first.
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct ProgressMessages {
+    /// Above the chart while it and its table show only the newest check-ins, by how many
+    /// they show: "The chart and the table below show your last {n} check-ins."
+    pub showing_latest: Plural,
+    /// The button under the scores table that shows every check-in: "Show all {n} check-ins".
+    pub show_all_check_ins: Plural,
+    /// The button under a table of dates (journey steps, activities) that shows every row:
+    /// "Show all {n} dates".
+    pub show_all_dates: Plural,
 }
 
 /// The words about sending to the service: the page that asks first, where each thing stands,
