@@ -596,6 +596,11 @@ pub fn goals_from(
         &mut out[at]
     }
     for c in oldest_first(checkins) {
+        let f = &c.follow_up;
+        // Most check-ins say nothing about goals; only those that do need a local date.
+        if f.new_goals.is_empty() && f.goal_updates.is_empty() {
+            continue;
+        }
         let date = local_date(c.finished_at, offset_at(c.finished_at));
         for g in &c.follow_up.new_goals {
             entry(&mut out, &g.id).text = Some(g.text.clone());
