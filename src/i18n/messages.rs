@@ -1548,9 +1548,25 @@ impl Plural {
 /// The plural category of `n` in language `lang`, by the browser's own CLDR rules.
 #[cfg(target_arch = "wasm32")]
 pub fn plural_category(lang: &str, n: u64) -> PluralCategory {
-    let locales = js_sys::Array::of1(&lang.into());
-    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-    match String::from(rules.select(n as f64)).as_str() {
+    use std::cell::RefCell;
+    thread_local! {
+        // The rules of the language last asked about: the browser is slow to build them, and a
+        // page asks again and again in the same language.
+        static RULES: RefCell<Option<(String, js_sys::Intl::PluralRules)>> =
+            const { RefCell::new(None) };
+    }
+    let category = RULES.with_borrow_mut(|cached| {
+        if cached.as_ref().is_none_or(|(l, _)| l != lang) {
+            let locales = js_sys::Array::of1(&lang.into());
+            let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+            *cached = Some((lang.to_owned(), rules));
+        }
+        cached
+            .as_ref()
+            .map(|(_, rules)| String::from(rules.select(n as f64)))
+            .unwrap_or_default()
+    });
+    match category.as_str() {
         "zero" => PluralCategory::Zero,
         "one" => PluralCategory::One,
         "two" => PluralCategory::Two,
