@@ -468,15 +468,17 @@ fn dated_table(
 }
 
 /// The well-being score over time: a chart, the changes since the first and the last
-/// check-in (`changes`), and a table of every score. The chart and its table show the newest
-/// check-ins until the person asks for all of them, and always the same ones.
+/// check-in (`changes`), and a table of the chart's scores. The chart and its table show the
+/// newest check-ins until the person asks for all of them, and always the same ones.
 fn score_history(m: &'static Messages, series: Series, changes: AnyView) -> impl IntoView {
     let total = series.points.len();
     let showing = RwSignal::new(Showing::Recent);
     let series = StoredValue::new(series);
     let note = move || {
         let hidden = showing.get().hidden(total) > 0;
-        hidden.then(|| view! { <p id="scores-shown">{m.count(&m.progress.showing_latest, progress::RECENT as u64)}</p> })
+        hidden.then(
+            || view! { <p>{m.count(&m.progress.showing_latest, progress::RECENT as u64)}</p> },
+        )
     };
     let chart = move || {
         let shown = showing.get();
