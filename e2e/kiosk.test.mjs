@@ -101,7 +101,7 @@ test('a person who walks away half-way is warned, can keep going, and left alone
   const dialog = warning(page);
   assert.equal(await dialog.getAttribute('aria-modal'), 'true');
   const description = await page.locator(`#${await dialog.getAttribute('aria-describedby')}`).textContent();
-  assert.match(description, /cleared in 30 seconds/);
+  assert.match(description, /clear in 30 seconds/);
   assert.deepEqual(await focused(page), { tag: 'button', text: 'Keep going', id: 'keep-going' });
   // What a screen reader is given: an alert dialog named by its heading, with one button.
   const tree = await dialog.ariaSnapshot();
@@ -213,7 +213,7 @@ test('a warning set shorter than 20 seconds is lengthened to 20, and the service
   await page.waitForURL((u) => u.pathname === '/referral/start');
   await page.clock.fastForward(3_500);
   await warning(page).waitFor();
-  assert.match(await page.locator('#idle-body').textContent(), /cleared in 20 seconds/);
+  assert.match(await page.locator('#idle-body').textContent(), /clear in 20 seconds/);
   await page.clock.fastForward(19_000);
   assert.equal(await warning(page).isVisible(), true);
   await page.clock.fastForward(1_500);

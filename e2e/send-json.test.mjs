@@ -1,28 +1,16 @@
 // Sending in the plain-JSON format to a small receiver that checks the Idempotency-Key and
 // the envelope; a service with no `send` block, where no screen says anything about sending;
 // and the person's controls on Your data. axe runs on every new screen and state.
-import { test, before, after, beforeEach } from 'node:test';
+import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible } from './helpers.mjs';
+import { assertAccessible } from './helpers.mjs';
 import { arrive, checkIn } from './journeys.mjs';
-import { startJsonReceiver, startProxy } from './fhir/index.mjs';
-import { SAVED, SERVICE, configure, readyToSave, save, send, settle, statusSays } from './sending.mjs';
+import { SAVED, SERVICE, configure, jsonService, readyToSave, save, send, settle, statusSays } from './sending.mjs';
 
 let suite;
 let receiver;
 let proxy;
-
-before(async () => {
-  suite = await startSuite();
-  receiver = await startJsonReceiver({ allowOrigins: [suite.origin] });
-  proxy = await startProxy({ target: receiver.origin, allowOrigins: [suite.origin] });
-});
-
-after(async () => {
-  await Promise.all([proxy?.close(), receiver?.close()]);
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+jsonService((s) => ({ suite, receiver, proxy } = s));
 
 beforeEach(() => {
   receiver.reset();

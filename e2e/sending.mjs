@@ -2,9 +2,11 @@
 // for support ready to save, and the steps a person takes on the page that asks before
 // anything is sent.
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { startSuite, assertAccessible } from './helpers.mjs';
 import { arrive } from './journeys.mjs';
 import { checkin, daysAgo, seed } from './seed.mjs';
-import { SYSTEM } from './fhir/index.mjs';
+import { SYSTEM, startJsonReceiver, startProxy } from './fhir/index.mjs';
 
 export const SERVICE = 'Valley Link';
 export const ASK = `Send your request to ${SERVICE}?`;
@@ -13,12 +15,12 @@ export const SAVED = 'Your request for support is saved';
  * tests): the lease after a reload mid-send is then 3 seconds. */
 export const FAST = { base_ms: 200, cap_ms: 800, timeout_ms: 1500 };
 
-/** Serves the app with a config.json for Valley Link, sending to `send` (or not at all when
- * `send` is undefined). A build whose index.html carries a Content-Security-Policy gets the
+/** Serves the app with a config.json for Valley Link (with `more` settings), sending to
+ * `send` (or not at all when `send` is undefined). A build whose index.html carries a Content-Security-Policy gets the
  * receiver's origin in its connect-src, as the post-build step writes it for a configured
  * endpoint. */
-export async function configure(page, send) {
-  const config = { service_name: SERVICE };
+export async function configure(page, send, more = {}) {
+  const config = { service_name: SERVICE, ...more };
   if (send) config.send = { retry: FAST, ...send };
   await page.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(config) }));
   if (!send) return;
@@ -115,3 +117,21 @@ export async function assertOneServiceRequest(fhir, id) {
 
 /** How long to let a sender that should stay quiet have its chance to be wrong. */
 export const settle = (ms = 1500) => new Promise((ok) => setTimeout(ok, ms));
+
+/** For a test file: the app's server and a browser, and a service taking the plain JSON
+ * envelope through a fault-injecting proxy, started before the file's tests and stopped after
+ * them. `use` receives `{ suite, receiver, proxy }` once they are up. */
+export function jsonService(use) {
+  const s = {};
+  before(async () => {
+    s.suite = await startSuite();
+    s.receiver = await startJsonReceiver({ allowOrigins: [s.suite.origin] });
+    s.proxy = await startProxy({ target: s.receiver.origin, allowOrigins: [s.suite.origin] });
+    use(s);
+  });
+  after(async () => {
+    await Promise.all([s.proxy?.close(), s.receiver?.close()]);
+    await s.suite?.close();
+    console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
+  });
+}

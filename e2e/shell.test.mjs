@@ -35,7 +35,7 @@ test('before the app arrives the page already shows Get help now, the crisis rou
   const status = page.getByRole('status');
   assert.equal((await status.textContent()).trim(), 'Loading…');
   assert.deepEqual(await crisisLinks(page), CRISIS);
-  await page.getByRole('link', { name: '116 123' }).waitFor();
+  await page.getByRole('link', { name: 'Call 116 123' }).waitFor();
   assert.equal(await page.locator('#f-shell-name').textContent(), 'Flourish');
   // No heading of its own yet: the page's heading comes with the app.
   await assertAccessible(page, 'the loading shell', { disable: ['page-has-heading-one'] });

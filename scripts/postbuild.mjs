@@ -28,6 +28,9 @@ const read = (name) => readFileSync(join(dist, name), 'utf8');
 const write = (name, text) => writeFileSync(join(dist, name), text);
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/** Each language's name in itself, as the app's language control shows it (src/i18n/*.rs). */
+const OWN_NAMES = { en: 'English', cy: 'Cymraeg', ar: 'العربية' };
+
 const config = readConfig();
 let html = read('index.html');
 
@@ -35,13 +38,14 @@ let html = read('index.html');
 const words = JSON.parse(readFileSync(join(here, 'shell-words.json'), 'utf8'));
 const shellWords = { lang: LANG, ...(words[LANG] ?? fail(`no shell words for ${LANG}`)) };
 html = html.replace(/\{\{(\w+)\}\}/g, (_, key) => escape(shellWords[key] ?? fail(`no shell word "${key}"`)));
-html = replaceContent(html, 'f-shell-name', escape(config.service_name ?? 'Flourish'));
+html = replaceContent(html, 'f-shell-name', escape(english(config.service_name) || 'Flourish'));
 html = replaceContent(html, 'f-shell-crisis', crisisRoutes(config.crisis_contacts ?? []));
+html = html.replace(/<div id="f-shell-languages"><\/div>/, languageBar(config.languages ?? Object.keys(OWN_NAMES)));
 
 // An installed app carries the service's name.
-if (existsSync(join(dist, 'manifest.webmanifest')) && typeof config.service_name === 'string') {
+if (existsSync(join(dist, 'manifest.webmanifest')) && english(config.service_name)) {
   const manifest = JSON.parse(read('manifest.webmanifest'));
-  manifest.name = config.service_name;
+  manifest.name = english(config.service_name);
   write('manifest.webmanifest', `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
@@ -139,15 +143,47 @@ function endpointOrigin(cfg) {
   return [];
 }
 
+/** Words a configuration gives either as a string or per language (`{"en": …, "cy": …}`):
+ * the English ones, which the shell shows until the app knows the person's language. */
+function english(text) {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') return english(text.en ?? Object.values(text)[0]);
+  return '';
+}
+
+/**
+ * The language control's place in the header, as the app draws it (components/language.rs),
+ * so the header does not move when the app takes over. Before then nothing can be chosen, so
+ * the names are plain text; the shell's own language is marked as the one shown.
+ */
+function languageBar(offered) {
+  const known = offered.filter((code) => code in OWN_NAMES);
+  if (known.length < 2) return '';
+  const shown = LANG.split('-')[0];
+  const items = known.map((code) => (code === shown
+    ? `<li class="f-language__item"><span class="f-language__current" lang="${code}" aria-current="true">${OWN_NAMES[code]}</span></li>`
+    : `<li class="f-language__item"><span class="f-language__name" lang="${code}">${OWN_NAMES[code]}</span></li>`));
+  return `<nav class="f-language" aria-label="Language"><div class="f-width-container"><ul class="f-language__list">${items.join('')}</ul></div></nav>`;
+}
+
 /** The crisis routes as the app renders them (pages/get_help.rs), as plain links. */
 function crisisRoutes(contacts) {
   return contacts.filter((c) => /^[0-9]+$/.test(c?.number ?? '')).map((c) => {
     // `?&body=` is the form both iOS and Android read.
     const href = c.kind === 'text' ? `sms:${c.number}${c.body ? `?&body=${encodeURIComponent(c.body)}` : ''}` : `tel:${c.number}`;
-    return `<li class="f-contact-list__item"><h2 class="f-heading-s">${escape(c.name ?? '')}</h2>`
-      + `<p>${escape(c.description ?? '')}</p>`
-      + `<a class="f-button f-button--contact" href="${escape(href)}">${escape(c.display ?? c.number)}</a></li>`;
+    return `<li class="f-contact-list__item"><h2 class="f-heading-s">${escape(english(c.name))}</h2>`
+      + `<p>${escape(english(c.description))}</p>`
+      + `<a class="f-button f-button--contact" href="${escape(href)}">${escape(action(c))}</a></li>`;
   }).join('');
+}
+
+/** A crisis route's link in words, as the app says it: "Call 999", "Text SHOUT to 85258". */
+function action(c) {
+  const shown = c.display ?? c.number;
+  if (c.kind !== 'text') return shellWords.call.replace('{phone}', shown);
+  return c.body
+    ? shellWords.text_words_to.replace('{body}', c.body).replace('{number}', shown)
+    : shellWords.text_number.replace('{number}', shown);
 }
 
 /** Replaces the content of the element with id `id` (whose content holds no element of the same tag). */

@@ -1559,13 +1559,7 @@ mod tests {
 
     #[test]
     fn the_readme_kiosk_example_is_a_valid_kiosk_configuration() {
-        let readme = include_str!("../README.md");
-        let example = readme
-            .split("## Kiosks")
-            .nth(1)
-            .and_then(|rest| rest.split("```json").nth(1))
-            .and_then(|block| block.split("```").next())
-            .unwrap_or_default();
+        let example = crate::test_support::readme_json("## Kiosks");
         let loaded = ServiceConfig::parse(example);
         assert_eq!(loaded.problems, vec![], "{example}");
         assert_eq!(loaded.config.mode, Mode::Kiosk);
@@ -1575,13 +1569,7 @@ mod tests {
 
     #[test]
     fn the_readme_example_is_a_valid_configuration() {
-        let readme = include_str!("../README.md");
-        let example = readme
-            .split("Example for a service in Wales:")
-            .nth(1)
-            .and_then(|rest| rest.split("```json").nth(1))
-            .and_then(|block| block.split("```").next())
-            .unwrap_or_default();
+        let example = crate::test_support::readme_json("Example for a service in Wales:");
         let loaded = ServiceConfig::parse(example);
         assert_eq!(loaded.problems, vec![], "{example}");
         assert_eq!(loaded.config.service_name.english(), "Cwm Taf Connect");
@@ -1738,13 +1726,7 @@ mod tests {
 
     #[test]
     fn the_readme_send_example_is_a_valid_configuration() {
-        let readme = include_str!("../README.md");
-        let example = readme
-            .split("## Sending to the service")
-            .nth(1)
-            .and_then(|rest| rest.split("```json").nth(1))
-            .and_then(|block| block.split("```").next())
-            .unwrap_or_default();
+        let example = crate::test_support::readme_json("## Sending to the service");
         let loaded = ServiceConfig::parse(&format!("{{{example}}}"));
         assert_eq!(loaded.problems, vec![], "{example}");
         let send = loaded.config.send.unwrap();

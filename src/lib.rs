@@ -18,3 +18,5 @@ pub mod storage;
 pub mod sync;
 pub mod take_away;
 pub mod task;
+#[cfg(test)]
+mod test_support;

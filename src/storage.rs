@@ -150,6 +150,52 @@ impl Backend for MemoryBackend {
     }
 }
 
+/// A memory store whose writes fail while `full` is set, as a full browser store's do: for
+/// tests of what a failed write keeps and says.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct Fillable {
+    /// What is stored.
+    pub(crate) inner: MemoryBackend,
+    /// Whether writes fail.
+    pub(crate) full: std::sync::atomic::AtomicBool,
+}
+
+#[cfg(test)]
+impl Fillable {
+    /// A store over `inner` that refuses every write until told otherwise.
+    pub(crate) fn full(inner: MemoryBackend) -> Self {
+        Self {
+            inner,
+            full: true.into(),
+        }
+    }
+
+    /// Makes writes fail (`true`) or work again.
+    pub(crate) fn fill(&self, full: bool) {
+        self.full.store(full, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
+#[cfg(test)]
+impl Backend for Fillable {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        if self.full.load(std::sync::atomic::Ordering::Relaxed) {
+            return Err(StorageError::Full);
+        }
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        self.inner.keys()
+    }
+}
+
 /// The browser's `localStorage`, looked up on every call so that a storage that becomes
 /// available (or unavailable) later is noticed.
 #[derive(Debug, Default, Clone, Copy)]
@@ -619,28 +665,11 @@ mod tests {
         assert!(store.load_checkins().unwrap().value.is_empty());
     }
 
-    /// A backend whose writes always fail, as a full browser store does.
-    struct FullBackend(MemoryBackend);
-    impl Backend for FullBackend {
-        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-            self.0.get(key)
-        }
-        fn set(&self, _: &str, _: &str) -> Result<(), StorageError> {
-            Err(StorageError::Full)
-        }
-        fn remove(&self, key: &str) -> Result<(), StorageError> {
-            self.0.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, StorageError> {
-            self.0.keys()
-        }
-    }
-
     #[test]
     fn a_full_store_reports_and_damages_nothing() {
         let inner = MemoryBackend::default();
         inner.set(CHECKINS_KEY, "not json").unwrap();
-        let store = Store::with_backend(Arc::new(FullBackend(inner)));
+        let store = Store::with_backend(Arc::new(Fillable::full(inner)));
         assert_eq!(store.add_checkin(checkin("x")), Err(StorageError::Full));
         // The unreadable text could not be set aside, so the load refuses rather than
         // offering a list that a save would write over it.
@@ -733,7 +762,7 @@ mod tests {
                 &ok.backend.get(CHECKINS_KEY).unwrap().unwrap(),
             )
             .unwrap();
-        let store = Store::with_backend(Arc::new(FullBackend(inner)));
+        let store = Store::with_backend(Arc::new(Fillable::full(inner)));
         let source = Store::memory();
         source.add_checkin(checkin("b")).unwrap();
         assert_eq!(store.import(&file_of(&source)), Err(StorageError::Full));
@@ -747,7 +776,7 @@ mod tests {
             .set(CHECKINS_KEY, "{\"schema\":1,\"data\":[tru")
             .unwrap();
         inner.set("flourish.aside.old.1", "kept earlier").unwrap();
-        let store = Store::with_backend(Arc::new(FullBackend(inner)));
+        let store = Store::with_backend(Arc::new(Fillable::full(inner)));
         let doc = store.export(at(12)).unwrap();
         assert!(doc.data.checkins.is_empty());
         let texts: Vec<&str> = doc.data.set_aside.iter().map(|e| e.text.as_str()).collect();

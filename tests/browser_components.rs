@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use flourish::components::{
-    Checkboxes, ChoiceItem, ErrorSummary, FieldError, Radios, Reveal, TextInput,
+    Answer, ChoiceItem, Choices, ErrorSummary, FieldError, Reveal, TextInput,
 };
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -73,8 +73,8 @@ async fn radios_tie_question_hint_error_and_labels_together() {
     let on_choose = Callback::new(move |v: String| chosen.set(Some(v)));
     leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <Radios name="answer" question="How often?" caption="Question 1 of 3" hint="Think about last month."
-                options=options() selected=Signal::derive(move || chosen.get()) error on_choose/>
+            <Choices name="answer" question="How often?" caption="Question 1 of 3" hint="Think about last month."
+                options=options() error answer=Answer::one(Signal::derive(move || chosen.get()), on_choose)/>
         }
     })
     .forget();
@@ -134,9 +134,9 @@ async fn an_answer_can_carry_its_own_hint_and_reveal_a_question_while_chosen() {
     };
     leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <Radios name="often" question="How often?" options=items.clone() reveal=Some(reveal.clone())
-                selected=Signal::derive(move || chosen.get())
-                on_choose=Callback::new(move |v: String| chosen.set(Some(v)))/>
+            <Choices name="often" question="How often?" options=items.clone() reveal=Some(reveal.clone())
+                answer=Answer::one(Signal::derive(move || chosen.get()),
+                    Callback::new(move |v: String| chosen.set(Some(v))))/>
         }
     })
     .forget();
@@ -213,9 +213,9 @@ async fn checkboxes_wire_hints_and_errors_and_keep_none_exclusive() {
     .collect();
     leptos::mount::mount_to(root.clone(), move || {
         view! {
-            <Checkboxes name="went" question="Where did you go?" hint="Choose all that apply."
-                options=options.clone() selected=Signal::derive(move || ticked.get()) error
-                on_change=Callback::new(move |v| ticked.set(v))/>
+            <Choices name="went" question="Where did you go?" hint="Choose all that apply."
+                options=options.clone() error
+                answer=Answer::many(Signal::derive(move || ticked.get()), Callback::new(move |v| ticked.set(v)))/>
         }
     })
     .forget();

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 
 use flourish::browser::new_id;
-use flourish::domain::ids::is_plain_token;
+use flourish::domain::ids::{is_plain_token, is_uuid_v4};
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -64,18 +64,6 @@ impl Drop for Hidden {
 fn crypto_has(name: &str) -> bool {
     let crypto = Reflect::get(&js_sys::global(), &"crypto".into()).expect("crypto");
     Reflect::has(&crypto, &name.into()).expect("has")
-}
-
-/// 8-4-4-4-12 lower-case hex with version 4 and the RFC 4122 variant.
-fn is_uuid_v4(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 36
-        && b.iter().enumerate().all(|(i, &c)| match i {
-            8 | 13 | 18 | 23 => c == b'-',
-            14 => c == b'4',
-            19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
-            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-        })
 }
 
 /// Makes `n` ids and checks that each is a well-formed version-4 UUID, a plain token (so an

@@ -14,6 +14,7 @@
 // Run alone: node e2e/fhir/json-receiver.mjs [--port N]; GET /__receiver/stored and
 // /__receiver/findings show what it holds.
 import http from 'node:http';
+import { readText } from './body.mjs';
 import { corsHeaders } from './cors.mjs';
 
 const str = (v) => typeof v === 'string' && v.length > 0;
@@ -102,15 +103,6 @@ export function checkEnvelope(envelope) {
   return problems;
 }
 
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 export async function startJsonReceiver({ port = 0, allowOrigins = ['*'] } = {}) {
   const stored = new Map();
   const received = [];
@@ -127,7 +119,7 @@ export async function startJsonReceiver({ port = 0, allowOrigins = ['*'] } = {})
     const cors = corsHeaders(req.headers.origin, allowOrigins, req.method === 'OPTIONS');
     if (req.method === 'OPTIONS') return reply(204, undefined, cors);
     if (req.method !== 'POST') return reply(405, { error: 'POST only' }, cors);
-    const text = await readBody(req);
+    const text = await readText(req);
     const key = req.headers['idempotency-key'];
     const refuse = (status, error) => {
       findings.push(`${key ?? '(no key)'}: ${error}`);

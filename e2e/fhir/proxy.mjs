@@ -23,16 +23,8 @@
 // POST /__proxy/plan with a JSON array of faults, POST /__proxy/offline {"offline": bool},
 // GET /__proxy/log.
 import http from 'node:http';
+import { collect } from './body.mjs';
 import { corsHeaders } from './cors.mjs';
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
 
 /** Forwards one request to `target` and collects the whole answer. */
 function forward(target, req, body) {
@@ -41,10 +33,7 @@ function forward(target, req, body) {
     const headers = { ...req.headers, host: url.host };
     delete headers.connection;
     const out = http.request(url, { method: req.method, headers }, (answer) => {
-      const chunks = [];
-      answer.on('data', (c) => chunks.push(c));
-      answer.on('end', () => resolve({ status: answer.statusCode, headers: answer.headers, body: Buffer.concat(chunks) }));
-      answer.on('error', reject);
+      collect(answer).then((body) => resolve({ status: answer.statusCode, headers: answer.headers, body }), reject);
     });
     out.on('error', reject);
     out.end(body);
@@ -68,7 +57,7 @@ export async function startProxy({ target, port = 0, allowOrigins = ['*'] }) {
       req.socket.on('close', () => hanging.delete(req.socket));
       return;
     }
-    const body = await readBody(req);
+    const body = await collect(req);
     if (typeof fault === 'object') {
       const headers = { 'content-type': 'application/json', ...corsHeaders(origin, allowOrigins, false) };
       if (fault.retryAfter !== undefined) headers['retry-after'] = String(fault.retryAfter);
@@ -94,11 +83,11 @@ export async function startProxy({ target, port = 0, allowOrigins = ['*'] }) {
       res.end(JSON.stringify(body ?? {}));
     };
     if (req.method === 'POST' && path === 'plan') {
-      planned.push(...JSON.parse((await readBody(req)).toString() || '[]'));
+      planned.push(...JSON.parse((await collect(req)).toString() || '[]'));
       return reply(200, { planned });
     }
     if (req.method === 'POST' && path === 'offline') {
-      down = Boolean(JSON.parse((await readBody(req)).toString() || '{}').offline);
+      down = Boolean(JSON.parse((await collect(req)).toString() || '{}').offline);
       return reply(200, { offline: down });
     }
     if (req.method === 'GET' && path === 'log') return reply(200, log);

@@ -16,16 +16,8 @@
 //
 // CORS: the headers a real service must send are in cors.mjs.
 import http from 'node:http';
+import { readText } from './body.mjs';
 import { corsHeaders } from './cors.mjs';
-
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    const chunks = [];
-    req.on('data', (c) => chunks.push(c));
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
 
 function send(res, status, body, headers = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -69,12 +61,12 @@ export async function serveFhir({ port = 0, allowOrigins = ['*'] } = {}) {
       return send(res, 204, '');
     }
     if (req.method === 'POST' && path === 'config') {
-      const body = JSON.parse((await readBody(req)) || '{}');
+      const body = JSON.parse((await readText(req)) || '{}');
       rejectInvalid = Boolean(body.rejectInvalid);
       return send(res, 204, '');
     }
     if (req.method === 'POST' && path === 'validate') {
-      return send(res, 200, validate(JSON.parse(await readBody(req))));
+      return send(res, 200, validate(JSON.parse(await readText(req))));
     }
     return send(res, 404, { error: `no admin route ${path}` });
   };
@@ -89,7 +81,7 @@ export async function serveFhir({ port = 0, allowOrigins = ['*'] } = {}) {
       const path = url.pathname.slice('/fhir'.length) || '/';
       let body;
       if (req.method === 'POST' || req.method === 'PUT') {
-        const text = await readBody(req);
+        const text = await readText(req);
         const type = req.headers['content-type'] ?? '';
         try {
           body = JSON.parse(text);

@@ -407,7 +407,7 @@ pub fn ActivityCard(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::directory::{Day, Freq};
+    use crate::domain::directory::Freq;
     use crate::i18n::EN;
 
     fn at(h: u32, m: u32) -> NaiveTime {
@@ -435,20 +435,12 @@ mod tests {
         assert_eq!(list_words(&EN, &s(&["1", "8", "15"])), "1, 8 and 15");
     }
 
+    /// A schedule from ten till midday.
     fn schedule(freq: Freq, interval: u32, days: &[(Weekday, Option<i8>)]) -> Schedule {
         Schedule {
-            freq,
-            interval,
-            days: days
-                .iter()
-                .map(|&(weekday, nth)| Day { weekday, nth })
-                .collect(),
-            month_days: vec![],
             opens_at: Some(at(10, 0)),
             closes_at: Some(at(12, 0)),
-            description: None,
-            valid_from: None,
-            valid_to: None,
+            ..Schedule::repeating(freq, interval, days)
         }
     }
 

@@ -7,8 +7,7 @@ use chrono::Weekday;
 use leptos::prelude::*;
 
 use super::activity_card::day_name;
-use super::checkboxes::Checkboxes;
-use super::choices::ChoiceItem;
+use super::choices::{Answer, ChoiceItem, Choices};
 use crate::config::Choice;
 use crate::domain::directory::Filters;
 use crate::i18n::{fill, use_messages};
@@ -141,8 +140,8 @@ pub fn ActivityFilters(
     };
     view! {
         <form class="f-filters" novalidate on:submit=submit>
-            <Checkboxes name="filter" question=d.filters_title not_heading=true options
-                selected=boxes on_change=Callback::new(move |v| boxes.set(v))/>
+            <Choices name="filter" question=d.filters_title not_heading=true options
+                answer=Answer::many(boxes, Callback::new(move |v| boxes.set(v)))/>
             <div class="f-filters__picks">
                 {select("filter-day", d.day_label, days, day)}
                 {select("filter-kind", d.kind_label, kinds, kind)}

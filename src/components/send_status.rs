@@ -6,11 +6,10 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::choices::ChoiceItem;
+use super::choices::{Answer, ChoiceItem, Choices};
 use super::download_button::DownloadButton;
 use super::error_summary::{ErrorSummary, FieldError};
 use super::field::FailureAlert;
-use super::radios::Radios;
 use crate::domain::outbox::{Problem, RecordStatus};
 use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
@@ -384,16 +383,16 @@ pub fn UndeliveredChoice(
         let errors = FieldError::of_field("undelivered", decision.error.into());
         Some(view! {
             <ErrorSummary errors/>
-            <Radios name="undelivered" question not_heading=true
+            <Choices name="undelivered" question not_heading=true
                 options=vec![
                     ChoiceItem::new(m.send.undelivered_send, "send"),
                     ChoiceItem::new(m.send.undelivered_drop, "drop"),
                 ]
-                selected=decision.choice error=decision.error
-                on_choose=Callback::new(move |v: String| {
+                error=decision.error
+                answer=Answer::one(decision.choice, Callback::new(move |v: String| {
                     decision.choice.set(Some(v));
                     decision.error.set(None);
-                })/>
+                }))/>
         })
     }
 }
@@ -525,22 +524,15 @@ mod tests {
     #[test]
     fn every_reason_and_problem_has_its_own_words_naming_no_code() {
         use crate::domain::outbox::Problem::*;
-        use crate::domain::outbox::Rejection::*;
-        let reasons = [
-            Refused,
-            NotAllowed,
-            NoSuchAddress,
-            Conflict,
-            TooLarge,
-            Unsupported,
-            Redirected,
-            Other,
-        ];
+        let reasons = Rejection::KNOWN;
         let words: Vec<&str> = reasons.iter().map(|r| EN.rejection(*r)).collect();
         let mut unique = words.clone();
         unique.dedup();
         assert_eq!(unique.len(), reasons.len());
-        assert_eq!(EN.rejection(Unknown), EN.rejection(Other));
+        assert_eq!(
+            EN.rejection(Rejection::Unknown),
+            EN.rejection(Rejection::Other)
+        );
         for p in [
             TimedOut,
             ConnectionLost,

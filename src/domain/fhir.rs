@@ -725,8 +725,7 @@ pub fn read_transaction_reply(body: &str, sent_entries: usize) -> TransactionRep
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::submission::tests::{at, example, later, TestLabels};
-    use crate::domain::submission::{Person, Shared};
+    use crate::domain::submission::tests::{example, later_shared};
 
     fn entries(b: &Value) -> &Vec<Value> {
         b["entry"].as_array().unwrap()
@@ -906,18 +905,7 @@ mod tests {
             mhc["item"][0]["answer"][0]["valueCoding"],
             json!({ "system": code_system("mhc-sf-answer"), "code": "4", "display": "Almost every day" })
         );
-        let ons = Submission::check_ins(
-            "s-2",
-            at(27, 9, 5),
-            Person::key_only("p"),
-            &[Shared {
-                record: &later(),
-                assisted: false,
-            }],
-            &TestLabels,
-        )
-        .unwrap();
-        let b = bundle(&ons);
+        let b = bundle(&later_shared());
         let qrs = of_type(&b, "QuestionnaireResponse");
         assert_eq!(
             qrs[0]["resource"]["item"][0]["answer"][0],

@@ -39,23 +39,24 @@ pub fn is_plain_token(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
 }
 
+/// Whether `s` has the shape of a version-4 UUID as [`uuid_v4_from`] writes it: 8-4-4-4-12
+/// lower-case hex, `4` as the version nibble, one of `8 9 a b` as the variant nibble. The
+/// browser tests hold the ids the browser makes to it.
+pub fn is_uuid_v4(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            8 | 13 | 18 | 23 => c == b'-',
+            14 => c == b'4',
+            19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
+            _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
-
-    /// The shape of a version-4 UUID: 8-4-4-4-12 lower-case hex, `4` as the version
-    /// nibble, one of `8 9 a b` as the variant nibble.
-    fn is_uuid_v4(s: &str) -> bool {
-        let b = s.as_bytes();
-        b.len() == 36
-            && b.iter().enumerate().all(|(i, &c)| match i {
-                8 | 13 | 18 | 23 => c == b'-',
-                14 => c == b'4',
-                19 => matches!(c, b'8' | b'9' | b'a' | b'b'),
-                _ => c.is_ascii_digit() || (b'a'..=b'f').contains(&c),
-            })
-    }
 
     #[test]
     fn only_the_version_and_variant_bits_are_changed() {

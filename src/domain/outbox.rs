@@ -126,6 +126,20 @@ pub enum Rejection {
     Unknown,
 }
 
+impl Rejection {
+    /// Every reason this app gives, each of which has its own words for the person.
+    pub const KNOWN: [Self; 8] = [
+        Self::Refused,
+        Self::NotAllowed,
+        Self::NoSuchAddress,
+        Self::Conflict,
+        Self::TooLarge,
+        Self::Unsupported,
+        Self::Redirected,
+        Self::Other,
+    ];
+}
+
 /// Where an entry stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "is", rename_all = "kebab-case")]
@@ -717,7 +731,7 @@ impl Outbox {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::submission::tests::{at, example};
     use chrono::TimeZone;
@@ -726,10 +740,43 @@ mod tests {
         RetryPolicy::default()
     }
 
-    fn sub(id: &str) -> Submission {
+    /// The example submission under another id.
+    pub(crate) fn sub(id: &str) -> Submission {
         Submission {
             id: id.into(),
             ..example()
+        }
+    }
+
+    /// An outbox holding `ids`, queued at `now` in that order, with the first being sent.
+    pub(crate) fn sending(ids: &[&str], now: DateTime<Utc>) -> Outbox {
+        let mut o = Outbox::default();
+        for id in ids {
+            o.enqueue(sub(id), now);
+        }
+        o.begin(now);
+        o
+    }
+
+    /// Ends the attempt at `id` as the sender does: the default policy, a middling jitter.
+    pub(crate) fn answer(o: &mut Outbox, id: &str, outcome: Outcome, now: DateTime<Utc>) {
+        o.finish(id, outcome, now, 0.5, &policy());
+    }
+
+    /// A failure worth trying again after our own wait.
+    pub(crate) fn retry(problem: Problem) -> Outcome {
+        Outcome::Retry {
+            problem,
+            not_before: None,
+        }
+    }
+
+    /// A refusal for `reason`, as a 422 without details.
+    pub(crate) fn refused(reason: Rejection) -> Outcome {
+        Outcome::Rejected {
+            status: 422,
+            reason,
+            detail: None,
         }
     }
 
@@ -749,8 +796,12 @@ mod tests {
         assert_eq!(o.due(now), Due::Now);
         let s = o.begin(now).unwrap();
         assert_eq!(o.waiting_count(), 1, "kept while sending");
-        let outcome = classify(Format::Json, &s, replied(201), now);
-        o.finish("a", outcome, now, 0.5, &policy());
+        answer(
+            &mut o,
+            "a",
+            classify(Format::Json, &s, replied(201), now),
+            now,
+        );
         assert_eq!(o.waiting_count(), 0);
         assert_eq!(o.receipt("a").unwrap().status, 201);
         assert_eq!(
@@ -772,16 +823,7 @@ mod tests {
         assert_eq!(o.begin(now).unwrap().id, "a");
         assert_eq!(o.due(now), Due::Nothing);
         assert_eq!(o.begin(now), None);
-        o.finish(
-            "a",
-            Outcome::Retry {
-                problem: Problem::TimedOut,
-                not_before: None,
-            },
-            now,
-            0.0,
-            &policy(),
-        );
+        o.finish("a", retry(Problem::TimedOut), now, 0.0, &policy());
         // "b" does not overtake "a" while "a" waits out its backoff.
         assert!(matches!(o.due(now), Due::In(_)));
         assert_eq!(o.begin(now), None);
@@ -807,19 +849,8 @@ mod tests {
     #[test]
     fn going_online_or_restarting_ends_our_own_waits_but_not_the_services() {
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.begin(now);
-        o.finish(
-            "a",
-            Outcome::Retry {
-                problem: Problem::Offline,
-                not_before: None,
-            },
-            now,
-            0.5,
-            &policy(),
-        );
+        let mut o = sending(&["a"], now);
+        answer(&mut o, "a", retry(Problem::Offline), now);
         assert!(matches!(o.due(now), Due::In(_)));
         o.on_online();
         assert_eq!(o.due(now), Due::Now);
@@ -835,7 +866,7 @@ mod tests {
             },
             now,
         );
-        o.finish("a", outcome, now, 0.5, &policy());
+        answer(&mut o, "a", outcome, now);
         o.on_online();
         o.on_start();
         assert_eq!(o.due(now), Due::In(TimeDelta::seconds(120)));
@@ -845,17 +876,19 @@ mod tests {
     #[test]
     fn a_send_cut_off_by_the_tab_closing_is_tried_again_when_the_app_starts() {
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.begin(now);
-        let stored = serde_json::to_string(&o).unwrap();
+        let stored = serde_json::to_string(&sending(&["a"], now)).unwrap();
         let mut back: Outbox = serde_json::from_str(&stored).unwrap();
         assert_eq!(back.due(now), Due::Nothing, "still marked as sending");
         back.on_start();
         assert_eq!(back.due(now), Due::Now);
-        assert_eq!(back.begin(now).unwrap().id, "a");
+        assert_sent_again(&mut back, now);
+    }
+
+    /// The cut-off send of "a" goes out again at `now`, counted as its second attempt.
+    fn assert_sent_again(o: &mut Outbox, now: DateTime<Utc>) {
+        assert_eq!(o.begin(now).unwrap().id, "a");
         assert!(matches!(
-            back.entries[0].state,
+            o.entries[0].state,
             State::Sending { attempts: 2, .. }
         ));
     }
@@ -863,11 +896,8 @@ mod tests {
     #[test]
     fn a_send_left_marked_by_a_closed_tab_holds_up_another_open_tab_only_for_minutes() {
         let now = at(20, 10, 0);
-        let mut closed_tab = Outbox::default();
-        closed_tab.enqueue(sub("a"), now);
-        closed_tab.begin(now);
         let mut open_tab = Outbox::default();
-        open_tab.merge(closed_tab);
+        open_tab.merge(sending(&["a"], now));
         let later = now + SENDING_GIVES_UP_AFTER;
         assert_eq!(
             open_tab.due(later),
@@ -876,11 +906,7 @@ mod tests {
         );
         let stale = later + TimeDelta::seconds(1);
         assert_eq!(open_tab.due(stale), Due::Now);
-        assert_eq!(open_tab.begin(stale).unwrap().id, "a");
-        assert!(matches!(
-            open_tab.entries[0].state,
-            State::Sending { attempts: 2, .. }
-        ));
+        assert_sent_again(&mut open_tab, stale);
     }
 
     #[test]
@@ -916,16 +942,11 @@ mod tests {
             (TimeDelta::days(30), TimeDelta::hours(6)),
         ] {
             o.begin(now);
-            o.finish(
-                "a",
-                Outcome::Retry {
-                    problem: Problem::ServiceBusy,
-                    not_before: Some(now + asked),
-                },
-                now,
-                0.5,
-                &policy(),
-            );
+            let busy = Outcome::Retry {
+                problem: Problem::ServiceBusy,
+                not_before: Some(now + asked),
+            };
+            answer(&mut o, "a", busy, now);
             assert_eq!(o.due(now), Due::In(waited));
             o.try_again("a");
         }
@@ -952,22 +973,18 @@ mod tests {
         assert_eq!(c(415), rejected(415, Rejection::Unsupported));
         assert_eq!(c(308), rejected(308, Rejection::Redirected));
         assert_eq!(c(418), rejected(418, Rejection::Other));
-        let retried = |problem| Outcome::Retry {
-            problem,
-            not_before: None,
-        };
-        assert_eq!(c(500), retried(Problem::ServiceError));
-        assert_eq!(c(502), retried(Problem::ServiceError));
-        assert_eq!(c(503), retried(Problem::ServiceBusy));
-        assert_eq!(c(429), retried(Problem::ServiceBusy));
-        assert_eq!(c(408), retried(Problem::TimedOut));
+        assert_eq!(c(500), retry(Problem::ServiceError));
+        assert_eq!(c(502), retry(Problem::ServiceError));
+        assert_eq!(c(503), retry(Problem::ServiceBusy));
+        assert_eq!(c(429), retry(Problem::ServiceBusy));
+        assert_eq!(c(408), retry(Problem::TimedOut));
         assert_eq!(
             classify(Format::Json, &s, Attempted::TimedOut, now),
-            retried(Problem::TimedOut)
+            retry(Problem::TimedOut)
         );
         assert_eq!(
             classify(Format::Json, &s, Attempted::NetworkError, now),
-            retried(Problem::ConnectionLost)
+            retry(Problem::ConnectionLost)
         );
     }
 
@@ -996,10 +1013,7 @@ mod tests {
         assert_eq!(c(200, &ok), Outcome::Accepted { status: 200 });
         assert_eq!(
             c(200, "<html>Sign in</html>"),
-            Outcome::Retry {
-                problem: Problem::UnreadableReply,
-                not_before: None
-            }
+            retry(Problem::UnreadableReply)
         );
         let refusal = r#"{"resourceType": "OperationOutcome", "issue": [{"severity": "error", "code": "invalid", "diagnostics": "Missing required property: status"}]}"#;
         assert_eq!(
@@ -1022,20 +1036,13 @@ mod tests {
     #[test]
     fn a_refused_submission_is_kept_with_its_reason_until_the_person_acts() {
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.begin(now);
-        o.finish(
-            "a",
-            Outcome::Rejected {
-                status: 422,
-                reason: Rejection::Refused,
-                detail: Some("bad".into()),
-            },
-            now,
-            0.5,
-            &policy(),
-        );
+        let mut o = sending(&["a"], now);
+        let refusal = Outcome::Rejected {
+            status: 422,
+            reason: Rejection::Refused,
+            detail: Some("bad".into()),
+        };
+        answer(&mut o, "a", refusal, now);
         assert_eq!(o.waiting_count(), 1);
         assert_eq!(o.due(now + TimeDelta::days(365)), Due::Nothing);
         o.on_start();
@@ -1095,7 +1102,7 @@ mod tests {
         a.enqueue(sub("y"), now + TimeDelta::seconds(1));
         let mut b = a.clone();
         b.begin(now);
-        b.finish("x", Outcome::Accepted { status: 201 }, now, 0.5, &policy());
+        answer(&mut b, "x", Outcome::Accepted { status: 201 }, now);
         b.enqueue(sub("z"), now + TimeDelta::seconds(2));
         a.begin(now);
         a.merge(b);

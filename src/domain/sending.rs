@@ -142,25 +142,16 @@ pub fn forget_receipts(outbox: &mut Outbox) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::outbox::tests::{answer, refused, retry, sending, sub};
     use crate::domain::outbox::{Outcome, Problem, Rejection, RetryPolicy};
-    use crate::domain::submission::tests::{at, example};
-    use crate::domain::submission::Submission;
-
-    fn sub(id: &str) -> Submission {
-        Submission {
-            id: id.into(),
-            ..example()
-        }
-    }
+    use crate::domain::submission::tests::at;
 
     #[test]
     fn a_tab_that_opens_while_another_is_sending_waits_for_the_lease_then_takes_over() {
         let now = at(20, 10, 0);
         let lease = lease(TimeDelta::seconds(30));
         assert_eq!(lease, TimeDelta::seconds(35));
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.begin(now);
+        let o = sending(&["a"], now);
         let later = now + TimeDelta::seconds(10);
         let mut opened = o.clone();
         assert_eq!(start(&mut opened, later, lease), Some(now + lease));
@@ -176,9 +167,7 @@ mod tests {
         let lease = lease(TimeDelta::milliseconds(1500));
         assert_eq!(lease, TimeDelta::seconds(3));
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.begin(now);
+        let mut o = sending(&["a"], now);
         assert!(start(&mut o, now + TimeDelta::seconds(1), lease).is_some());
         assert!(start(&mut o, now + TimeDelta::seconds(3), lease).is_none());
         assert_eq!(
@@ -190,32 +179,18 @@ mod tests {
     #[test]
     fn starting_ends_our_own_waits_but_not_the_services() {
         let now = at(20, 10, 0);
-        let policy = RetryPolicy::default();
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.enqueue(sub("b"), now);
-        o.begin(now);
-        o.finish(
-            "a",
-            Outcome::Retry {
-                problem: Problem::TimedOut,
-                not_before: None,
-            },
-            now,
-            0.5,
-            &policy,
-        );
+        let mut o = sending(&["a", "b"], now);
+        answer(&mut o, "a", retry(Problem::TimedOut), now);
         assert!(matches!(wake_in(&o, now), Some(d) if d > TimeDelta::zero()));
-        assert_eq!(start(&mut o, now, lease(policy.timeout)), None);
+        let timeout = RetryPolicy::default().timeout;
+        assert_eq!(start(&mut o, now, lease(timeout)), None);
         assert_eq!(wake_in(&o, now), Some(TimeDelta::zero()));
     }
 
     #[test]
     fn while_another_tab_sends_the_sender_wakes_when_that_send_would_count_as_cut_off() {
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.begin(now);
+        let o = sending(&["a"], now);
         assert_eq!(
             wake_in(&o, now),
             Some(SENDING_GIVES_UP_AFTER + TimeDelta::seconds(1))
@@ -226,22 +201,9 @@ mod tests {
     #[test]
     fn the_queue_counts_what_waits_apart_from_what_was_refused() {
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        assert!(Queue::of(&o).is_empty());
-        o.enqueue(sub("a"), now);
-        o.enqueue(sub("b"), now);
-        o.begin(now);
-        o.finish(
-            "a",
-            Outcome::Rejected {
-                status: 422,
-                reason: Rejection::Refused,
-                detail: None,
-            },
-            now,
-            0.5,
-            &RetryPolicy::default(),
-        );
+        assert!(Queue::of(&Outbox::default()).is_empty());
+        let mut o = sending(&["a", "b"], now);
+        answer(&mut o, "a", refused(Rejection::Refused), now);
         assert_eq!(
             Queue::of(&o),
             Queue {
@@ -276,17 +238,8 @@ mod tests {
     #[test]
     fn deleting_everything_without_sending_leaves_nothing_and_with_sending_leaves_the_waiting() {
         let now = at(20, 10, 0);
-        let mut o = Outbox::default();
-        o.enqueue(sub("a"), now);
-        o.enqueue(sub("b"), now);
-        o.begin(now);
-        o.finish(
-            "a",
-            Outcome::Accepted { status: 201 },
-            now,
-            0.5,
-            &RetryPolicy::default(),
-        );
+        let mut o = sending(&["a", "b"], now);
+        answer(&mut o, "a", Outcome::Accepted { status: 201 }, now);
         let mut keep = o.clone();
         forget_receipts(&mut keep);
         assert_eq!((keep.entries.len(), keep.receipts.len()), (1, 0));

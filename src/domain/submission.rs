@@ -897,6 +897,21 @@ pub(crate) mod tests {
         }
     }
 
+    /// The later check-in shared by itself, the person named by key only.
+    pub(crate) fn later_shared() -> Submission {
+        Submission::check_ins(
+            "s-2",
+            at(27, 9, 5),
+            Person::key_only("p"),
+            &[Shared {
+                record: &later(),
+                assisted: false,
+            }],
+            &TestLabels,
+        )
+        .unwrap()
+    }
+
     /// The example every format's fixture is made from.
     pub(crate) fn example() -> Submission {
         let r = referral();
@@ -992,17 +1007,7 @@ pub(crate) mod tests {
         let derived = mhc.derived.as_ref().unwrap();
         assert_eq!(derived.total, Some(37));
         assert_eq!(derived.total_max, Some(70));
-        let ons = Submission::check_ins(
-            "s-2",
-            at(27, 9, 5),
-            Person::key_only("p"),
-            &[Shared {
-                record: &later(),
-                assisted: false,
-            }],
-            &TestLabels,
-        )
-        .unwrap();
+        let ons = later_shared();
         let ons = &ons.checkins[0].responses[0];
         assert_eq!(ons.answers[3].label.as_deref(), Some("3"));
         assert_eq!(ons.derived.as_ref().unwrap().total, None);
@@ -1127,13 +1132,7 @@ pub(crate) mod tests {
 
     #[test]
     fn the_readme_envelope_example_is_a_readable_submission() {
-        let readme = include_str!("../../README.md");
-        let example = readme
-            .split("### The JSON format")
-            .nth(1)
-            .and_then(|rest| rest.split("```json").nth(1))
-            .and_then(|block| block.split("```").next())
-            .unwrap_or_default();
+        let example = crate::test_support::readme_json("### The JSON format");
         let s = Submission::parse(example).unwrap();
         assert_eq!(s.kind, Kind::Referral);
         assert_eq!(

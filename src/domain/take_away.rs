@@ -574,6 +574,7 @@ pub fn svg_path(qr: &QrCode) -> (i32, String) {
 mod tests {
     use super::*;
     use crate::domain::checkin::{ActivityUptake, GoalStatus, GoalUpdate, JourneyStep, NewGoal};
+    use crate::test_support::default_ids;
     use proptest::prelude::*;
 
     fn at(seconds: i64) -> DateTime<Utc> {
@@ -639,42 +640,12 @@ mod tests {
     fn longest_referral() -> Referral {
         use crate::domain::referral::{ACCESS_MAX, GOALS_MAX, GOAL_MAX, NAME_MAX, OTHER_MAX};
         let words = |n: usize| "a few words of text ".repeat(n / 20 + 1)[..n].to_string();
-        let ids = |list: &[&str]| list.iter().map(|s| s.to_string()).collect();
+        let ids = |list| default_ids(list).into_iter().map(String::from).collect();
         Referral {
-            reasons: ids(&[
-                "lonely",
-                "low-mood",
-                "anxiety",
-                "bereavement",
-                "money",
-                "housing",
-                "work",
-                "caring",
-                "health-condition",
-                "active",
-                "smoking",
-                "life-change",
-                "something-to-do",
-                "other",
-            ]),
+            reasons: ids(|c| &c.reasons),
             reason_other: words(OTHER_MAX),
-            activities: ids(&[
-                "advice",
-                "physical",
-                "wellbeing",
-                "social",
-                "creative",
-                "volunteering",
-            ]),
-            barriers: ids(&[
-                "confidence",
-                "where",
-                "not-knowing-anyone",
-                "getting-there",
-                "panic",
-                "mobility",
-                "caring",
-            ]),
+            activities: ids(|c| &c.activity_categories),
+            barriers: ids(|c| &c.barriers),
             goals: vec![words(GOAL_MAX); GOALS_MAX],
             name: words(NAME_MAX),
             best_times: words(100),

@@ -195,23 +195,19 @@ fn placeholders_are_filled() {
 
 #[test]
 fn counts_take_the_plural_the_number_needs() {
-    assert_eq!(
-        EN.count(&EN.characters_left, 1),
-        "You have 1 character remaining"
-    );
-    assert_eq!(
-        EN.count(&EN.characters_left, 2),
-        "You have 2 characters remaining"
-    );
-    assert_eq!(
-        EN.count(&EN.characters_left, 0),
-        "You have 0 characters remaining"
-    );
-    assert_eq!(
-        EN.count(&EN.characters_limit, 200),
-        "You can enter up to 200 characters"
-    );
-    assert_eq!(EN.count(&EN.data.delete_checkins, 1), "1 check-in");
+    for (plural, n, said) in [
+        (&EN.characters_left, 1, "You have 1 character remaining"),
+        (&EN.characters_left, 2, "You have 2 characters remaining"),
+        (&EN.characters_left, 0, "You have 0 characters remaining"),
+        (
+            &EN.characters_limit,
+            200,
+            "You can enter up to 200 characters",
+        ),
+        (&EN.data.delete_checkins, 1, "1 check-in"),
+    ] {
+        assert_eq!(EN.count(plural, n), said);
+    }
 }
 
 #[test]

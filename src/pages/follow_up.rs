@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{
-    Checkboxes, ChoiceItem, FieldError, PageHeading, PageTitle, QuestionForm, Radios, Reveal,
+    Answer, ChoiceItem, Choices, FieldError, PageHeading, PageTitle, QuestionForm, Reveal,
     TextInput, ThingsToTryLink,
 };
 use crate::config::Choice;
@@ -178,9 +178,9 @@ pub fn ActivitiesPage() -> impl IntoView {
     let d = &m.directory;
     let questions = if asked.with_value(Vec::is_empty) {
         view! {
-            <Checkboxes name="activities" question=m.activities_title caption=m.optional hint
-                options selected reveal=Some(reveal)
-                on_change=choose_categories/>
+            <Choices name="activities" question=m.activities_title caption=m.optional hint
+                options reveal=Some(reveal)
+                answer=Answer::many(selected, choose_categories)/>
         }
         .into_any()
     } else {
@@ -195,11 +195,11 @@ pub fn ActivitiesPage() -> impl IntoView {
         view! {
             <PageHeading text=m.activities_title caption=m.optional/>
             <p class="f-hint">{hint}</p>
-            <Checkboxes name="went-to" question=d.you_went_to hint=d.you_went_to_hint not_heading=true
-                options=visits selected=went on_change=choose_visits/>
-            <Checkboxes name="activities" question=d.anything_else not_heading=true
-                options selected reveal=Some(reveal)
-                on_change=choose_categories/>
+            <Choices name="went-to" question=d.you_went_to hint=d.you_went_to_hint not_heading=true
+                options=visits answer=Answer::many(went, choose_visits)/>
+            <Choices name="activities" question=d.anything_else not_heading=true
+                options reveal=Some(reveal)
+                answer=Answer::many(selected, choose_categories)/>
         }
         .into_any()
     };
@@ -274,8 +274,9 @@ pub fn GoalsPage() -> impl IntoView {
                 });
             });
             view! {
-                <Radios name=format!("goal-{}", i + 1) question=goal.text.unwrap_or_else(|| m.goal_unnamed.into())
-                    hint=hint.unwrap_or_default() options=options.clone() selected on_choose not_heading=true/>
+                <Choices name=format!("goal-{}", i + 1) question=goal.text.unwrap_or_else(|| m.goal_unnamed.into())
+                    hint=hint.unwrap_or_default() options=options.clone() answer=Answer::one(selected, on_choose)
+                    not_heading=true/>
             }
         })
         .collect_view();
@@ -332,8 +333,8 @@ pub fn JourneyStepPage() -> impl IntoView {
     let submit = Callback::new(move |()| navigate(&place.next, Default::default()));
     view! {
         <QuestionForm title=m.step_title back=Some(place.back) button=m.continue_ on_submit=submit listen>
-            <Radios name="step" question=m.step_title caption=m.optional
-                hint=format!("{} {}", m.step_hint, m.can_skip) options selected on_choose/>
+            <Choices name="step" question=m.step_title caption=m.optional
+                hint=format!("{} {}", m.step_hint, m.can_skip) options answer=Answer::one(selected, on_choose)/>
         </QuestionForm>
     }
     .into_any()

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::{HandBack, NotFound, PageHeading, PageTitle, ReferralSummary, TakeAway};
+use crate::components::{
+    HandBack, NotFound, PageHeading, PageTitle, ReferralSendStatus, ReferralSummary, TakeAway,
+};
 use crate::domain::referral::{reference, Baseline, Referral};
 use crate::domain::take_away::Carried;
 use crate::i18n::use_messages;
@@ -41,9 +43,12 @@ pub fn HandBackPage() -> impl IntoView {
             <div class="f-panel f-panel--confirmation">
                 <PageHeading text=m.modes.done_title class="f-panel__title"/>
                 <div class="f-panel__body">
-                    {m.referral.your_reference}<br/><strong class="f-reference">{reference(&referral.id)}</strong>
+                    {m.referral.your_reference}<br/><strong class="f-reference" dir="ltr">{reference(&referral.id)}</strong>
                 </div>
             </div>
+            // Where the person's own request stands, if the service receives them: theirs to
+            // see before they go; the outbox as a whole is never listed on a shared screen.
+            <ReferralSendStatus referral_id=referral.id.clone()/>
             <p>{m.modes.done_body}</p>
             <TakeAway carried/>
             <h2 class="f-heading-m">{m.referral.view_title}</h2>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{ChoiceItem, FieldError, QuestionForm, Radios};
+use crate::components::{Answer, ChoiceItem, Choices, FieldError, QuestionForm};
 use crate::domain::mode::{Device, Setup};
 use crate::i18n::use_messages;
 use crate::reset::use_switch;
@@ -51,9 +51,9 @@ pub fn HelpingPage() -> impl IntoView {
     let back = (!modes.asks_device()).then(|| Route::Home.href());
     view! {
         <QuestionForm title=m.modes.device_question back errors button=m.continue_ on_submit=submit>
-            <Radios name="device" question=m.modes.device_question hint=m.modes.device_hint
-                options selected=chosen error
-                on_choose=Callback::new(move |v: String| chosen.set(Some(v)))/>
+            <Choices name="device" question=m.modes.device_question hint=m.modes.device_hint
+                options error
+                answer=Answer::one(chosen, Callback::new(move |v: String| chosen.set(Some(v))))/>
         </QuestionForm>
     }
 }

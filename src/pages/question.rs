@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
-use crate::components::{ChoiceItem, FieldError, NotFound, QuestionForm, Radios};
+use crate::components::{Answer, ChoiceItem, Choices, FieldError, NotFound, QuestionForm};
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::instrument::{Instrument, ScaleShape, Wording};
 use crate::i18n::{fill, use_messages, Messages};
@@ -171,7 +171,8 @@ fn Question(n: usize, from_check: bool) -> impl IntoView {
                 {moving_on.map(|line| view! { <p class="f-inset">{line}</p> })}
                 <p class="f-inset f-inset--note">{m.untranslated_note}</p>
             })}
-            <Radios name="answer" question caption hint options selected error on_choose lang/>
+            <Choices name="answer" question caption hint options error lang
+                answer=Answer::one(selected, on_choose)/>
         </QuestionForm>
     }
     .into_any()

@@ -22,6 +22,8 @@ mod records;
 mod referral;
 mod session;
 mod sharing;
+#[cfg(test)]
+pub(crate) mod test_support;
 mod things;
 
 pub use check_in::CheckInSession;

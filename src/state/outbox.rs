@@ -426,8 +426,8 @@ impl SendQueue {
 mod tests {
     use super::*;
     use crate::config::SendConfig;
+    use crate::domain::outbox::tests::{answer, sub};
     use crate::domain::outbox::State;
-    use crate::domain::submission::tests::example;
 
     fn config() -> ServiceConfig {
         ServiceConfig {
@@ -445,13 +445,6 @@ mod tests {
         SendOptions {
             run: false,
             ..SendOptions::default()
-        }
-    }
-
-    fn sub(id: &str) -> Submission {
-        Submission {
-            id: id.into(),
-            ..example()
         }
     }
 
@@ -521,13 +514,7 @@ mod tests {
         let now = browser::now();
         queue.change(|o| {
             o.begin(now);
-            o.finish(
-                "a",
-                Outcome::Accepted { status: 201 },
-                now,
-                0.5,
-                &RetryPolicy::default(),
-            );
+            answer(o, "a", Outcome::Accepted { status: 201 }, now);
         });
         assert_eq!(store.load(OUTBOX).unwrap().value, Some(Outbox::default()));
         // The person who sent it still sees that it arrived.
@@ -548,31 +535,10 @@ mod tests {
 
     #[test]
     fn a_failed_write_keeps_the_submission_in_memory_and_says_so() {
-        use crate::storage::{Backend, MemoryBackend};
-        use std::sync::atomic::{AtomicBool, Ordering};
+        use crate::storage::{Fillable, MemoryBackend};
         use std::sync::Arc;
-        #[derive(Default)]
-        struct Full(MemoryBackend, AtomicBool);
-        impl Backend for Full {
-            fn get(&self, k: &str) -> Result<Option<String>, StorageError> {
-                self.0.get(k)
-            }
-            fn set(&self, k: &str, v: &str) -> Result<(), StorageError> {
-                if self.1.load(Ordering::Relaxed) {
-                    return Err(StorageError::Full);
-                }
-                self.0.set(k, v)
-            }
-            fn remove(&self, k: &str) -> Result<(), StorageError> {
-                self.0.remove(k)
-            }
-            fn keys(&self) -> Result<Vec<String>, StorageError> {
-                self.0.keys()
-            }
-        }
         let _owner = Owner::new();
-        let backend = Arc::new(Full::default());
-        backend.1.store(true, Ordering::Relaxed);
+        let backend = Arc::new(Fillable::full(MemoryBackend::default()));
         let queue = SendQueue::new(Store::with_backend(backend.clone()), &config(), quiet());
         queue.enqueue(sub("a"));
         assert!(queue.unsaved.get_untracked());
@@ -580,7 +546,7 @@ mod tests {
             queue.status_of("c-1"),
             RecordStatus::Waiting { .. }
         ));
-        backend.1.store(false, Ordering::Relaxed);
+        backend.fill(false);
         queue.change(|_| ());
         assert!(!queue.unsaved.get_untracked());
         let stored = Store::with_backend(backend)

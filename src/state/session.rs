@@ -224,7 +224,6 @@ impl Session {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     use std::sync::Arc;
 
     use super::*;
@@ -235,47 +234,8 @@ mod tests {
     use crate::error::AppError;
     use crate::state::notice::Notice;
     use crate::state::referral::SubmitError;
-    use crate::storage::{Backend, MemoryBackend, StorageError, DRAFT, REFERRAL_DRAFT};
-
-    fn test_id() -> String {
-        static NEXT: AtomicUsize = AtomicUsize::new(1);
-        format!("id-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-
-    /// No timers and no browser: a failed save waits for the next change.
-    fn options() -> StateOptions {
-        StateOptions {
-            save_retry: None,
-            new_id: test_id,
-            keep_data: || {},
-            with_volunteer: false,
-        }
-    }
-
-    /// A store whose writes can be made to fail, as a full browser store's do.
-    #[derive(Default)]
-    struct Fillable {
-        inner: MemoryBackend,
-        full: AtomicBool,
-    }
-
-    impl Backend for Fillable {
-        fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-            self.inner.get(key)
-        }
-        fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-            if self.full.load(Ordering::Relaxed) {
-                return Err(StorageError::Full);
-            }
-            self.inner.set(key, value)
-        }
-        fn remove(&self, key: &str) -> Result<(), StorageError> {
-            self.inner.remove(key)
-        }
-        fn keys(&self) -> Result<Vec<String>, StorageError> {
-            self.inner.keys()
-        }
-    }
+    use crate::state::test_support::options;
+    use crate::storage::{Backend, Fillable, StorageError, DRAFT, REFERRAL_DRAFT};
 
     /// A store that cannot be read at all, as when the browser blocks storage.
     struct Blocked;
@@ -336,7 +296,7 @@ mod tests {
         store.save(DRAFT, &answered_draft()).unwrap();
         store.save(REFERRAL_DRAFT, &complete_referral()).unwrap();
         let state = AppState::new(store, LoadedConfig::default(), options());
-        backend.full.store(true, Ordering::Relaxed);
+        backend.fill(true);
 
         assert_eq!(
             state.check_in.finish(),
@@ -385,7 +345,7 @@ mod tests {
         );
 
         // Once there is room, the next change saves everything and the notice goes.
-        backend.full.store(false, Ordering::Relaxed);
+        backend.fill(false);
         state.check_in.answer(2, 5).unwrap();
         assert!(!save_failed(&state));
         assert_eq!(state.check_in.finish(), Ok("c-1".to_string()));

@@ -225,28 +225,13 @@ impl Sharing {
 
 #[cfg(test)]
 mod tests {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-
     use super::*;
     use crate::config::{LoadedConfig, SendConfig};
     use crate::domain::submission::tests::{baseline, referral};
     use crate::domain::submission::{Format, Kind};
-    use crate::state::{AppState, SendOptions, Session, StateOptions};
+    use crate::state::test_support::options;
+    use crate::state::{AppState, SendOptions, Session};
     use crate::storage::Store;
-
-    fn test_id() -> String {
-        static NEXT: AtomicUsize = AtomicUsize::new(1);
-        format!("s-{}", NEXT.fetch_add(1, Ordering::Relaxed))
-    }
-
-    fn options() -> StateOptions {
-        StateOptions {
-            save_retry: None,
-            new_id: test_id,
-            keep_data: || {},
-            with_volunteer: false,
-        }
-    }
 
     fn sending() -> LoadedConfig {
         LoadedConfig {
@@ -276,6 +261,26 @@ mod tests {
         queue
     }
 
+    /// A device holding `referral` and `checkins`, with its outbox as the root provides it.
+    /// The owner must live as long as the test.
+    fn device(
+        config: LoadedConfig,
+        referral: Option<&Referral>,
+        checkins: Vec<CheckIn>,
+    ) -> (Owner, AppState, SendQueue) {
+        let owner = Owner::new();
+        owner.set();
+        let queue = outbox(&config);
+        let store = Store::memory();
+        for c in checkins {
+            store.add_checkin(c).unwrap();
+        }
+        if let Some(r) = referral {
+            store.add_referral(r.clone()).unwrap();
+        }
+        (owner, AppState::new(store, config, options()), queue)
+    }
+
     fn check_in(state: &AppState) -> String {
         for n in 1..=17 {
             state
@@ -288,15 +293,8 @@ mod tests {
 
     #[test]
     fn a_request_sent_with_check_ins_shared_takes_its_first_check_in_and_each_later_one_once() {
-        let owner = Owner::new();
-        owner.set();
-        let config = sending();
-        let queue = outbox(&config);
-        let store = Store::memory();
         let r = referral();
-        store.add_checkin(baseline()).unwrap();
-        store.add_referral(r.clone()).unwrap();
-        let state = AppState::new(store, config, options());
+        let (_owner, state, queue) = device(sending(), Some(&r), vec![baseline()]);
         assert_eq!(state.sharing.sent_referral(), None);
 
         state.sharing.send_referral(&r.id, true).unwrap();
@@ -334,23 +332,15 @@ mod tests {
 
     #[test]
     fn what_a_volunteer_helped_with_goes_to_the_service_saying_so() {
-        let owner = Owner::new();
-        owner.set();
-        let config = sending();
-        let queue = outbox(&config);
-        let store = Store::memory();
         let r = Referral {
             with_volunteer: true,
             ..referral()
         };
-        store
-            .add_checkin(CheckIn {
-                with_volunteer: true,
-                ..baseline()
-            })
-            .unwrap();
-        store.add_referral(r.clone()).unwrap();
-        let state = AppState::new(store, config, options());
+        let helped = CheckIn {
+            with_volunteer: true,
+            ..baseline()
+        };
+        let (_owner, state, queue) = device(sending(), Some(&r), vec![helped]);
         state.sharing.send_referral(&r.id, true).unwrap();
         let sent = &queue.entries()[0].submission;
         assert!(sent.referral.as_ref().is_some_and(|p| p.assisted));
@@ -360,13 +350,7 @@ mod tests {
 
     #[test]
     fn keeping_a_request_on_the_device_sends_nothing_and_shares_nothing() {
-        let owner = Owner::new();
-        owner.set();
-        let config = sending();
-        let queue = outbox(&config);
-        let store = Store::memory();
-        store.add_referral(referral()).unwrap();
-        let state = AppState::new(store, config, options());
+        let (_owner, state, queue) = device(sending(), Some(&referral()), vec![]);
         let c = check_in(&state);
         assert_eq!(queue.status_of(&c), RecordStatus::NotQueued);
         assert!(queue.entries().is_empty());
@@ -375,14 +359,8 @@ mod tests {
 
     #[test]
     fn without_a_send_block_nothing_is_queued_whatever_is_asked() {
-        let owner = Owner::new();
-        owner.set();
-        let config = LoadedConfig::default();
-        let queue = outbox(&config);
-        let store = Store::memory();
         let r = referral();
-        store.add_referral(r.clone()).unwrap();
-        let state = AppState::new(store, config, options());
+        let (_owner, state, queue) = device(LoadedConfig::default(), Some(&r), vec![]);
         state.sharing.send_referral(&r.id, true).unwrap();
         assert_eq!(queue.status_of(&r.id), RecordStatus::NotQueued);
         assert_eq!(state.sharing.choice().get_untracked(), None);

@@ -9,27 +9,19 @@
 //! write the 2,000-record file this module times.
 
 use std::io::Write;
-use std::sync::OnceLock;
 use std::time::Instant;
 
 use serde_json::{json, Value};
 
 use super::*;
-use crate::config::ServiceConfig;
+use crate::test_support::default_ids;
 
 /// The sample shipped in `public/`.
 pub(super) const SAMPLE: &str = include_str!("../../../public/directory.json");
 
 /// The service's activity category ids in the default configuration.
 pub(super) fn default_categories() -> Vec<&'static str> {
-    static CONFIG: OnceLock<ServiceConfig> = OnceLock::new();
-    CONFIG
-        .get_or_init(ServiceConfig::default)
-        .activity_categories
-        .iter()
-        .filter(|c| !c.exclusive)
-        .map(|c| c.id.as_str())
-        .collect()
+    default_ids(|c| &c.activity_categories)
 }
 
 /// The classifier of the default configuration.

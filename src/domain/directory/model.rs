@@ -137,6 +137,28 @@ pub struct Schedule {
     pub valid_to: Option<NaiveDate>,
 }
 
+#[cfg(test)]
+impl Schedule {
+    /// A schedule repeating every `interval` of `freq` on `days` (weekday, and which one of
+    /// the month), with nothing else said.
+    pub(crate) fn repeating(freq: Freq, interval: u32, days: &[(Weekday, Option<i8>)]) -> Self {
+        Self {
+            freq,
+            interval,
+            days: days
+                .iter()
+                .map(|&(weekday, nth)| Day { weekday, nth })
+                .collect(),
+            month_days: vec![],
+            opens_at: None,
+            closes_at: None,
+            description: None,
+            valid_from: None,
+            valid_to: None,
+        }
+    }
+}
+
 impl Schedule {
     /// Whether the schedule applies on `today` (always, when no date is given).
     pub fn is_current(&self, today: Option<NaiveDate>) -> bool {

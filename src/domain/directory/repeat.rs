@@ -82,28 +82,10 @@ impl Schedule {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::directory::Day;
-
-    fn schedule(freq: Freq, interval: u32, days: &[(Weekday, Option<i8>)]) -> Schedule {
-        Schedule {
-            freq,
-            interval,
-            days: days
-                .iter()
-                .map(|&(weekday, nth)| Day { weekday, nth })
-                .collect(),
-            month_days: vec![],
-            opens_at: None,
-            closes_at: None,
-            description: None,
-            valid_from: None,
-            valid_to: None,
-        }
-    }
 
     #[test]
     fn weekly_schedules_list_their_days_monday_first_once_each() {
-        let s = schedule(
+        let s = Schedule::repeating(
             Freq::Weekly,
             1,
             &[
@@ -119,7 +101,7 @@ mod tests {
                 days: vec![Weekday::Tue, Weekday::Fri]
             }
         );
-        let fortnightly = schedule(Freq::Weekly, 2, &[(Weekday::Wed, None)]);
+        let fortnightly = Schedule::repeating(Freq::Weekly, 2, &[(Weekday::Wed, None)]);
         assert_eq!(
             fortnightly.repeat(),
             Repeat::Weekly {
@@ -131,7 +113,7 @@ mod tests {
 
     #[test]
     fn monthly_weekdays_keep_which_ones_first_to_last() {
-        let s = schedule(
+        let s = Schedule::repeating(
             Freq::Monthly,
             1,
             &[
@@ -148,11 +130,20 @@ mod tests {
 
     #[test]
     fn days_of_the_month_are_sorted_and_anything_else_is_not_said() {
-        let mut s = schedule(Freq::Monthly, 1, &[]);
+        let mut s = Schedule::repeating(Freq::Monthly, 1, &[]);
         s.month_days = vec![15, 1, 15];
         assert_eq!(s.repeat(), Repeat::MonthDays(vec![1, 15]));
-        assert_eq!(schedule(Freq::NotSaid, 1, &[]).repeat(), Repeat::NotSaid);
-        assert_eq!(schedule(Freq::Monthly, 1, &[]).repeat(), Repeat::NotSaid);
-        assert_eq!(schedule(Freq::Weekly, 1, &[]).repeat(), Repeat::NotSaid);
+        assert_eq!(
+            Schedule::repeating(Freq::NotSaid, 1, &[]).repeat(),
+            Repeat::NotSaid
+        );
+        assert_eq!(
+            Schedule::repeating(Freq::Monthly, 1, &[]).repeat(),
+            Repeat::NotSaid
+        );
+        assert_eq!(
+            Schedule::repeating(Freq::Weekly, 1, &[]).repeat(),
+            Repeat::NotSaid
+        );
     }
 }

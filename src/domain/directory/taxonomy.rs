@@ -392,15 +392,7 @@ pub(super) fn text_says_step_free(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    const CATEGORIES: &[&str] = &[
-        "advice",
-        "physical",
-        "wellbeing",
-        "social",
-        "creative",
-        "volunteering",
-    ];
+    use crate::domain::directory::fixture::default_categories;
 
     fn named(name: &str) -> Term {
         Term {
@@ -420,7 +412,7 @@ mod tests {
 
     #[test]
     fn everyday_activity_names_find_their_category_without_any_mapping() {
-        let c = Classifier::new(&TaxonomyMap::new(), CATEGORIES);
+        let c = Classifier::new(&TaxonomyMap::new(), &default_categories());
         for (name, expected) in [
             ("Walking groups", "physical"),
             ("Chair yoga", "wellbeing"),
@@ -450,7 +442,7 @@ mod tests {
 
     #[test]
     fn the_flourish_codes_and_their_aliases_mean_meet_you_there_and_step_free() {
-        let c = Classifier::new(&TaxonomyMap::new(), CATEGORIES);
+        let c = Classifier::new(&TaxonomyMap::new(), &default_categories());
         let code = |t: &str| Term {
             term: Some(t.into()),
             taxonomy: Some("flourish".into()),
@@ -477,7 +469,7 @@ mod tests {
         ]
         .into_iter()
         .collect();
-        let c = Classifier::new(&map, CATEGORIES);
+        let c = Classifier::new(&map, &default_categories());
         // Built in, "Art" would make it creative; the service said wellbeing only.
         assert_eq!(
             c.tags(&named("ART THERAPY")),
@@ -512,15 +504,15 @@ mod tests {
     #[test]
     fn a_mapping_is_checked_against_the_services_categories() {
         let ok: TaxonomyMap = [("social".to_string(), vec!["Groups".to_string()])].into();
-        assert_eq!(check_taxonomy_map(&ok, CATEGORIES), Ok(()));
+        assert_eq!(check_taxonomy_map(&ok, &default_categories()), Ok(()));
         let unknown: TaxonomyMap = [("dancing".to_string(), vec!["Groups".to_string()])].into();
         assert_eq!(
-            check_taxonomy_map(&unknown, CATEGORIES),
+            check_taxonomy_map(&unknown, &default_categories()),
             Err(TaxonomyMapProblem::UnknownId("dancing".into()))
         );
         let blank: TaxonomyMap = [(STEP_FREE.to_string(), vec![" - ".to_string()])].into();
         assert_eq!(
-            check_taxonomy_map(&blank, CATEGORIES),
+            check_taxonomy_map(&blank, &default_categories()),
             Err(TaxonomyMapProblem::BlankTerm(STEP_FREE.into()))
         );
     }

@@ -8,6 +8,7 @@ use serde_json::{json, Value};
 use super::fixture::{default_categories, default_classifier, generated, SAMPLE};
 use super::*;
 use crate::domain::referral::Referral;
+use crate::test_support::default_ids;
 
 fn sample() -> Directory {
     Directory::parse(SAMPLE, &default_classifier()).expect("the sample reads")
@@ -749,19 +750,8 @@ fn a_schedule_that_has_ended_does_not_count_for_its_day() {
 // ---- properties ----
 
 fn barrier_ids() -> impl Strategy<Value = Vec<String>> {
-    prop::sample::subsequence(
-        vec![
-            "confidence",
-            "where",
-            "not-knowing-anyone",
-            "getting-there",
-            "panic",
-            "mobility",
-            "caring",
-        ],
-        0..4,
-    )
-    .prop_map(|v| v.into_iter().map(String::from).collect())
+    prop::sample::subsequence(default_ids(|c| &c.barriers), 0..4)
+        .prop_map(|v| v.into_iter().map(String::from).collect())
 }
 
 fn query() -> impl Strategy<Value = Query> {

@@ -8,7 +8,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    ChoiceItem, FieldError, NotFound, PageHeading, PageTitle, QuestionForm, Radios,
+    Answer, ChoiceItem, Choices, FieldError, NotFound, PageHeading, PageTitle, QuestionForm,
     ReferralSendStatus,
 };
 use crate::domain::consent::{disclosed, Disclosed};
@@ -164,16 +164,16 @@ fn SendForm(referral: Referral, queue: SendQueue) -> impl IntoView {
             <h2 class="f-heading-m">{m.send.next_title}</h2>
             <p>{s(m.send.next)}</p>
             <p>{m.send.offline_normal}</p>
-            <Radios name="share-checkins" question=s(m.send.share_question) hint not_heading=true
+            <Choices name="share-checkins" question=s(m.send.share_question) hint not_heading=true
                 options=vec![
                     ChoiceItem::new(m.send.share_yes, "yes"),
                     ChoiceItem::new(m.send.share_no, "no"),
                 ]
-                selected=share error=share_error
-                on_choose=Callback::new(move |v: String| {
+                error=share_error
+                answer=Answer::one(share, Callback::new(move |v: String| {
                     share.set(Some(v));
                     share_error.set(None);
-                })/>
+                }))/>
         </QuestionForm>
         <p>
             <button type="button" class="f-button f-button--secondary" on:click=move |_| go_on()>

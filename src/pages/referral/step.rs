@@ -6,9 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
-    start_privacy_words, Checkboxes, ChoiceItem, CrisisContacts, FieldError, ListenButton,
-    NotFound, PageHeading, QuestionForm, Radios, Reveal, TextInput, UrgentNotTold,
-    VolunteerSafetyGuide,
+    start_privacy_words, Answer, ChoiceItem, Choices, CrisisContacts, FieldError, ListenButton,
+    NotFound, PageHeading, QuestionForm, Reveal, TextInput, UrgentNotTold, VolunteerSafetyGuide,
 };
 use crate::config::Choice;
 use crate::domain::checkin_journey::CheckInStep;
@@ -96,9 +95,9 @@ fn choose_one(
     let listen = spoken(question, hint.as_deref(), &answers);
     view! {
         <ListenButton parts=listen/>
-        <Radios name=step.slug() question hint=hint.unwrap_or_default() options=answers
-            selected=referral.field(get) error=errors.for_field(step.slug())
-            on_choose=Callback::new(move |v: String| referral.update(|x| set(x, v)))/>
+        <Choices name=step.slug() question hint=hint.unwrap_or_default() options=answers
+            error=errors.for_field(step.slug())
+            answer=Answer::one(referral.field(get), Callback::new(move |v: String| referral.update(|x| set(x, v))))/>
     }
     .into_any()
 }
@@ -120,9 +119,9 @@ fn tick_any(
     let listen = spoken(question, Some(hint), &answers);
     view! {
         <ListenButton parts=listen/>
-        <Checkboxes name=step.slug() question hint options=answers reveal
-            selected=referral.field(get) error=errors.for_field(step.slug())
-            on_change=Callback::new(move |v: Vec<String>| referral.update(|x| set(x, v)))/>
+        <Choices name=step.slug() question hint options=answers reveal
+            error=errors.for_field(step.slug())
+            answer=Answer::many(referral.field(get), Callback::new(move |v: Vec<String>| referral.update(|x| set(x, v))))/>
     }
     .into_any()
 }
@@ -326,10 +325,10 @@ fn body(step: Step, errors: StepErrors) -> AnyView {
         Step::AboutYou => view! {
             <PageHeading text=m.referral.about_title/>
             <p>{m.referral.about_intro}</p>
-            <Radios name="age-band" question=m.referral.age_question not_heading=true
+            <Choices name="age-band" question=m.referral.age_question not_heading=true
                 options=choice_items(config.age_bands.clone())
-                selected=referral.field(|x| x.age_band.clone())
-                                on_choose=Callback::new(move |v: String| referral.update(|x| x.age_band = Some(v)))/>
+                answer=Answer::one(referral.field(|x| x.age_band.clone()),
+                    Callback::new(move |v: String| referral.update(|x| x.age_band = Some(v))))/>
             <TextInput id="postcode" label=m.referral.postcode_label hint=m.referral.postcode_hint
                 autocomplete="off" width="f-input--width-5"
                 value=referral.field(|x| x.postcode_district.clone())
