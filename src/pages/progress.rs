@@ -3,6 +3,8 @@
 //! and loneliness when asked, goals, journey steps and activities; and a kind care card when
 //! the latest result calls for one.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -421,7 +423,7 @@ fn show_all_button(
                     {m.count(words, total as u64)}
                 </button>
             }
-        })
+        }).into_any()
     }
 }
 
@@ -439,26 +441,20 @@ fn dated_table(
     }
     let total = rows.len();
     let showing = RwSignal::new(Showing::Recent);
-    let rows = StoredValue::new(rows);
     let body = move || {
-        let shown = showing.get();
-        rows.with_value(|rows| {
-            shown
-                .of(rows)
-                .iter()
-                .rev()
-                .enumerate()
-                .map(|(i, r)| {
-                    let (row_id, tabindex) = row_focus(id, i);
-                    view! {
-                        <tr id=row_id tabindex=tabindex>
-                            <td>{m.date(r.date)}</td>
-                            <td>{r.caption.clone().map(|c| view! { <span class="f-caption">{c}</span> })}{r.words.clone()}</td>
-                        </tr>
-                    }
-                })
-                .collect_view()
+        let rows = showing.get().of(&rows).iter().rev().enumerate();
+        rows.map(|(i, r)| {
+            let (row_id, tabindex) = row_focus(id, i);
+            let caption = r.caption.clone();
+            view! {
+                <tr id=row_id tabindex=tabindex>
+                    <td>{m.date(r.date)}</td>
+                    <td>{caption.map(|c| view! { <span class="f-caption">{c}</span> })}{r.words.clone()}</td>
+                </tr>
+            }
         })
+        .collect_view()
+        .into_any()
     };
     view! {
         <Table id=id caption=caption caption_hidden=true headings=vec![m.date, column]>{body}</Table>
@@ -473,21 +469,20 @@ fn dated_table(
 fn score_history(m: &'static Messages, series: Series, changes: AnyView) -> impl IntoView {
     let total = series.points.len();
     let showing = RwSignal::new(Showing::Recent);
-    let series = StoredValue::new(series);
+    let series = Arc::new(series);
     let note = move || {
         let hidden = showing.get().hidden(total) > 0;
-        hidden.then(
-            || view! { <p>{m.count(&m.progress.showing_latest, progress::RECENT as u64)}</p> },
-        )
+        hidden
+            .then(
+                || view! { <p>{m.count(&m.progress.showing_latest, progress::RECENT as u64)}</p> },
+            )
+            .into_any()
     };
-    let chart = move || {
-        let shown = showing.get();
-        series.with_value(|s| score_chart(m, s, shown))
+    let chart = {
+        let series = Arc::clone(&series);
+        move || score_chart(m, &series, showing.get())
     };
-    let table = move || {
-        let shown = showing.get();
-        series.with_value(|s| score_table(m, s, shown))
-    };
+    let table = move || score_table(m, &series, showing.get());
     view! {
         {note}
         {chart}
