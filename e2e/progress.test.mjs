@@ -168,9 +168,11 @@ test('twelve check-ins show the chart, the table and each change, as we work the
   const a = seeded.map((c) => c.responses[0].answers);
   const dates = seeded.map((c) => longDate(new Date(c.finished_at)));
 
-  // The table holds every point, newest first, with its category in words.
+  // The table holds every point, newest first, with its category in words: a year of
+  // four-weekly check-ins is never cut short.
   const expectedRows = a.map((x, k) => [dates[k], String(total(x)), category(x)]).reverse();
   assert.deepEqual(await cells(page, '#scores'), expectedRows);
+  assert.equal(await page.getByRole('button', { name: /^Show all/ }).count(), 0);
   // The chart: one marker per check-in, its shape naming its category (not colour alone).
   const svg = page.locator('svg.f-chart__svg');
   assert.equal(await svg.getAttribute('role'), 'img');

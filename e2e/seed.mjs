@@ -25,6 +25,18 @@ export function checkin(id, finished, { mhc, ucla, ons4, ...followUp } = {}) {
   };
 }
 
+/** Years of weekly check-ins, oldest first, the newest 3 days ago: `n` (520, ten years) by
+ * default, their MHC-SF answers and loneliness varying week to week, and every fourth with a
+ * journey step and an activity. The progress page's benchmark and its tests seed these. */
+export function weeklyCheckins(n = 520) {
+  return Array.from({ length: n }, (_, k) => {
+    const v = 1 + ((k * 7) % 5);
+    const mhc = Array.from({ length: 14 }, (_, i) => Math.min(5, Math.max(0, v + ((i + k) % 3) - 1)));
+    const extra = k % 4 === 0 ? { journey_step: 'learning', activities: { kind: 'went', activity_ids: ['social'] } } : {};
+    return checkin(`p${k}`, daysAgo(3 + 7 * (n - 1 - k)), { mhc, ucla: [1 + (k % 3), 2, 2], ...extra });
+  });
+}
+
 /** Opens the app once, stores `checkins` (and any other keys) in its envelope, and leaves. */
 export async function seed(page, checkins, extra = {}) {
   await page.goto(page.origin + '/get-help');

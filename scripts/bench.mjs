@@ -19,7 +19,7 @@ import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveDist } from '../e2e/server.mjs';
 import { CHROMIUM_ARGS } from '../e2e/helpers.mjs';
-import { checkin, seed, daysAgo } from '../e2e/seed.mjs';
+import { seed, weeklyCheckins } from '../e2e/seed.mjs';
 import { printSizes } from './sizes.mjs';
 
 const dist = resolve(process.argv[2] ?? 'dist');
@@ -162,13 +162,7 @@ async function progressRender(browser, origin) {
   try {
     t.page.origin = origin;
     // Ten years of weekly check-ins, as e2e/progress-perf.test.mjs seeds them.
-    const checkins = Array.from({ length: 520 }, (_, k) => {
-      const v = 1 + ((k * 7) % 5);
-      const mhc = Array.from({ length: 14 }, (_, i) => Math.min(5, Math.max(0, v + ((i + k) % 3) - 1)));
-      const extra = k % 4 === 0 ? { journey_step: 'learning', activities: { kind: 'went', activity_ids: ['social'] } } : {};
-      return checkin(`p${k}`, daysAgo(3 + 7 * (519 - k)), { mhc, ucla: [1 + (k % 3), 2, 2], ...extra });
-    });
-    await seed(t.page, checkins);
+    await seed(t.page, weeklyCheckins(520));
     await t.throttle();
     const times = [];
     for (let run = 0; run < 3; run++) {

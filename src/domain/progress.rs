@@ -9,7 +9,8 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, Months, NaiveDate, Utc};
 
-use super::checkin::{CheckIn, GoalStatus, JourneyStep};
+use super::checkin::{ActivityUptake, CheckIn, GoalStatus, JourneyStep};
+use super::directory::Visit;
 use super::instrument::{BandLevel, Category, Instrument, Polarity, Scores, MHC_SF, ONS4, UCLA3};
 
 /// ONS4's anxiety question, whose "high" band (6 to 10) shows the care card.
@@ -184,10 +185,54 @@ impl Series {
         self.points.last()
     }
 
-    /// The line chart of this series in `view`, scaled to the score's full range.
-    pub fn chart(&self, view: &ViewBox) -> Chart {
-        let values: Vec<(NaiveDate, u32)> = self.points.iter().map(|p| (p.date, p.value)).collect();
+    /// The points `showing` asks for, oldest first.
+    pub fn shown(&self, showing: Showing) -> &[Point] {
+        showing.of(&self.points)
+    }
+
+    /// The line chart of the points `showing` asks for in `view`, scaled to the score's full
+    /// range whatever the points, so a short stretch of history reads on the same scale.
+    pub fn chart(&self, view: &ViewBox, showing: Showing) -> Chart {
+        let values: Vec<(NaiveDate, u32)> = self
+            .shown(showing)
+            .iter()
+            .map(|p| (p.date, p.value))
+            .collect();
         line_chart(&values, self.min, self.max, view)
+    }
+}
+
+/// How many rows of a list that grows with every check-in a page shows at first: about a
+/// year of four-weekly check-ins. Years of weekly check-ins would otherwise make the page
+/// slow to open on a cheap phone, and long to scroll past for anyone.
+pub const RECENT: usize = 12;
+
+/// How much of a list that grows with every check-in to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Showing {
+    /// The newest [`RECENT`] items, until the person asks for the rest.
+    #[default]
+    Recent,
+    /// Every item.
+    All,
+}
+
+impl Showing {
+    /// The items to show of `items`, which are oldest first: the newest ones, still oldest
+    /// first.
+    pub fn of<T>(self, items: &[T]) -> &[T] {
+        match self {
+            Self::All => items,
+            Self::Recent => &items[items.len().saturating_sub(RECENT)..],
+        }
+    }
+
+    /// How many of `total` items are not shown.
+    pub fn hidden(self, total: usize) -> usize {
+        match self {
+            Self::All => 0,
+            Self::Recent => total.saturating_sub(RECENT),
+        }
     }
 }
 
@@ -224,36 +269,123 @@ fn oldest_first(checkins: &[CheckIn]) -> Vec<&CheckIn> {
     sorted
 }
 
-/// Each check-in's complete answers to `instrument_id` with their scores, oldest first.
-/// Incomplete responses are left out: a finished check-in is always complete, so only a
-/// damaged record could be partial, and half a total would mislead.
-fn scored<'a>(
-    checkins: &'a [CheckIn],
-    instrument_id: &str,
-) -> Vec<(&'a CheckIn, &'static Instrument, Vec<u8>, Scores)> {
+/// A check-in with the local date it was finished on.
+#[derive(Clone, Copy)]
+struct Dated<'a> {
+    checkin: &'a CheckIn,
+    date: NaiveDate,
+}
+
+/// The check-ins oldest first, each with its local date: sorted and dated once, however many
+/// series are drawn from them (asking the device for a date's UTC offset is not free).
+fn dated(checkins: &[CheckIn], offset_at: impl Fn(DateTime<Utc>) -> FixedOffset) -> Vec<Dated<'_>> {
     oldest_first(checkins)
         .into_iter()
-        .filter_map(|c| {
-            let r = c.response(instrument_id)?;
-            let instrument = r.instrument()?;
-            let answers: Option<Vec<u8>> = (0..instrument.items.len())
-                .map(|i| r.answers.get(i).copied().flatten())
-                .collect();
-            let answers = answers?;
-            let scores = instrument.score(&r.answers);
-            Some((c, instrument, answers, scores))
+        .map(|c| Dated {
+            checkin: c,
+            date: local_date(c.finished_at, offset_at(c.finished_at)),
         })
         .collect()
 }
 
-fn point(c: &CheckIn, offset_at: &impl Fn(DateTime<Utc>) -> FixedOffset, value: u32) -> Point {
+/// One check-in's complete answers to one instrument, with their scores.
+struct Scored<'a> {
+    at: Dated<'a>,
+    answers: Vec<u8>,
+    scores: Scores,
+}
+
+/// Each check-in's complete answers to `instrument_id` with their scores, oldest first.
+/// Incomplete responses are left out: a finished check-in is always complete, so only a
+/// damaged record could be partial, and half a total would mislead.
+fn scored<'a>(dated: &[Dated<'a>], instrument_id: &str) -> Vec<Scored<'a>> {
+    dated
+        .iter()
+        .filter_map(|&at| {
+            let r = at.checkin.response(instrument_id)?;
+            let instrument = r.instrument()?;
+            let answers: Option<Vec<u8>> = (0..instrument.items.len())
+                .map(|i| r.answers.get(i).copied().flatten())
+                .collect();
+            Some(Scored {
+                at,
+                answers: answers?,
+                scores: instrument.score(&r.answers),
+            })
+        })
+        .collect()
+}
+
+fn point(at: Dated, value: u32) -> Point {
     Point {
-        checkin_id: c.id.clone(),
-        at: c.finished_at,
-        date: local_date(c.finished_at, offset_at(c.finished_at)),
+        checkin_id: at.checkin.id.clone(),
+        at: at.checkin.finished_at,
+        date: at.date,
         value,
         band: None,
         category: None,
+    }
+}
+
+/// Everything "Your progress" draws from the check-ins, worked out together: sorted, dated
+/// and scored once for all its series rather than once for each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overview {
+    /// The care card for the latest check-in, if its results call for one.
+    pub care: Option<CareCard>,
+    /// The MHC-SF over time, as [`flourishing`] gives it.
+    pub flourishing: Option<FlourishingProgress>,
+    /// The ONS4 questions over time, as [`ons4`] gives them.
+    pub ons4: Option<Vec<Series>>,
+    /// Loneliness over time, as [`loneliness`] gives it.
+    pub loneliness: Option<Series>,
+    /// The journey steps over time, as [`journey`] gives them.
+    pub journey: Vec<JourneyPoint>,
+    /// The activities gone to over time, oldest first, from the check-ins that asked.
+    pub activities: Vec<ActivityPoint>,
+}
+
+/// What a person said at one check-in about the activities they went to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActivityPoint {
+    /// The check-in.
+    pub checkin_id: String,
+    /// Its local date.
+    pub date: NaiveDate,
+    /// Their answer.
+    pub uptake: ActivityUptake,
+    /// The service's activities they went to, by directory id.
+    pub went_to: Vec<Visit>,
+}
+
+/// Everything "Your progress" draws from `checkins`, in any order. `offset_at` gives the
+/// device's UTC offset at an instant, for local dates.
+pub fn overview(
+    checkins: &[CheckIn],
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> Overview {
+    let dated = dated(checkins, offset_at);
+    let mhc = scored(&dated, MHC_SF.id);
+    Overview {
+        care: dated
+            .last()
+            .and_then(|latest| care_card_in(latest.checkin, &mhc)),
+        flourishing: flourishing_from(&mhc),
+        ons4: ons4_from(&scored(&dated, ONS4.id)),
+        loneliness: loneliness_from(&scored(&dated, UCLA3.id)),
+        journey: journey_from(&dated),
+        activities: dated
+            .iter()
+            .filter_map(|at| {
+                let f = &at.checkin.follow_up;
+                Some(ActivityPoint {
+                    checkin_id: at.checkin.id.clone(),
+                    date: at.date,
+                    uptake: f.activities.clone()?,
+                    went_to: f.went_to.clone(),
+                })
+            })
+            .collect(),
     }
 }
 
@@ -263,17 +395,20 @@ pub fn flourishing(
     checkins: &[CheckIn],
     offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
 ) -> Option<FlourishingProgress> {
-    let rows = scored(checkins, MHC_SF.id);
+    flourishing_from(&scored(&dated(checkins, offset_at), MHC_SF.id))
+}
+
+fn flourishing_from(rows: &[Scored]) -> Option<FlourishingProgress> {
     if rows.is_empty() {
         return None;
     }
     let range = MHC_SF.total_range().unwrap_or((0, 70));
     let total = rows
         .iter()
-        .filter_map(|(c, _, _, s)| {
+        .filter_map(|r| {
             Some(Point {
-                category: s.category,
-                ..point(c, &offset_at, s.total?)
+                category: r.scores.category,
+                ..point(r.at, r.scores.total?)
             })
         })
         .collect();
@@ -285,7 +420,7 @@ pub fn flourishing(
         .map(|(k, sub)| {
             let points = rows
                 .iter()
-                .filter_map(|(c, _, _, s)| Some(point(c, &offset_at, s.subscales.get(k)?.score?)))
+                .filter_map(|r| Some(point(r.at, r.scores.subscales.get(k)?.score?)))
                 .collect();
             let max = u32::from(MHC_SF.max_option_score()) * sub.items.len() as u32;
             Series::new(sub.id, (0, max), Polarity::HigherIsBetter, points)
@@ -301,7 +436,7 @@ pub fn flourishing(
                 .collect();
             let values: Vec<u32> = rows
                 .iter()
-                .map(|(_, _, answers, _)| items.iter().map(|&i| u32::from(answers[i])).sum())
+                .map(|r| items.iter().map(|&i| u32::from(r.answers[i])).sum())
                 .collect();
             DimensionChange {
                 id: dim.id,
@@ -325,7 +460,10 @@ pub fn ons4(
     checkins: &[CheckIn],
     offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
 ) -> Option<Vec<Series>> {
-    let rows = scored(checkins, ONS4.id);
+    ons4_from(&scored(&dated(checkins, offset_at), ONS4.id))
+}
+
+fn ons4_from(rows: &[Scored]) -> Option<Vec<Series>> {
     if rows.is_empty() {
         return None;
     }
@@ -340,9 +478,9 @@ pub fn ons4(
         .map(|(i, item)| {
             let points = rows
                 .iter()
-                .map(|(c, _, answers, _)| Point {
-                    band: item.band(answers[i]),
-                    ..point(c, &offset_at, u32::from(answers[i]))
+                .map(|r| Point {
+                    band: item.band(r.answers[i]),
+                    ..point(r.at, u32::from(r.answers[i]))
                 })
                 .collect();
             Series::new(item.id, range, item.polarity, points)
@@ -357,13 +495,16 @@ pub fn loneliness(
     checkins: &[CheckIn],
     offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
 ) -> Option<Series> {
-    let rows = scored(checkins, UCLA3.id);
+    loneliness_from(&scored(&dated(checkins, offset_at), UCLA3.id))
+}
+
+fn loneliness_from(rows: &[Scored]) -> Option<Series> {
     if rows.is_empty() {
         return None;
     }
     let points = rows
         .iter()
-        .filter_map(|(c, _, _, s)| Some(point(c, &offset_at, s.total?)))
+        .filter_map(|r| Some(point(r.at, r.scores.total?)))
         .collect();
     Some(Series::new(
         "total",
@@ -389,13 +530,17 @@ pub fn journey(
     checkins: &[CheckIn],
     offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
 ) -> Vec<JourneyPoint> {
-    oldest_first(checkins)
-        .into_iter()
-        .filter_map(|c| {
+    journey_from(&dated(checkins, offset_at))
+}
+
+fn journey_from(dated: &[Dated]) -> Vec<JourneyPoint> {
+    dated
+        .iter()
+        .filter_map(|at| {
             Some(JourneyPoint {
-                checkin_id: c.id.clone(),
-                date: local_date(c.finished_at, offset_at(c.finished_at)),
-                step: c.follow_up.journey_step.clone()?,
+                checkin_id: at.checkin.id.clone(),
+                date: at.date,
+                step: at.checkin.follow_up.journey_step.clone()?,
             })
         })
         .collect()
@@ -451,6 +596,11 @@ pub fn goals_from(
         &mut out[at]
     }
     for c in oldest_first(checkins) {
+        let f = &c.follow_up;
+        // Most check-ins say nothing about goals; only those that do need a local date.
+        if f.new_goals.is_empty() && f.goal_updates.is_empty() {
+            continue;
+        }
         let date = local_date(c.finished_at, offset_at(c.finished_at));
         for g in &c.follow_up.new_goals {
             entry(&mut out, &g.id).text = Some(g.text.clone());
@@ -506,14 +656,27 @@ fn item_band(checkin: &CheckIn, instrument: &Instrument, item_id: &str) -> Optio
 /// its low band.
 pub fn care_card_for(checkins: &[CheckIn], checkin_id: &str) -> Option<CareCard> {
     let checkin = checkins.iter().find(|c| c.id == checkin_id)?;
+    // Dates play no part in the rule.
+    let dated: Vec<Dated> = oldest_first(checkins)
+        .into_iter()
+        .map(|c| Dated {
+            checkin: c,
+            date: NaiveDate::MIN,
+        })
+        .collect();
+    care_card_in(checkin, &scored(&dated, MHC_SF.id))
+}
+
+/// [`care_card_for`] `checkin`, given every check-in's MHC-SF scores oldest first (`mhc`).
+fn care_card_in(checkin: &CheckIn, mhc: &[Scored]) -> Option<CareCard> {
+    let checkin_id = checkin.id.as_str();
     let mut reasons = Vec::new();
-    let rows = scored(checkins, MHC_SF.id);
-    if let Some(at) = rows.iter().position(|(c, ..)| c.id == checkin_id) {
-        let scores = &rows[at].3;
+    if let Some(at) = mhc.iter().position(|r| r.at.checkin.id == checkin_id) {
+        let scores = &mhc[at].scores;
         if scores.category == Some(Category::Languishing) {
             reasons.push(CareReason::Languishing);
         }
-        let previous = at.checked_sub(1).and_then(|p| rows[p].3.total);
+        let previous = at.checked_sub(1).and_then(|p| mhc[p].scores.total);
         if let (Some(from), Some(to)) = (previous, scores.total) {
             if from >= to + CARE_DROP {
                 reasons.push(CareReason::Drop { from, to });
@@ -1220,6 +1383,70 @@ mod tests {
         assert_eq!(g[1].text, None);
     }
 
+    #[test]
+    fn the_overview_says_what_each_part_says_alone_from_one_pass() {
+        // Out of order, with every instrument, a step, activities and a fall at the end.
+        let mut a = checkin(
+            "a",
+            d(2026, 1, 4),
+            vec![
+                response(&MHC_SF, &[4; 14]),
+                response(&ONS4, &[7, 8, 6, 2]),
+                response(&UCLA3, &[1, 1, 2]),
+            ],
+        );
+        a.follow_up.journey_step = Some(JourneyStep::ProfessionalSupport);
+        a.follow_up.activities = Some(ActivityUptake::NoneYet);
+        let mut b = checkin(
+            "b",
+            d(2026, 2, 1),
+            vec![response(&MHC_SF, &[2; 14]), response(&UCLA3, &[3, 3, 2])],
+        );
+        b.follow_up.activities = Some(ActivityUptake::Went {
+            activity_ids: vec!["social".into()],
+            something_else: Some("Choir".into()),
+        });
+        let c = checkin("c", d(2026, 1, 18), vec![response(&ONS4, &[5, 5, 5, 7])]);
+        let list = vec![b, c, a];
+        // A device an hour ahead of UTC, asked each check-in's offset once for all the series.
+        let asked = std::cell::Cell::new(0);
+        let ahead = |_: DateTime<Utc>| {
+            asked.set(asked.get() + 1);
+            FixedOffset::east_opt(3600).unwrap()
+        };
+        let o = overview(&list, ahead);
+        assert_eq!(asked.get(), 3);
+        assert_eq!(o.flourishing, flourishing(&list, ahead));
+        assert_eq!(o.ons4, ons4(&list, ahead));
+        assert_eq!(o.loneliness, loneliness(&list, ahead));
+        assert_eq!(o.journey, journey(&list, ahead));
+        assert_eq!(o.care, latest_care_card(&list));
+        assert_eq!(
+            o.care.map(|c| c.reasons),
+            Some(vec![
+                CareReason::Drop { from: 56, to: 28 },
+                CareReason::Lonely
+            ])
+        );
+        let went: Vec<(&str, NaiveDate)> = o
+            .activities
+            .iter()
+            .map(|p| (p.checkin_id.as_str(), p.date))
+            .collect();
+        assert_eq!(went, [("a", d(2026, 1, 4)), ("b", d(2026, 2, 1))]);
+        assert_eq!(o.activities[0].uptake, ActivityUptake::NoneYet);
+    }
+
+    #[test]
+    fn no_check_ins_make_an_empty_overview() {
+        let o = overview(&[], utc);
+        assert_eq!(
+            (o.care, o.flourishing, o.ons4, o.loneliness),
+            (None, None, None, None)
+        );
+        assert!(o.journey.is_empty() && o.activities.is_empty());
+    }
+
     fn view() -> ViewBox {
         ViewBox::default()
     }
@@ -1335,6 +1562,45 @@ mod tests {
     }
 
     #[test]
+    fn a_long_history_shows_its_newest_twelve_until_all_are_asked_for() {
+        let items: Vec<u32> = (0..520).collect();
+        assert_eq!(Showing::Recent.of(&items), &items[508..]);
+        assert_eq!(Showing::Recent.hidden(520), 508);
+        assert_eq!(Showing::All.of(&items), &items[..]);
+        assert_eq!(Showing::All.hidden(520), 0);
+        // A history of twelve or fewer is never cut.
+        let year: Vec<u32> = (0..12).collect();
+        assert_eq!(Showing::Recent.of(&year), &year[..]);
+        assert_eq!(Showing::Recent.hidden(12), 0);
+        assert!(Showing::Recent.of::<u32>(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_recent_chart_spans_the_newest_check_ins_on_the_full_scale() {
+        // Ten years of weekly check-ins, the newest at 70.
+        let checkins: Vec<CheckIn> = (0..520u32)
+            .map(|k| {
+                let answer = if k == 519 { 5 } else { (k % 5) as u8 };
+                mhc(&format!("c{k}"), add(d(2016, 1, 4), 7 * k), [answer; 14])
+            })
+            .collect();
+        let f = flourishing(&checkins, utc).unwrap();
+        let recent = f.total.chart(&view(), Showing::Recent);
+        assert_eq!(recent.points.len(), 12);
+        assert_eq!(recent.points[0].date, add(d(2016, 1, 4), 7 * 508));
+        // The newest twelve fill the plot from edge to edge.
+        assert!((recent.points[0].x - recent.plot.x).abs() < 1e-9);
+        assert!((recent.points[11].x - (recent.plot.x + recent.plot.width)).abs() < 1e-9);
+        // On the score's whole scale, 0 to 70, with 70 at the top.
+        let scale: Vec<u32> = recent.y_ticks.iter().map(|t| t.value).collect();
+        assert_eq!(scale, [0, 10, 20, 30, 40, 50, 60, 70]);
+        assert!((recent.points[11].y - recent.plot.y).abs() < 1e-9);
+        // The changes still count from the very first check-in.
+        assert_eq!(f.total.changes.since_first.map(|c| c.delta), Some(70));
+        assert_eq!(f.total.chart(&view(), Showing::All).points.len(), 520);
+    }
+
+    #[test]
     fn an_empty_series_draws_nothing() {
         let c = line_chart(&[], 0, 70, &view());
         assert!(c.points.is_empty() && c.path.is_empty() && c.x_ticks.is_empty());
@@ -1363,6 +1629,15 @@ mod tests {
             for t in &c.x_ticks { prop_assert!(inside_x(t.x)); }
             for t in &c.y_ticks { prop_assert!(inside_y(t.y)); }
             prop_assert!(c.x_ticks.windows(2).all(|w| w[1].date > w[0].date));
+        }
+
+        #[test]
+        fn the_recent_items_are_the_newest_and_with_the_hidden_make_the_whole(total in 0usize..600) {
+            let items: Vec<usize> = (0..total).collect();
+            let shown = Showing::Recent.of(&items);
+            prop_assert_eq!(shown.len(), total.min(RECENT));
+            prop_assert_eq!(shown.len() + Showing::Recent.hidden(total), total);
+            prop_assert!(shown.iter().copied().eq(total - shown.len()..total));
         }
 
         #[test]

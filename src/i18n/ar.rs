@@ -5,8 +5,8 @@
 
 use super::messages::{
     DataMessages, DefaultsMessages, DirectoryMessages, ErrorMessages, InstrumentMessages, Language,
-    LoadingMessages, Messages, ModeMessages, Plural, ReferralErrors, ReferralKeys,
-    ReferralMessages, SendMessages,
+    LoadingMessages, Messages, ModeMessages, Plural, ProgressMessages, ReferralErrors,
+    ReferralKeys, ReferralMessages, SendMessages,
 };
 
 /// Arabic: six plural forms. Zero, one and two say the number in words; three to ten take a
@@ -626,6 +626,32 @@ pub static AR: Messages = Messages {
             "{n} مرة",
         ),
         visits_last: "آخر مرة",
+    },
+    progress: ProgressMessages {
+        showing_latest: Plural::six(
+            "لا توجد مراجعات في الرسم البياني والجدول أدناه.",
+            "يعرض الرسم البياني والجدول أدناه مراجعتك الأخيرة.",
+            "يعرض الرسم البياني والجدول أدناه آخر مراجعتين لك.",
+            "يعرض الرسم البياني والجدول أدناه آخر {n} مراجعات لك.",
+            "يعرض الرسم البياني والجدول أدناه آخر {n} مراجعة لك.",
+            "يعرض الرسم البياني والجدول أدناه آخر {n} مراجعة لك.",
+        ),
+        show_all_check_ins: Plural::six(
+            "لا توجد مراجعات لعرضها",
+            "اعرض المراجعة الوحيدة",
+            "اعرض المراجعتين",
+            "اعرض كل المراجعات ({n})",
+            "اعرض كل المراجعات ({n})",
+            "اعرض كل المراجعات ({n})",
+        ),
+        show_all_dates: Plural::six(
+            "لا توجد تواريخ لعرضها",
+            "اعرض التاريخ الوحيد",
+            "اعرض التاريخين",
+            "اعرض كل التواريخ ({n})",
+            "اعرض كل التواريخ ({n})",
+            "اعرض كل التواريخ ({n})",
+        ),
     },
     referral: ReferralMessages {
         home_title: "احصل على الدعم",

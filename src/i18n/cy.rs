@@ -3,8 +3,8 @@
 
 use super::messages::{
     DataMessages, DefaultsMessages, DirectoryMessages, ErrorMessages, InstrumentMessages, Language,
-    LoadingMessages, Messages, ModeMessages, Plural, ReferralErrors, ReferralKeys,
-    ReferralMessages, SendMessages,
+    LoadingMessages, Messages, ModeMessages, Plural, ProgressMessages, ReferralErrors,
+    ReferralKeys, ReferralMessages, SendMessages,
 };
 
 /// Welsh: with numbers written as figures a Welsh noun stays singular ("3 gwiriad"); one and
@@ -626,6 +626,32 @@ pub static CY: Messages = Messages {
             "{n} gwaith",
         ),
         visits_last: "Y tro diwethaf",
+    },
+    progress: ProgressMessages {
+        showing_latest: Plural::six(
+            "Does dim gwiriadau yn y siart na'r tabl isod.",
+            "Mae'r siart a'r tabl isod yn dangos eich gwiriad diwethaf.",
+            "Mae'r siart a'r tabl isod yn dangos eich dau wiriad diwethaf.",
+            "Mae'r siart a'r tabl isod yn dangos eich {n} gwiriad diwethaf.",
+            "Mae'r siart a'r tabl isod yn dangos eich {n} gwiriad diwethaf.",
+            "Mae'r siart a'r tabl isod yn dangos eich {n} gwiriad diwethaf.",
+        ),
+        show_all_check_ins: Plural::six(
+            "Dim gwiriadau i'w dangos",
+            "Dangos yr un gwiriad",
+            "Dangos y ddau wiriad",
+            "Dangos pob un o'r {n} gwiriad",
+            "Dangos pob un o'r {n} gwiriad",
+            "Dangos pob un o'r {n} gwiriad",
+        ),
+        show_all_dates: Plural::six(
+            "Dim dyddiadau i'w dangos",
+            "Dangos yr un dyddiad",
+            "Dangos y ddau ddyddiad",
+            "Dangos pob un o'r {n} dyddiad",
+            "Dangos pob un o'r {n} dyddiad",
+            "Dangos pob un o'r {n} dyddiad",
+        ),
     },
     referral: ReferralMessages {
         home_title: "Cael cymorth",

@@ -2,8 +2,8 @@
 
 use super::messages::{
     DataMessages, DefaultsMessages, DirectoryMessages, ErrorMessages, InstrumentMessages, Language,
-    LoadingMessages, Messages, ModeMessages, Plural, ReferralErrors, ReferralKeys,
-    ReferralMessages, SendMessages,
+    LoadingMessages, Messages, ModeMessages, Plural, ProgressMessages, ReferralErrors,
+    ReferralKeys, ReferralMessages, SendMessages,
 };
 
 /// British English.
@@ -514,6 +514,14 @@ pub static EN: Messages = Messages {
             ..Plural::other("{n} times")
         },
         visits_last: "Last time",
+    },
+    progress: ProgressMessages {
+        showing_latest: Plural::one_other(
+            "The chart and the table below show your last check-in.",
+            "The chart and the table below show your last {n} check-ins.",
+        ),
+        show_all_check_ins: Plural::one_other("Show {n} check-in", "Show all {n} check-ins"),
+        show_all_dates: Plural::one_other("Show {n} date", "Show all {n} dates"),
     },
     referral: ReferralMessages {
         home_title: "Get support",

@@ -265,6 +265,8 @@ pub struct Messages {
     pub send: SendMessages,
     /// "Things to try": the service's activity directory.
     pub directory: DirectoryMessages,
+    /// "Your progress" with a long history: its newest check-ins first, and the rest on request.
+    pub progress: ProgressMessages,
     /// Footer link to "Your data".
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
@@ -1275,6 +1277,20 @@ pub struct DefaultsMessages {
     pub age_bands: [&'static str; 8],
 }
 
+/// The words of "Your progress" once a person has more check-ins than it shows at first.
+#[derive(Debug)]
+#[cfg_attr(test, derive(serde::Serialize))]
+pub struct ProgressMessages {
+    /// Above the chart while it and its table show only the newest check-ins, by how many
+    /// they show: "The chart and the table below show your last {n} check-ins."
+    pub showing_latest: Plural,
+    /// The button under the scores table that shows every check-in: "Show all {n} check-ins".
+    pub show_all_check_ins: Plural,
+    /// The button under a table of dates (journey steps, activities) that shows every row:
+    /// "Show all {n} dates".
+    pub show_all_dates: Plural,
+}
+
 /// The words about sending to the service: the page that asks first, where each thing stands,
 /// and every other place that would otherwise say that nothing is sent. `{service}` is the
 /// service's name throughout.
@@ -1548,9 +1564,25 @@ impl Plural {
 /// The plural category of `n` in language `lang`, by the browser's own CLDR rules.
 #[cfg(target_arch = "wasm32")]
 pub fn plural_category(lang: &str, n: u64) -> PluralCategory {
-    let locales = js_sys::Array::of1(&lang.into());
-    let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
-    match String::from(rules.select(n as f64)).as_str() {
+    use std::cell::RefCell;
+    thread_local! {
+        // The rules of the language last asked about: the browser is slow to build them, and a
+        // page asks again and again in the same language.
+        static RULES: RefCell<Option<(String, js_sys::Intl::PluralRules)>> =
+            const { RefCell::new(None) };
+    }
+    let category = RULES.with_borrow_mut(|cached| {
+        if cached.as_ref().is_none_or(|(l, _)| l != lang) {
+            let locales = js_sys::Array::of1(&lang.into());
+            let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+            *cached = Some((lang.to_owned(), rules));
+        }
+        cached
+            .as_ref()
+            .map(|(_, rules)| String::from(rules.select(n as f64)))
+            .unwrap_or_default()
+    });
+    match category.as_str() {
         "zero" => PluralCategory::Zero,
         "one" => PluralCategory::One,
         "two" => PluralCategory::Two,

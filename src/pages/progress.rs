@@ -3,18 +3,22 @@
 //! and loneliness when asked, goals, journey steps and activities; and a kind care card when
 //! the latest result calls for one.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{CareCardView, PageHeading, PageTitle, Table};
-use crate::config::ServiceConfig;
-use crate::domain::checkin::{newest_first, CheckIn};
+use crate::config::{Choice, ServiceConfig};
+use crate::domain::checkin::CheckIn;
 use crate::domain::checkin_journey::CheckInStep;
-use crate::domain::directory::count_visits;
+use crate::domain::directory::{count_visits, Visit, VisitCount};
 use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
-use crate::domain::progress::{self, Change, Changes, Direction, Series, TickUnit, ViewBox};
-use crate::i18n::{fill, use_messages, Messages};
+use crate::domain::progress::{
+    self, Change, Changes, Direction, GoalHistory, Series, Showing, TickUnit, ViewBox,
+};
+use crate::i18n::{fill, use_messages, Messages, Plural};
 use crate::routes::Route;
 use crate::state::{use_config, use_records, use_things_to_try};
 
@@ -126,29 +130,99 @@ fn change_table(
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let m = use_messages();
-    let checkins = use_records().checkins().get_untracked();
+    let records = use_records();
+    let goals = untrack(|| records.goal_histories());
+    let categories = use_config().with(|c| c.activity_categories.clone());
+    let waiting = use_things_to_try().visits().get_untracked();
+    // Worked out where the check-ins are kept: years of them are not copied to be looked at.
+    let found = records.checkins().with_untracked(|checkins| {
+        (!checkins.is_empty()).then(|| Found::of(m, checkins, &categories, &waiting))
+    });
     view! {
         <PageTitle text=m.progress_title/>
         <PageHeading text=m.progress_title/>
-        {if checkins.is_empty() {
-            view! {
+        {match found {
+            Some(found) => progress(m, found, goals),
+            None => view! {
                 <p>{m.progress_none}</p>
                 <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
-            }.into_any()
-        } else {
-            view! { <Progress checkins/> }.into_any()
+            }.into_any(),
         }}
         <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
         <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }
 
-#[component]
-fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
-    let m = use_messages();
-    let offset = browser::offset_at;
-    let care = progress::latest_care_card(&checkins);
-    let flourishing = progress::flourishing(&checkins, offset).map(|f| {
+/// One row of a table of what happened on which date.
+#[derive(Debug, Clone)]
+struct DatedRow {
+    date: chrono::NaiveDate,
+    /// A short line above the words ("Step 3 of 5").
+    caption: Option<String>,
+    words: String,
+}
+
+/// Everything the page shows, worked out once from the check-ins.
+struct Found {
+    overview: progress::Overview,
+    /// The journey steps chosen, oldest first.
+    journey: Vec<DatedRow>,
+    /// The activities gone to, oldest first.
+    activities: Vec<DatedRow>,
+    /// Visits to the service's activities, those kept by check-ins and those still waiting.
+    visits: Vec<VisitCount>,
+}
+
+impl Found {
+    fn of(
+        m: &'static Messages,
+        checkins: &[CheckIn],
+        categories: &[Choice],
+        waiting: &[Visit],
+    ) -> Self {
+        let overview = progress::overview(checkins, browser::offset_at);
+        let steps = crate::domain::checkin::JourneyStep::ALL.len().to_string();
+        let journey = overview
+            .journey
+            .iter()
+            .map(|p| DatedRow {
+                date: p.date,
+                caption: p
+                    .step
+                    .number()
+                    .map(|n| fill(m.step_n, &[("n", &n.to_string()), ("total", &steps)])),
+                words: m.journey_step(&p.step).to_owned(),
+            })
+            .collect();
+        let label = |id: &str| ServiceConfig::label_in(categories, id, m.language).to_owned();
+        let activities = overview
+            .activities
+            .iter()
+            .map(|p| DatedRow {
+                date: p.date,
+                caption: None,
+                words: m.activities_in_words(label, &p.uptake, &p.went_to),
+            })
+            .collect();
+        let visits = count_visits(
+            checkins
+                .iter()
+                .flat_map(|c| &c.follow_up.went_to)
+                .chain(waiting),
+        );
+        Self {
+            overview,
+            journey,
+            activities,
+            visits,
+        }
+    }
+}
+
+/// The page's sections, from what was found.
+fn progress(m: &'static Messages, found: Found, goals: Vec<GoalHistory>) -> AnyView {
+    let o = found.overview;
+    let flourishing = o.flourishing.map(|f| {
         let parts = f
             .subscales
             .iter()
@@ -183,9 +257,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         let overall = ChangeRow::latest(m, m.score, &f.total, |p| p.value.to_string());
         view! {
             <h2 class="f-heading-m">{m.progress_overall}</h2>
-            <ScoreChart series=f.total.clone()/>
-            {change_table(m, "overall-changes", m.progress_overall, vec![overall])}
-            <ScoreTable series=f.total/>
+            {score_history(m, f.total, change_table(m, "overall-changes", m.progress_overall, vec![overall]))}
             <h2 class="f-heading-m">{m.the_three_parts}</h2>
             {change_table(m, "part-changes", m.the_three_parts, parts)}
             <h2 class="f-heading-m">{m.progress_dimensions}</h2>
@@ -193,7 +265,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             {change_table(m, "dimension-changes", m.progress_dimensions, dimensions)}
         }
     });
-    let ons4 = progress::ons4(&checkins, offset).map(|series| {
+    let ons4 = o.ons4.map(|series| {
         let band = |p: &progress::Point| p.band.map(|b| m.band_name(b)).unwrap_or_default();
         let rows = series
             .iter()
@@ -219,7 +291,7 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             {change_table(m, "ons4-changes", m.ons4_title, rows)}
         }
     });
-    let loneliness = progress::loneliness(&checkins, offset).map(|s| {
+    let loneliness = o.loneliness.map(|s| {
         let latest = s.latest().map(|p| p.value).unwrap_or_default();
         let range = |score: u32| {
             fill(
@@ -249,7 +321,6 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
             {change_table(m, "loneliness-changes", m.loneliness_title, vec![row])}
         }
     });
-    let goals = untrack(|| use_records().goal_histories());
     let goals = if goals.is_empty() {
         view! { <p>{m.progress_no_goals}</p> }.into_any()
     } else {
@@ -271,42 +342,16 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         }
         .into_any()
     };
-    let steps = progress::journey(&checkins, offset)
-        .into_iter()
-        .rev()
-        .map(|p| {
-            let total = crate::domain::checkin::JourneyStep::ALL.len().to_string();
-            let n = p
-                .step
-                .number()
-                .map(|n| fill(m.step_n, &[("n", &n.to_string()), ("total", &total)]));
-            let words = m.journey_step(&p.step).to_owned();
-            let cell = view! { {n.map(|n| view! { <span class="f-caption">{n}</span> })}{words} };
-            (p.date, cell.into_any())
-        })
-        .collect();
-    let journey = dated_table(m, "journey", m.progress_journey, m.step_row, steps);
-    let categories = use_config().with(|c| c.activity_categories.clone());
-    let went = newest_first(&checkins)
-        .into_iter()
-        .filter_map(|c| {
-            let a = c.follow_up.activities.as_ref()?;
-            let date = crate::domain::schedule::local_date(c.finished_at, offset(c.finished_at));
-            let label = |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
-            let words = m.activities_in_words(label, a, &c.follow_up.went_to);
-            Some((date, words.into_any()))
-        })
-        .collect();
+    let journey = dated_table(m, "journey", m.progress_journey, m.step_row, found.journey);
     let activities = dated_table(
         m,
         "activities",
         m.progress_activities,
         m.activities_column,
-        went,
+        found.activities,
     );
-    let visits = visit_counts(m, &checkins);
     view! {
-        {care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
+        {o.care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
         {flourishing}
         {ons4}
         {loneliness}
@@ -316,21 +361,15 @@ fn Progress(checkins: Vec<CheckIn>) -> impl IntoView {
         {journey}
         <h2 class="f-heading-m">{m.progress_activities}</h2>
         {activities}
-        {visits}
+        {visit_counts(m, found.visits)}
     }
+    .into_any()
 }
 
 /// The activities from the service's list the person went to, counted by their directory
 /// id: those their check-ins kept, and those still waiting for the next check-in.
-fn visit_counts(m: &'static Messages, checkins: &[CheckIn]) -> Option<impl IntoView> {
+fn visit_counts(m: &'static Messages, counted: Vec<VisitCount>) -> Option<impl IntoView> {
     let d = &m.directory;
-    let waiting = use_things_to_try().visits().get_untracked();
-    let counted = count_visits(
-        checkins
-            .iter()
-            .flat_map(|c| &c.follow_up.went_to)
-            .chain(&waiting),
-    );
     (!counted.is_empty()).then(|| {
         let rows = counted
             .into_iter()
@@ -348,25 +387,109 @@ fn visit_counts(m: &'static Messages, checkins: &[CheckIn]) -> Option<impl IntoV
     })
 }
 
-/// A table of what happened on which date, as given (newest first), or "Nothing yet."
+/// The id of the first row a "Show all" button brings in, in table `table`: it takes focus.
+fn earlier_row_id(table: &str) -> String {
+    format!("{table}-earlier")
+}
+
+/// The attributes of row `i` (newest first) of a table cut to its newest rows: the first row
+/// that was hidden can take focus, for the person who asked to see it.
+fn row_focus(table: &'static str, i: usize) -> (Option<String>, Option<&'static str>) {
+    if i == progress::RECENT {
+        (Some(earlier_row_id(table)), Some("-1"))
+    } else {
+        (None, None)
+    }
+}
+
+/// The button under a list cut to its newest rows: it shows every row, then takes focus to
+/// the first row that was hidden, so keyboard and screen reader users carry on from there.
+fn show_all_button(
+    m: &'static Messages,
+    showing: RwSignal<Showing>,
+    table: &'static str,
+    words: &'static Plural,
+    total: usize,
+) -> impl IntoView {
+    let show_all = move |_| {
+        showing.set(Showing::All);
+        browser::focus_soon(format!("#{}", earlier_row_id(table)));
+    };
+    move || {
+        (showing.get().hidden(total) > 0).then(|| {
+            view! {
+                <button type="button" class="f-button f-button--secondary" id=format!("{table}-show-all")
+                    aria-controls=table on:click=show_all>
+                    {m.count(words, total as u64)}
+                </button>
+            }
+        }).into_any()
+    }
+}
+
+/// A table of what happened on which date, newest first, or "Nothing yet." Years of
+/// check-ins show their newest rows first, with a button for the rest.
 fn dated_table(
     m: &'static Messages,
     id: &'static str,
     caption: &'static str,
     column: &'static str,
-    rows: Vec<(chrono::NaiveDate, AnyView)>,
+    rows: Vec<DatedRow>,
 ) -> AnyView {
     if rows.is_empty() {
         return view! { <p>{m.progress_nothing_yet}</p> }.into_any();
     }
-    let body = rows
-        .into_iter()
-        .map(|(d, cell)| view! { <tr><td>{m.date(d)}</td><td>{cell}</td></tr> })
-        .collect_view();
+    let total = rows.len();
+    let showing = RwSignal::new(Showing::Recent);
+    let body = move || {
+        let rows = showing.get().of(&rows).iter().rev().enumerate();
+        rows.map(|(i, r)| {
+            let (row_id, tabindex) = row_focus(id, i);
+            let caption = r.caption.clone();
+            view! {
+                <tr id=row_id tabindex=tabindex>
+                    <td>{m.date(r.date)}</td>
+                    <td>{caption.map(|c| view! { <span class="f-caption">{c}</span> })}{r.words.clone()}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+        .into_any()
+    };
     view! {
         <Table id=id caption=caption caption_hidden=true headings=vec![m.date, column]>{body}</Table>
+        {show_all_button(m, showing, id, &m.progress.show_all_dates, total)}
     }
     .into_any()
+}
+
+/// The well-being score over time: a chart, the changes since the first and the last
+/// check-in (`changes`), and a table of the chart's scores. The chart and its table show the
+/// newest check-ins until the person asks for all of them, and always the same ones.
+fn score_history(m: &'static Messages, series: Series, changes: AnyView) -> impl IntoView {
+    let total = series.points.len();
+    let showing = RwSignal::new(Showing::Recent);
+    let series = Arc::new(series);
+    let note = move || {
+        let hidden = showing.get().hidden(total) > 0;
+        hidden
+            .then(
+                || view! { <p>{m.count(&m.progress.showing_latest, progress::RECENT as u64)}</p> },
+            )
+            .into_any()
+    };
+    let chart = {
+        let series = Arc::clone(&series);
+        move || score_chart(m, &series, showing.get())
+    };
+    let table = move || score_table(m, &series, showing.get());
+    view! {
+        {note}
+        {chart}
+        {changes}
+        {table}
+        {show_all_button(m, showing, "scores", &m.progress.show_all_check_ins, total)}
+    }
 }
 
 /// The shape that marks a category on the chart, so it never depends on colour alone.
@@ -406,11 +529,10 @@ fn tick_label(m: &Messages, date: chrono::NaiveDate, unit: TickUnit) -> String {
     }
 }
 
-/// The MHC-SF total as an SVG line chart, each point's category marked by its shape, with a
-/// title and description for screen readers (the table after it holds the same numbers).
-#[component]
-fn ScoreChart(series: Series) -> impl IntoView {
-    let m = use_messages();
+/// The MHC-SF total as an SVG line chart of the points `showing` asks for, each point's
+/// category marked by its shape, with a title and description for screen readers (the table
+/// after it holds the same numbers).
+fn score_chart(m: &'static Messages, series: &Series, showing: Showing) -> AnyView {
     let view_box = ViewBox {
         width: 400.0,
         height: 240.0,
@@ -419,11 +541,12 @@ fn ScoreChart(series: Series) -> impl IntoView {
         top: 12.0,
         bottom: 28.0,
     };
-    let chart = series.chart(&view_box);
+    let chart = series.chart(&view_box, showing);
+    let shown = series.shown(showing);
     let r = if chart.points.len() > 60 { 2.5 } else { 5.0 };
-    let (first, last) = (series.points.first(), series.points.last());
+    let (first, last) = (shown.first(), shown.last());
     let desc = fill(
-        &m.count(&m.chart_desc, series.points.len() as u64),
+        &m.count(&m.chart_desc, shown.len() as u64),
         &[
             ("min", &series.min.to_string()),
             ("max", &series.max.to_string()),
@@ -466,7 +589,7 @@ fn ScoreChart(series: Series) -> impl IntoView {
     let points = chart
         .points
         .iter()
-        .zip(series.points.iter())
+        .zip(shown)
         .map(|(p, s)| marker(s.category, p.x, p.y, r))
         .collect_view();
     let key = [
@@ -504,19 +627,21 @@ fn ScoreChart(series: Series) -> impl IntoView {
             </figcaption>
         </figure>
     }
+    .into_any()
 }
 
-/// The total and category at each check-in, newest first: the chart's real content.
-#[component]
-fn ScoreTable(series: Series) -> impl IntoView {
-    let m = use_messages();
+/// The total and category at each check-in `showing` asks for, newest first: the chart's
+/// real content.
+fn score_table(m: &'static Messages, series: &Series, showing: Showing) -> AnyView {
     let rows = series
-        .points
+        .shown(showing)
         .iter()
         .rev()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
+            let (row_id, tabindex) = row_focus("scores", i);
             view! {
-                <tr>
+                <tr id=row_id tabindex=tabindex>
                     <td>{m.date(p.date)}</td>
                     <td>{p.value}</td>
                     <td>{p.category.map(|c| m.category_name(c)).unwrap_or(m.no_category)}</td>
@@ -528,6 +653,7 @@ fn ScoreTable(series: Series) -> impl IntoView {
         <Table id="scores" caption=fill(m.scores_caption, &[("min", &series.min.to_string()), ("max", &series.max.to_string())])
             headings=vec![m.date, m.score, m.result]>{rows}</Table>
     }
+    .into_any()
 }
 
 #[cfg(test)]
