@@ -652,6 +652,14 @@ pub struct ServiceContact {
     pub hours: Option<Text>,
 }
 
+impl ServiceContact {
+    /// Whether a person can reach the service from the app (a phone number or an email):
+    /// only then is the service named as the way to get support.
+    pub fn reachable(&self) -> bool {
+        self.phone.is_some() || self.email.is_some()
+    }
+}
+
 /// Something wrong with the configuration, said so that the person who wrote it can fix it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ConfigProblem {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::config::{ContactKind, CrisisContact};
+use crate::config::{ContactKind, CrisisContact, ServiceContact};
 use crate::domain::progress::CareReason;
 use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
@@ -21,7 +21,7 @@ pub fn ServiceContactLinks() -> impl IntoView {
             Some(c.service_contact.clone()),
         )
     });
-    let Some(contact) = contact.filter(|c| c.phone.is_some() || c.email.is_some()) else {
+    let Some(contact) = contact.filter(ServiceContact::reachable) else {
         return view! { <p>{m.talk_to_someone}</p> }.into_any();
     };
     let phone = contact.phone.clone().map(|number| {

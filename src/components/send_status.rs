@@ -153,8 +153,7 @@ pub fn ReferralNext(
     let m = use_messages();
     let Some(queue) = use_sending() else {
         // Only a service with a contact is named as the way to get support.
-        let has_contact = use_config()
-            .with(|c| c.service_contact.phone.is_some() || c.service_contact.email.is_some());
+        let has_contact = use_config().with(|c| c.service_contact.reachable());
         let how = if has_contact {
             m.referral.next_with_contact
         } else {
