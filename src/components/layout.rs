@@ -90,23 +90,29 @@ fn NoticeView(notice: Notice) -> impl IntoView {
             </div>
         }
         .into_any(),
-        Notice::LoadFailed(e) => view! {
-            <div class="f-notice f-notice--warning" role="alert">
-                <h2 class="f-notice__title">{m.load_failed_title}</h2>
-                <p>{m.load_failed_body}</p>
-                <p class="f-hint">{m.explain(&e.into())}</p>
-            </div>
-        }
-        .into_any(),
-        Notice::SaveFailed(e) => view! {
-            <div class="f-notice f-notice--warning" role="alert">
-                <h2 class="f-notice__title">{m.save_failed_title}</h2>
-                <p>{m.save_failed_body}</p>
-                <p class="f-hint">{m.explain(&e.into())}</p>
-            </div>
-        }
-        .into_any(),
+        Notice::LoadFailed(e) => storage_warning(
+            m.load_failed_title,
+            m.load_failed_body,
+            m.explain(&e.into()),
+        ),
+        Notice::SaveFailed(e) => storage_warning(
+            m.save_failed_title,
+            m.save_failed_body,
+            m.explain(&e.into()),
+        ),
     }
+}
+
+/// A read or a write of the person's data failed: what happened, and why in plain words.
+fn storage_warning(title: &'static str, body: &'static str, why: String) -> AnyView {
+    view! {
+        <div class="f-notice f-notice--warning" role="alert">
+            <h2 class="f-notice__title">{title}</h2>
+            <p>{body}</p>
+            <p class="f-hint">{why}</p>
+        </div>
+    }
+    .into_any()
 }
 
 /// Something could not be read and was kept aside: the person can download it for the service.

@@ -185,6 +185,22 @@ impl Draft {
     }
 }
 
+#[cfg(test)]
+impl CheckIn {
+    /// A check-in for tests, started and finished at `at`, with no follow-up answers.
+    pub(crate) fn sample(id: &str, at: DateTime<Utc>, responses: Vec<Response>) -> Self {
+        Self {
+            id: id.into(),
+            started_at: at,
+            finished_at: at,
+            responses,
+            follow_up: FollowUp::default(),
+            with_volunteer: false,
+            extra: Map::new(),
+        }
+    }
+}
+
 /// A finished check-in as stored on the device.
 // Read by `record_fields`, as for `Response`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -336,14 +352,6 @@ impl GoalStatus {
         }
     }
 
-    /// Reads the stored form; anything unknown becomes [`GoalStatus::Other`].
-    pub fn parse(s: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|g| g.as_str() == s)
-            .unwrap_or_else(|| Self::Other(s.to_owned()))
-    }
-
     /// The status as the service's records name it, in English. What the person reads is
     /// in the message catalogue.
     pub fn service_label(&self) -> &str {
@@ -419,14 +427,6 @@ impl JourneyStep {
         }
     }
 
-    /// Reads the stored form; anything unknown becomes [`JourneyStep::Other`].
-    pub fn parse(s: &str) -> Self {
-        Self::ALL
-            .into_iter()
-            .find(|j| j.as_str() == s)
-            .unwrap_or_else(|| Self::Other(s.to_owned()))
-    }
-
     /// The step's number, 1 to 5, for charting the journey over time; `None` if unknown.
     pub fn number(&self) -> Option<u8> {
         Self::ALL
@@ -448,10 +448,19 @@ impl JourneyStep {
     }
 }
 
-/// Serialises the open string enums as their stored form, and reads any string back, so that
+/// Reads the open string enums from their stored form and serialises them as it, so that
 /// values from a newer app survive a round trip through this one.
-macro_rules! string_enum_serde {
+macro_rules! open_string_enum {
     ($t:ty) => {
+        impl $t {
+            /// Reads the stored form; anything unknown becomes `Other`, kept as written.
+            pub fn parse(s: &str) -> Self {
+                Self::ALL
+                    .into_iter()
+                    .find(|known| known.as_str() == s)
+                    .unwrap_or_else(|| Self::Other(s.to_owned()))
+            }
+        }
         impl Serialize for $t {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
@@ -464,8 +473,8 @@ macro_rules! string_enum_serde {
         }
     };
 }
-string_enum_serde!(GoalStatus);
-string_enum_serde!(JourneyStep);
+open_string_enum!(GoalStatus);
+open_string_enum!(JourneyStep);
 
 /// The optional questions asked beside the instruments (SPEC.md 3.2): uptake, goals and the
 /// journey step. Every part may be missing: each is brief and can be skipped.

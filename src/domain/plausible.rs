@@ -116,20 +116,21 @@ fn id(id: &str) -> Result<(), Impossible> {
 
 /// Checks a finished check-in: its id and every response.
 pub fn checkin(checkin: &CheckIn, unknown: UnknownInstruments) -> Result<(), Impossible> {
-    id(&checkin.id)?;
-    checkin
-        .responses
-        .iter()
-        .try_for_each(|r| response(r, unknown))
+    answers(&checkin.id, &checkin.responses, unknown)
 }
 
 /// Checks a check-in in progress: its id and every answer given so far.
 pub fn draft(draft: &Draft, unknown: UnknownInstruments) -> Result<(), Impossible> {
-    id(&draft.id)?;
-    draft
-        .responses
-        .iter()
-        .try_for_each(|r| response(r, unknown))
+    answers(&draft.id, &draft.responses, unknown)
+}
+
+fn answers(
+    record_id: &str,
+    responses: &[Response],
+    unknown: UnknownInstruments,
+) -> Result<(), Impossible> {
+    id(record_id)?;
+    responses.iter().try_for_each(|r| response(r, unknown))
 }
 
 /// Checks a request for support: its id. Everything else in it is the person's own words or
@@ -157,15 +158,7 @@ mod tests {
             .with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
             .single()
             .unwrap();
-        CheckIn {
-            id: id.into(),
-            started_at: at,
-            finished_at: at,
-            responses,
-            follow_up: Default::default(),
-            with_volunteer: false,
-            extra: Map::new(),
-        }
+        CheckIn::sample(id, at, responses)
     }
 
     #[test]

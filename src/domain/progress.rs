@@ -18,6 +18,7 @@ const ONS4_ANXIETY: &str = "anxiety";
 /// ONS4's life satisfaction question, whose "low" band (0 to 4) shows the care card.
 const ONS4_LIFE_SATISFACTION: &str = "life-satisfaction";
 use super::schedule::local_date;
+use super::time::{add_days, sub_days};
 
 /// A fall in the MHC-SF total of this much or more since the previous check-in shows the
 /// care card. Ten points of 70 is two answers dropping by most of the scale, or every answer
@@ -848,7 +849,7 @@ pub fn line_chart(values: &[(NaiveDate, u32)], min: u32, max: u32, view: &ViewBo
     super::sort::stable_by(&mut sorted, |a, b| a.0 < b.0);
     let (start, end) = match (sorted.first(), sorted.last()) {
         (Some(&(a, _)), Some(&(b, _))) if b > a => (a, b),
-        (Some(&(a, _)), _) => (sub(a, 7), add(a, 7)),
+        (Some(&(a, _)), _) => (sub_days(a, 7), add_days(a, 7)),
         _ => (NaiveDate::MIN, NaiveDate::MIN),
     };
     let span = (end - start).num_days().max(1) as f64;
@@ -937,7 +938,7 @@ fn date_ticks(start: NaiveDate, end: NaiveDate) -> Vec<(NaiveDate, TickUnit)> {
             .find(|&s| fits(days / i64::from(s)))
             .unwrap_or(14);
         return (0..)
-            .map(|k| add(start, k * step))
+            .map(|k| add_days(start, k * step))
             .take_while(|&d| d <= end)
             .take(MAX_TICKS)
             .map(|d| (d, TickUnit::Day))
@@ -992,20 +993,10 @@ fn first_of_month_on_or_after(d: NaiveDate) -> NaiveDate {
     }
 }
 
-fn add(d: NaiveDate, days: u32) -> NaiveDate {
-    d.checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX)
-}
-
-fn sub(d: NaiveDate, days: u32) -> NaiveDate {
-    d.checked_sub_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MIN)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::checkin::{FollowUp, GoalUpdate, NewGoal, Response};
+    use crate::domain::checkin::{GoalUpdate, NewGoal, Response};
     use chrono::TimeZone;
     use proptest::prelude::*;
 
@@ -1027,15 +1018,7 @@ mod tests {
     /// A check-in finished at noon UTC on `date` with the given responses.
     fn checkin(id: &str, date: NaiveDate, responses: Vec<Response>) -> CheckIn {
         let at = Utc.from_utc_datetime(&date.and_hms_opt(12, 0, 0).unwrap());
-        CheckIn {
-            id: id.into(),
-            started_at: at,
-            finished_at: at,
-            responses,
-            follow_up: FollowUp::default(),
-            with_volunteer: false,
-            extra: Default::default(),
-        }
+        CheckIn::sample(id, at, responses)
     }
 
     fn mhc(id: &str, date: NaiveDate, answers: [u8; 14]) -> CheckIn {
@@ -1551,7 +1534,7 @@ mod tests {
         let mut values = Vec::new();
         for i in 0..520u32 {
             values.push((date, (i * 7) % 71));
-            date = add(date, 28);
+            date = add_days(date, 28);
         }
         let c = line_chart(&values, 0, 70, &view());
         assert_eq!(c.points.len(), 520);
@@ -1581,13 +1564,17 @@ mod tests {
         let checkins: Vec<CheckIn> = (0..520u32)
             .map(|k| {
                 let answer = if k == 519 { 5 } else { (k % 5) as u8 };
-                mhc(&format!("c{k}"), add(d(2016, 1, 4), 7 * k), [answer; 14])
+                mhc(
+                    &format!("c{k}"),
+                    add_days(d(2016, 1, 4), 7 * k),
+                    [answer; 14],
+                )
             })
             .collect();
         let f = flourishing(&checkins, utc).unwrap();
         let recent = f.total.chart(&view(), Showing::Recent);
         assert_eq!(recent.points.len(), 12);
-        assert_eq!(recent.points[0].date, add(d(2016, 1, 4), 7 * 508));
+        assert_eq!(recent.points[0].date, add_days(d(2016, 1, 4), 7 * 508));
         // The newest twelve fill the plot from edge to edge.
         assert!((recent.points[0].x - recent.plot.x).abs() < 1e-9);
         assert!((recent.points[11].x - (recent.plot.x + recent.plot.width)).abs() < 1e-9);
@@ -1615,7 +1602,7 @@ mod tests {
             height in 100.0f64..1000.0,
         ) {
             let values: Vec<(NaiveDate, u32)> =
-                raw.iter().map(|&(n, v)| (add(d(2000, 1, 1), n), v)).collect();
+                raw.iter().map(|&(n, v)| (add_days(d(2000, 1, 1), n), v)).collect();
             let v = ViewBox { width, height, ..ViewBox::default() };
             let c = line_chart(&values, 0, 70, &v);
             let inside_x = |x: f64| x >= c.plot.x - 1e-9 && x <= c.plot.x + c.plot.width + 1e-9;

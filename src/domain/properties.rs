@@ -64,16 +64,9 @@ pub(super) fn announce(line: &str) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
-/// Runs `test` on `cases` generated values (or more, if `PROPTEST_CASES` asks for more),
-/// then announces the count. Other modules' property tests use it too, to be counted alike.
-pub(super) fn check<S: Strategy>(
-    name: &str,
-    cases: u32,
-    strategy: S,
-    test: impl Fn(S::Value) -> TestCaseResult,
-) where
-    S::Value: std::fmt::Debug,
-{
+/// A runner for `cases` generated values, or more if `PROPTEST_CASES` asks for more (never
+/// fewer), with the number it will run.
+pub(super) fn runner(cases: u32) -> (TestRunner, u32) {
     let asked = std::env::var("PROPTEST_CASES")
         .ok()
         .and_then(|v| v.parse::<u32>().ok())
@@ -84,7 +77,20 @@ pub(super) fn check<S: Strategy>(
         failure_persistence: None,
         ..ProptestConfig::with_cases(cases)
     };
-    let mut runner = TestRunner::new(config);
+    (TestRunner::new(config), cases)
+}
+
+/// Runs `test` on `cases` generated values (or more, if `PROPTEST_CASES` asks for more),
+/// then announces the count. Other modules' property tests use it too, to be counted alike.
+pub(super) fn check<S: Strategy>(
+    name: &str,
+    cases: u32,
+    strategy: S,
+    test: impl Fn(S::Value) -> TestCaseResult,
+) where
+    S::Value: std::fmt::Debug,
+{
+    let (mut runner, cases) = runner(cases);
     if let Err(e) = runner.run(&strategy, test) {
         panic!("{name}: {e}");
     }

@@ -485,15 +485,7 @@ pub fn parse_uk_phone(input: &str) -> Result<UkPhone, PhoneError> {
     if trimmed.is_empty() {
         return Err(PhoneError::Empty);
     }
-    let mut digits = String::new();
-    for (i, c) in trimmed.chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '+' if i == 0 => {}
-            ' ' | '-' | '.' | '(' | ')' => {}
-            _ => return Err(PhoneError::Invalid),
-        }
-    }
+    let digits = dialled_digits(trimmed).ok_or(PhoneError::Invalid)?;
     let national = if let Some(rest) = digits.strip_prefix("0044") {
         format!("0{}", rest.strip_prefix('0').unwrap_or(rest))
     } else if trimmed.starts_with('+') {
@@ -511,6 +503,21 @@ pub fn parse_uk_phone(input: &str) -> Result<UkPhone, PhoneError> {
     } else {
         Err(PhoneError::Invalid)
     }
+}
+
+/// The digits of a phone number as people write it, with spaces, dashes, dots, brackets and a
+/// leading `+` left out; `None` when it holds anything else, such as letters.
+pub fn dialled_digits(number: &str) -> Option<String> {
+    let mut digits = String::new();
+    for (i, c) in number.chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '+' if i == 0 => {}
+            ' ' | '-' | '.' | '(' | ')' => {}
+            _ => return None,
+        }
+    }
+    Some(digits)
 }
 
 /// Whether `input` can be an email address: one `@`, something before it, a domain with a

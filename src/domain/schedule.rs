@@ -15,6 +15,7 @@ use chrono::{DateTime, FixedOffset, Months, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::checkin::CheckIn;
+use super::time::{add_days, sub_days};
 
 /// Days between check-ins when the service does not say: four weeks (SPEC.md 3.2).
 pub const DEFAULT_INTERVAL_DAYS: u32 = 28;
@@ -399,18 +400,6 @@ pub fn checkin_dates(
         .iter()
         .map(|c| local_date(c.finished_at, offset_at(c.finished_at)))
         .collect()
-}
-
-/// `date + days`, saturating at the end of the calendar rather than failing.
-fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
-    date.checked_add_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MAX)
-}
-
-/// `date - days`, saturating at the start of the calendar.
-fn sub_days(date: NaiveDate, days: u32) -> NaiveDate {
-    date.checked_sub_days(chrono::Days::new(u64::from(days)))
-        .unwrap_or(NaiveDate::MIN)
 }
 
 /// Whole days from `from` to `to`, which callers guarantee is not earlier.

@@ -131,26 +131,21 @@ mod tests {
     use super::*;
     use crate::domain::checkin::Response;
     use chrono::TimeZone;
-    use serde_json::Map;
 
     fn checkin(id: &str, answers: Vec<Option<u8>>) -> CheckIn {
         let at = Utc
             .with_ymd_and_hms(2026, 11, 21, 9, 0, 0)
             .single()
             .unwrap_or_default();
+        let response = Response {
+            instrument_id: "mhc-sf".into(),
+            instrument_version: "1".into(),
+            answers,
+            ..Response::default()
+        };
         CheckIn {
-            id: id.into(),
-            started_at: at,
             finished_at: at + chrono::Duration::minutes(5),
-            responses: vec![Response {
-                instrument_id: "mhc-sf".into(),
-                instrument_version: "1".into(),
-                answers,
-                ..Response::default()
-            }],
-            follow_up: Default::default(),
-            with_volunteer: false,
-            extra: Map::new(),
+            ..CheckIn::sample(id, at, vec![response])
         }
     }
 

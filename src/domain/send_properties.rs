@@ -11,22 +11,22 @@
 //! answering in the service's place, a refusal the person answers with "try again", and new
 //! submissions made in the middle of it all.
 //!
-//! Like `properties.rs`, this runs a fixed number of cases that `PROPTEST_CASES` can raise
-//! but not lower, and prints `proptest cases: outbox_faults N` and the totals past the
+//! With the runner from `properties.rs`, this runs a fixed number of cases that
+//! `PROPTEST_CASES` can raise but not lower, and prints `proptest cases: outbox_faults N` and the totals past the
 //! harness's capture.
 
 use std::cell::Cell;
 use std::collections::{HashMap, VecDeque};
-use std::io::Write;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use proptest::prelude::*;
-use proptest::test_runner::{TestCaseError, TestRunner};
+use proptest::test_runner::TestCaseError;
 use serde_json::{json, Value};
 
 use super::checkin::NewGoal;
 use super::fhir;
 use super::outbox::{classify, Attempted, Due, Outbox, RetryPolicy, State};
+use super::properties::{announce, runner};
 use super::referral::Baseline;
 use super::submission::tests::{at, baseline, later, referral, TestLabels};
 use super::submission::{Format, Person, Shared, Submission, IDEMPOTENCY_KEY_HEADER};
@@ -590,25 +590,12 @@ impl World {
     }
 }
 
-fn announce(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
-
 #[test]
 fn outbox_faults_lose_nothing_and_duplicate_nothing() {
-    let asked = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse::<u32>().ok())
-        .unwrap_or(0);
-    let cases = CASES.max(asked);
-    let config = ProptestConfig {
-        failure_persistence: None,
-        ..ProptestConfig::with_cases(cases)
-    };
+    let (mut runner, cases) = runner(CASES);
     let totals = Cell::new(Figures::default());
     let sequences = Cell::new(0usize);
     let started = std::time::Instant::now();
-    let mut runner = TestRunner::new(config);
     let result = runner.run(&case(), |case| {
         let seed = case.seed | 1;
         let world = World {

@@ -12,6 +12,18 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveTime, TimeZone, Timelike, Utc};
 
+/// `date + days`, saturating at the end of the calendar rather than failing.
+pub fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_add_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `date - days`, saturating at the start of the calendar.
+pub fn sub_days(date: NaiveDate, days: u32) -> NaiveDate {
+    date.checked_sub_days(chrono::Days::new(u64::from(days)))
+        .unwrap_or(NaiveDate::MIN)
+}
+
 /// Reads an RFC 3339 instant, e.g. `2026-11-21T09:30:00.250Z` or `2026-11-21T10:30:00+01:00`,
 /// with the same leniency as chrono's `DateTime::<FixedOffset>::from_str` (unpadded numbers,
 /// spaces between parts, `UTC` for `Z`, a leap second as `:60`).

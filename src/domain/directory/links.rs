@@ -4,7 +4,7 @@
 //! a number that can be dialled, an address that can be an email, a web address that is
 //! `http(s)`. Anything else is still shown as text by the page, just not as a link.
 
-use crate::domain::referral::{is_email, parse_uk_phone};
+use crate::domain::referral::{dialled_digits, is_email, parse_uk_phone};
 
 /// What a link does, so the page can say it ("Call", "Email", "Website", "Map").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,15 +45,7 @@ pub fn tel_href(number: &str) -> Option<String> {
     if let Ok(uk) = parse_uk_phone(number) {
         return Some(format!("tel:+44{}", &uk.0[1..]));
     }
-    let mut digits = String::new();
-    for (i, c) in number.chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '+' if i == 0 => {}
-            ' ' | '-' | '.' | '(' | ')' => {}
-            _ => return None,
-        }
-    }
+    let digits = dialled_digits(number)?;
     let international = number.starts_with('+') || number.starts_with("00");
     match digits.len() {
         // Short numbers: 111, 999, and the 116 and 118 ranges (116 123).
@@ -163,28 +155,24 @@ mod tests {
                 "{written}"
             );
         }
-        assert_eq!(
-            tel_href("07700 900123").as_deref(),
-            Some("tel:+447700900123")
-        );
-        assert_eq!(
-            tel_href("0800 123 4567").as_deref(),
-            Some("tel:+448001234567")
-        );
+        for (written, dialled) in [
+            ("07700 900123", "tel:+447700900123"),
+            ("0800 123 4567", "tel:+448001234567"),
+        ] {
+            assert_eq!(tel_href(written).as_deref(), Some(dialled), "{written}");
+        }
     }
 
     #[test]
     fn short_and_foreign_numbers_dial_as_written() {
-        assert_eq!(tel_href("111").as_deref(), Some("tel:111"));
-        assert_eq!(tel_href("116 123").as_deref(), Some("tel:116123"));
-        assert_eq!(
-            tel_href("+33 1 23 45 67 89").as_deref(),
-            Some("tel:+33123456789")
-        );
-        assert_eq!(
-            tel_href("00353 1 234 5678").as_deref(),
-            Some("tel:+35312345678")
-        );
+        for (written, dialled) in [
+            ("111", "tel:111"),
+            ("116 123", "tel:116123"),
+            ("+33 1 23 45 67 89", "tel:+33123456789"),
+            ("00353 1 234 5678", "tel:+35312345678"),
+        ] {
+            assert_eq!(tel_href(written).as_deref(), Some(dialled), "{written}");
+        }
     }
 
     #[test]
