@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{Route as RouteDef, Routes};
-use leptos_router::hooks::use_query_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use leptos_router::path;
 
 use crate::domain::checkin_journey::CheckInStep;
@@ -117,6 +117,13 @@ impl Route<'_> {
             Route::ThingsToTry => "/things-to-try".into(),
         }
     }
+}
+
+/// The id of the record the address names, as in `/check-ins/:id` (tracked); empty when
+/// the address has none.
+pub fn use_record_id() -> Signal<String> {
+    let params = use_params_map();
+    Signal::derive(move || params.read().get("id").unwrap_or_default())
 }
 
 /// Whether the page was opened from a "Change" link on check your answers (tracked).

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::{
     CareCardView, CheckInSendStatus, HandBack, ListenButton, NotFound, PageHeading, PageTitle,
@@ -12,21 +11,18 @@ use crate::domain::progress::care_card_for;
 use crate::domain::referral::{Baseline, Step};
 use crate::domain::take_away::Carried;
 use crate::i18n::{fill, use_messages, Messages, EN};
-use crate::routes::Route;
+use crate::routes::{use_record_id, Route};
 use crate::speech::Spoken;
 use crate::state::{current_setup, use_config, use_records, use_referral};
 
 /// One finished check-in: its result, the three parts, and every answer.
 #[component]
 pub fn CheckInPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = use_record_id();
     let records = use_records();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match records.checkin(&id) {
-            Some(checkin) => view! { <CheckInResult checkin/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+    move || match records.checkin(&id.get()) {
+        Some(checkin) => view! { <CheckInResult checkin/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     }
 }
 

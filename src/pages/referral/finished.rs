@@ -3,27 +3,25 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use crate::browser;
 use crate::components::{
-    DownloadButton, NotFound, PageHeading, PageTitle, ReferralNext, ReferralSendStatus,
-    ReferralSummary, ServiceContactLinks, ThingsToTryLink,
+    DownloadButton, NotFound, PageHeading, PageTitle, ReferenceConfirmation, ReferralNext,
+    ReferralSendStatus, ReferralSummary, ServiceContactLinks, ThingsToTryLink,
 };
 use crate::domain::referral::{reference, Referral};
 use crate::i18n::{fill, use_messages};
-use crate::routes::Route;
+use crate::routes::{use_record_id, Route};
 use crate::state::{use_config, use_records};
 
 /// The finished referral named by the address's `id`, shown by `page`; "page not found" when
 /// there is none.
 fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {
-    let params = use_params_map();
+    let id = use_record_id();
     let records = use_records();
     move || {
-        let id = params.read().get("id").unwrap_or_default();
         records
-            .referral(&id)
+            .referral(&id.get())
             .map_or_else(|| view! { <NotFound/> }.into_any(), page)
     }
 }
@@ -34,13 +32,7 @@ pub fn ReferralDonePage() -> impl IntoView {
     finished_referral(|referral| {
         let m = use_messages();
         view! {
-            <PageTitle text=m.referral.done_title/>
-            <div class="f-panel f-panel--confirmation">
-                <PageHeading text=m.referral.done_title class="f-panel__title"/>
-                <div class="f-panel__body">
-                    {m.referral.your_reference}<br/><strong class="f-reference" dir="ltr">{reference(&referral.id)}</strong>
-                </div>
-            </div>
+            <ReferenceConfirmation title=m.referral.done_title referral_id=referral.id.clone()/>
             <h2 class="f-heading-m">{m.referral.next_title}</h2>
             <ReferralNext referral_id=referral.id.clone()/>
             <ServiceContactLinks/>

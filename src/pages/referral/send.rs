@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::{
@@ -15,17 +15,17 @@ use crate::domain::consent::{disclosed, Disclosed};
 use crate::domain::outbox::RecordStatus;
 use crate::domain::referral::{Baseline, Referral};
 use crate::i18n::{fill, use_messages, Messages};
-use crate::routes::Route;
+use crate::routes::{use_record_id, Route};
 use crate::state::{use_records, use_sending, use_sharing, SendQueue};
 
 /// The page for the finished request named by the address; "page not found" when there is
 /// none, or when the service receives nothing.
 #[component]
 pub fn ReferralSendPage() -> impl IntoView {
-    let params = use_params_map();
+    let id = use_record_id();
     let records = use_records();
     move || {
-        let id = params.read().get("id").unwrap_or_default();
+        let id = id.get();
         let referral = untrack(|| records.referral(&id));
         match (referral, use_sending()) {
             (Some(referral), Some(queue)) => view! { <SendForm referral queue/> }.into_any(),
