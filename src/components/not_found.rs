@@ -5,8 +5,10 @@ use leptos_router::components::A;
 
 use super::heading::PageHeading;
 use super::page_title::PageTitle;
+use crate::domain::referral::Referral;
 use crate::i18n::use_messages;
-use crate::routes::Route;
+use crate::routes::{use_record_id, Route};
+use crate::state::use_records;
 
 /// "Page not found": for an unknown address, and for one whose record or question does not
 /// exist.
@@ -18,5 +20,17 @@ pub fn NotFound() -> impl IntoView {
         <PageHeading text=m.not_found_title/>
         <p>{m.not_found_body}</p>
         <p><A href=Route::Home.href()>{m.go_home}</A></p>
+    }
+}
+
+/// The finished request for support the address names, shown by `page`; "page not found"
+/// when there is none.
+pub fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {
+    let id = use_record_id();
+    let records = use_records();
+    move || {
+        records
+            .referral(&id.get())
+            .map_or_else(|| view! { <NotFound/> }.into_any(), page)
     }
 }

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::{
-    HandBack, NotFound, ReferenceConfirmation, ReferralSendStatus, ReferralSummary, TakeAway,
+    finished_referral, HandBack, ReferenceConfirmation, ReferralSendStatus, ReferralSummary,
+    TakeAway,
 };
 use crate::domain::referral::{Baseline, Referral};
 use crate::domain::take_away::Carried;
 use crate::i18n::use_messages;
-use crate::routes::use_record_id;
 use crate::state::{use_config, use_records, Records};
 
 /// What the person takes away: the referral, and its first check-in when they did one.
@@ -28,15 +28,10 @@ fn carried(records: Records, referral: Referral) -> Carried {
 /// then finish and clear, or give the device back.
 #[component]
 pub fn HandBackPage() -> impl IntoView {
-    let id = use_record_id();
-    let records = use_records();
-    move || {
-        let Some(referral) = records.referral(&id.get()) else {
-            return view! { <NotFound/> }.into_any();
-        };
+    finished_referral(|referral| {
         let m = use_messages();
         let config = use_config().get();
-        let carried = untrack(|| carried(records, referral.clone()));
+        let carried = untrack(|| carried(use_records(), referral.clone()));
         view! {
             <ReferenceConfirmation title=m.modes.done_title referral_id=referral.id.clone()/>
             // Where the person's own request stands, if the service receives them: theirs to
@@ -51,5 +46,5 @@ pub fn HandBackPage() -> impl IntoView {
             <HandBack/>
         }
         .into_any()
-    }
+    })
 }

@@ -6,25 +6,13 @@ use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{
-    DownloadButton, NotFound, PageHeading, PageTitle, ReferenceConfirmation, ReferralNext,
+    finished_referral, DownloadButton, PageHeading, PageTitle, ReferenceConfirmation, ReferralNext,
     ReferralSendStatus, ReferralSummary, ServiceContactLinks, ThingsToTryLink,
 };
-use crate::domain::referral::{reference, Referral};
+use crate::domain::referral::reference;
 use crate::i18n::{fill, use_messages};
-use crate::routes::{use_record_id, Route};
+use crate::routes::Route;
 use crate::state::{use_config, use_records};
-
-/// The finished referral named by the address's `id`, shown by `page`; "page not found" when
-/// there is none.
-fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {
-    let id = use_record_id();
-    let records = use_records();
-    move || {
-        records
-            .referral(&id.get())
-            .map_or_else(|| view! { <NotFound/> }.into_any(), page)
-    }
-}
 
 /// Confirmation: the reference, and what happens next, said honestly.
 #[component]
