@@ -15,10 +15,22 @@ use crate::state::use_records;
 #[component]
 pub fn NotFound() -> impl IntoView {
     let m = use_messages();
+    view! { <DeadEnd title=m.not_found_title body=m.not_found_body/> }
+}
+
+/// A page that only says why there is nothing here, and offers the way home.
+#[component]
+pub fn DeadEnd(
+    /// The page's title and heading.
+    title: &'static str,
+    /// Why there is nothing here.
+    body: &'static str,
+) -> impl IntoView {
+    let m = use_messages();
     view! {
-        <PageTitle text=m.not_found_title/>
-        <PageHeading text=m.not_found_title/>
-        <p>{m.not_found_body}</p>
+        <PageTitle text=title/>
+        <PageHeading text=title/>
+        <p>{body}</p>
         <p><A href=Route::Home.href()>{m.go_home}</A></p>
     }
 }
