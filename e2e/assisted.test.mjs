@@ -2,23 +2,26 @@
 // their own tablet, and someone else on that person's own phone. Each record says a
 // volunteer helped; the next person sees nothing of the last; the volunteer's own data is
 // never shown to anyone and never touched.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { startSuite, assertAccessible, heading, readStores } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, readStores } from './helpers.mjs';
 import { arrive, askForSupport, byInstrument, answerQuestions, skipFollowUps, save, summaryRows } from './journeys.mjs';
 import { seed, checkin, daysAgo } from './seed.mjs';
 
 let suite;
-before(async () => { suite = await startSuite(); });
-after(async () => {
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+suiteForFile((s) => { suite = s; });
 
 const HELPED = 'Completed with help from a volunteer';
+
+/** The first person's answers, with "yes" to the safety question. */
+const PERSON_A = {
+  safety: 'Yes', reasons: ['Low mood or depression'], activities: ['Feeling calmer'], barriers: ['Panic or anxiety when I go out'],
+  support: 'Someone to come with me the first time', goal: 'Walk to the park with someone', name: 'Person A',
+  contact: 'Phone call', phone: '07700 900111',
+};
 
 /** The answers of the file a download offers, as JSON. */
 async function downloaded(page, button) {
@@ -48,21 +51,13 @@ test('two people in a row on a volunteer\'s tablet: the second sees nothing of t
 
   // The first person: "yes" to the safety question, and the volunteer is told what to do.
   await tablet.getByRole('link', { name: 'Ask for support' }).click();
-  await askForSupport(tablet, {
-    safety: 'Yes', reasons: ['Low mood or depression'], activities: ['Feeling calmer'], barriers: ['Panic or anxiety when I go out'],
-    support: 'Someone to come with me the first time', goal: 'Walk to the park with someone', name: 'Person A',
-    contact: 'Phone call', phone: '07700 900111',
-  }, { stopAt: 'urgent-help' });
+  await askForSupport(tablet, PERSON_A, { stopAt: 'urgent-help' });
   await tablet.getByRole('heading', { name: 'If you are the volunteer' }).waitFor();
   await tablet.getByText('Stay with the person. Do not leave them on their own.').waitFor();
   await tablet.getByText('If their life is in danger now, call 999.').waitFor();
   await assertAccessible(tablet, 'urgent help while helping');
   await tablet.getByRole('button', { name: 'Carry on asking for support' }).click();
-  await askForSupport(tablet, {
-    reasons: ['Low mood or depression'], activities: ['Feeling calmer'], barriers: ['Panic or anxiety when I go out'],
-    support: 'Someone to come with me the first time', goal: 'Walk to the park with someone', name: 'Person A',
-    contact: 'Phone call', phone: '07700 900111',
-  }, { from: 'whats-going-on' });
+  await askForSupport(tablet, PERSON_A, { from: 'whats-going-on' });
   // Check your answers says so.
   const rows = await summaryRows(tablet);
   assert.equal(rows.Help, HELPED);

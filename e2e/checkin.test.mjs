@@ -2,7 +2,7 @@
 // by mouse (or finger), and by keyboard alone; comes back after a reload; finds help.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, focused, tabTo } from './helpers.mjs';
 import { at, answerQuestions, byInstrument, skipFollowUps, save, QUESTIONS } from './journeys.mjs';
 
 const OPTIONS = ['Never', 'Once or twice', 'About once a week', 'About 2 or 3 times a week', 'Almost every day', 'Every day'];
@@ -89,11 +89,7 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   await heading(page);
   // Tab from the top: skip link, service name, the language control, Get help now, then the
   // start button.
-  let steps = 0;
-  while ((await focused(page)).text !== 'Start a check-in') {
-    await page.keyboard.press('Tab');
-    assert.ok(++steps < 10, 'the start button is reachable by Tab');
-  }
+  await tabTo(page, 'Start a check-in', 10, 'the start button is reachable by Tab');
   await page.keyboard.press('Enter');
 
   for (let n = 1; n <= QUESTIONS; n++) {
@@ -112,11 +108,7 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
     await at(page, path);
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-    let tabs = 0;
-    while ((await focused(page)).text !== 'Continue') {
-      await page.keyboard.press('Tab');
-      assert.ok(++tabs < 20, `Continue is reachable by Tab on ${path}`);
-    }
+    await tabTo(page, 'Continue', 20, `Continue is reachable by Tab on ${path}`);
     await page.keyboard.press('Enter');
   }
 

@@ -1,6 +1,7 @@
 // Shared set-up for the journeys: one Chromium per file, a fresh profile per test, and guards
 // that fail a test on any console error, any Content-Security-Policy violation, or any request
 // to a host other than ours.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -102,6 +103,22 @@ export async function startSuite({ csp = false } = {}) {
 }
 
 /**
+ * For a test file: one suite, started before its tests and closed after them, then the count
+ * of screen states axe checked. `use` receives the suite once it is up.
+ */
+export function suiteForFile(use, options) {
+  let suite;
+  before(async () => {
+    suite = await startSuite(options);
+    use(suite);
+  });
+  after(async () => {
+    await suite?.close();
+    console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
+  });
+}
+
+/**
  * Runs axe-core on the page as it is now; fails with every violation listed. `disable` names
  * rules that do not apply to this state, each one a decision the caller explains.
  */
@@ -135,6 +152,15 @@ export async function focused(page) {
     const el = document.activeElement;
     return { tag: el?.tagName.toLowerCase(), text: el?.textContent?.trim() ?? '', id: el?.id ?? '' };
   });
+}
+
+/** Presses Tab until what has focus reads `text`; fails with `why` after `most` presses. */
+export async function tabTo(page, text, most, why) {
+  let steps = 0;
+  while ((await focused(page)).text !== text) {
+    await page.keyboard.press('Tab');
+    assert.ok(++steps < most, why);
+  }
 }
 
 /** Everything this site holds in each of the browser's stores, read in the page: local and

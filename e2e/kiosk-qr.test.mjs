@@ -1,19 +1,15 @@
 // Taking a referral away from a kiosk: the QR code on the screen is read by a decoder that
 // is not the app's encoder (jsQR, from a screenshot), and the address it holds, opened on
 // the person's own phone, offers exactly that referral and keeps it only once they say yes.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
-import { startSuite, assertAccessible, readStores } from './helpers.mjs';
+import { suiteForFile, assertAccessible, readStores } from './helpers.mjs';
 import { arrive, askForSupport, summaryRows } from './journeys.mjs';
 
 let suite;
-before(async () => { suite = await startSuite(); });
-after(async () => {
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+suiteForFile((s) => { suite = s; });
 
 /** A person's answers, as they give them at the kiosk. */
 const ANSWERS = {

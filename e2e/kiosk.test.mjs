@@ -2,17 +2,13 @@
 // walks away half-way; the screen warns, can be kept going, and left alone clears itself and
 // every store the browser has; Back never brings the person's pages back. The page's clock
 // is Playwright's, so two minutes pass in a moment.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, heading, focused, readStores } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, focused, readStores } from './helpers.mjs';
 import { arrive, askForSupport } from './journeys.mjs';
 
 let suite;
-before(async () => { suite = await startSuite(); });
-after(async () => {
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+suiteForFile((s) => { suite = s; });
 
 /** The kiosk's own configuration: the defaults, 120 seconds then a 30-second warning. */
 const KIOSK = { mode: 'kiosk', service_name: 'Valley Link' };

@@ -2,19 +2,15 @@
 // language and direction, a mirrored layout, a language change mid-journey that keeps every
 // answer, plural forms, and "Listen" reading the question in the right voice. axe runs on
 // every page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, tabTo } from './helpers.mjs';
 import { arrive, QUESTIONS } from './journeys.mjs';
 
 let suite;
-before(async () => { suite = await startSuite(); });
-after(async () => {
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+suiteForFile((s) => { suite = s; });
 
 /** The words each journey presses and expects, as the catalogue writes them. */
 const WORDS = {
@@ -465,11 +461,7 @@ test('a keyboard user reaches the language control and lands on the heading afte
   const page = await suite.newPage();
   await page.goto(suite.origin + '/');
   await heading(page);
-  let steps = 0;
-  while ((await focused(page)).text !== 'Cymraeg') {
-    await page.keyboard.press('Tab');
-    assert.ok(++steps < 6, 'the language control is near the top');
-  }
+  await tabTo(page, 'Cymraeg', 6, 'the language control is near the top');
   await page.keyboard.press('Enter');
   await arrive(page, 'Sut ydych chi?');
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');

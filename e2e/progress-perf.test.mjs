@@ -2,18 +2,14 @@
 // long it takes to open (printed: timing on a shared machine varies too much for a tight
 // limit), what it shows at first (the newest twelve), and every check-in a tap away, with axe
 // in both states.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, focused } from './helpers.mjs';
+import { suiteForFile, assertAccessible, focused } from './helpers.mjs';
 import { arrive } from './journeys.mjs';
 import { seed, weeklyCheckins, longDate, total, category } from './seed.mjs';
 
 let suite;
-before(async () => { suite = await startSuite(); });
-after(async () => {
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+suiteForFile((s) => { suite = s; });
 
 const checkins = weeklyCheckins(520);
 const answers = checkins.map((c) => c.responses[0].answers);

@@ -1,17 +1,13 @@
 // People ask for support through the self-referral journey, as they would: each journey ends
 // with the referral still readable after a reload. axe runs on every page and state.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, focused } from './helpers.mjs';
 import { answerQuestions, arrive, byInstrument, checkIn, save as saveCheckIn } from './journeys.mjs';
 
 let suite;
-before(async () => { suite = await startSuite(); });
-after(async () => {
-  await suite?.close();
-  console.log(`axe-core: ${assertAccessible.screens ?? 0} screen states checked, 0 violations`);
-});
+suiteForFile((s) => { suite = s; });
 
 /** A page object for the journey: each method is something a person does. */
 function journey(page) {

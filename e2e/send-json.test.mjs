@@ -5,7 +5,7 @@ import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { assertAccessible } from './helpers.mjs';
 import { arrive, checkIn } from './journeys.mjs';
-import { SAVED, SERVICE, configure, jsonService, readyToSave, save, send, settle, statusSays } from './sending.mjs';
+import { SAVED, SERVICE, configure, jsonService, readyToSave, readyToSend, send, settle, statusSays } from './sending.mjs';
 
 let suite;
 let receiver;
@@ -27,8 +27,7 @@ async function person() {
 
 test('the JSON envelope reaches its receiver once, keyed by its id, through a lost reply', async () => {
   const page = await person();
-  await readyToSave(page, 'r-json', { baseline: 'c-json' });
-  await save(page);
+  await readyToSend(page, 'r-json', { baseline: 'c-json' });
   proxy.plan('lose-reply');
   await send(page, { share: true });
   await statusSays(page, `Sent to ${SERVICE} on`);
@@ -59,8 +58,7 @@ test('the JSON envelope reaches its receiver once, keyed by its id, through a lo
 
 test('Your data: the choice to share check-ins can be changed, and delete everything asks about what waits', async () => {
   const page = await person();
-  await readyToSave(page, 'r-data');
-  await save(page);
+  await readyToSend(page, 'r-data');
   await page.context().setOffline(true);
   await send(page, { share: true });
   await statusSays(page, 'You are offline.');

@@ -9,7 +9,7 @@ import { startSuite, assertAccessible } from './helpers.mjs';
 import { arrive, checkIn } from './journeys.mjs';
 import { startFhirServer, startProxy, SYSTEM } from './fhir/index.mjs';
 import {
-  ASK, SAVED, SERVICE, assertOneServiceRequest, configure, found, readyToSave, save, send,
+  ASK, SAVED, SERVICE, assertOneServiceRequest, configure, found, readyToSend, send,
   settle, statusLines, statusSays,
 } from './sending.mjs';
 
@@ -47,8 +47,7 @@ const posts = () => proxy.log.filter((r) => r.method === 'POST');
 
 test('a request sent with consent reaches the service once, with the person and their check-ins', async () => {
   const page = await person();
-  await readyToSave(page, 'r-consent', { baseline: 'c-first' });
-  await save(page);
+  await readyToSend(page, 'r-consent', { baseline: 'c-first' });
   await assertAccessible(page, 'the page that asks before sending');
   const listed = await page.locator('main ul.f-list li').allTextContents();
   assert.deepEqual(listed.slice(0, -1), [
@@ -103,8 +102,7 @@ test('a request sent with consent reaches the service once, with the person and 
 
 test('sent while offline, it waits on the device, says so plainly, and goes when back online', async () => {
   const page = await person();
-  await readyToSave(page, 'r-offline');
-  await save(page);
+  await readyToSend(page, 'r-offline');
   await page.context().setOffline(true);
   await send(page);
   await statusSays(page, 'You are offline. It will be sent when you are back online.');
@@ -135,8 +133,7 @@ test('sent while offline, it waits on the device, says so plainly, and goes when
 
 test('the service out of reach, then back: the app keeps trying by itself', async () => {
   const page = await person();
-  await readyToSave(page, 'r-unreachable');
-  await save(page);
+  await readyToSend(page, 'r-unreachable');
   proxy.offline(true);
   await send(page);
   await statusSays(page, `This app could not reach ${SERVICE} just now.`);
@@ -151,8 +148,7 @@ test('the service out of reach, then back: the app keeps trying by itself', asyn
 
 test('a reload while waiting out Retry-After, and a reload mid-send, still send exactly once', async () => {
   const page = await person();
-  await readyToSave(page, 'r-reload');
-  await save(page);
+  await readyToSend(page, 'r-reload');
   proxy.plan({ status: 503, retryAfter: '2' });
   await send(page);
   await statusSays(page, `${SERVICE} is busy just now.`);
@@ -162,8 +158,7 @@ test('a reload while waiting out Retry-After, and a reload mid-send, still send 
   await assertOneServiceRequest(fhir, 'r-reload');
 
   // The tab reloads while its request hangs: the next start waits out the lease, then sends.
-  await readyToSave(page, 'r-hang');
-  await save(page);
+  await readyToSend(page, 'r-hang');
   proxy.plan('hang');
   await send(page);
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('flourish-outbox'))?.data?.entries?.[0]?.state?.is === 'sending');
@@ -178,8 +173,7 @@ test('a reload while waiting out Retry-After, and a reload mid-send, still send 
 
 test('a refusal is shown with its reason and kept; try again sends it once; download instead gives the file', async () => {
   const page = await person();
-  await readyToSave(page, 'r-refused');
-  await save(page);
+  await readyToSend(page, 'r-refused');
   const outcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Missing required property' }] };
   proxy.plan({ status: 422, body: outcome });
   await send(page);
@@ -201,8 +195,7 @@ test('a refusal is shown with its reason and kept; try again sends it once; down
   await assertOneServiceRequest(fhir, 'r-refused');
   assert.equal(posts().length, 2);
 
-  await readyToSave(page, 'r-download');
-  await save(page);
+  await readyToSend(page, 'r-download');
   proxy.plan({ status: 403, body: { error: 'forbidden' } });
   await send(page);
   await statusSays(page, `${SERVICE} is not letting this app send to it.`);
@@ -224,8 +217,7 @@ test('a refusal is shown with its reason and kept; try again sends it once; down
 
 test('every fault the network can make, then the service holds exactly one of each', async () => {
   const page = await person();
-  await readyToSave(page, 'r-faults', { baseline: 'c-faults' });
-  await save(page);
+  await readyToSend(page, 'r-faults', { baseline: 'c-faults' });
   proxy.plan({ status: 500 }, { status: 503, retryAfter: '1' }, 'hang', 'drop', 'lose-reply');
   await send(page, { share: true });
   await statusSays(page, `Sent to ${SERVICE} on`, 30_000);
@@ -250,8 +242,7 @@ test('every fault the network can make, then the service holds exactly one of ea
 
 test('"keep it on this device only" sends nothing, and the request can still be sent later', async () => {
   const page = await person();
-  await readyToSave(page, 'r-kept', { baseline: 'c-kept' });
-  await save(page);
+  await readyToSend(page, 'r-kept', { baseline: 'c-kept' });
   await page.getByRole('button', { name: 'Keep it on this device only' }).click();
   await arrive(page, SAVED);
   await page.getByText('You chose to keep it on this device only. It has not been sent to anyone.').waitFor();

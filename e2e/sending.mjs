@@ -81,6 +81,13 @@ export async function save(page) {
   await arrive(page, ASK);
 }
 
+/** Puts a referral ready to save on the device (as `readyToSave` does), saves it, and arrives
+ * at the question whether to send it. */
+export async function readyToSend(page, id, options) {
+  await readyToSave(page, id, options);
+  await save(page);
+}
+
 /** Answers whether to share check-ins and presses "Send to Valley Link". */
 export async function send(page, { share = false } = {}) {
   await page.getByLabel(share ? 'Yes, share my check-ins' : 'No, only send my request', { exact: true }).check();
