@@ -305,10 +305,7 @@ impl Store {
 
     /// Adds a finished check-in and removes the draft it came from.
     pub fn add_checkin(&self, checkin: CheckIn) -> Result<Vec<CheckIn>, StorageError> {
-        let all = self.upsert(CHECKINS_KEY, checkin, |c| c.id.clone())?;
-        // The check-in is safe; a draft left behind only means the person sees "carry on".
-        let _ = self.clear(DRAFT);
-        Ok(all)
+        self.add_finished(CHECKINS_KEY, checkin, |c| c.id.clone(), DRAFT)
     }
 
     /// The referrals the person has finished.
@@ -318,9 +315,7 @@ impl Store {
 
     /// Keeps a finished referral and removes the draft it came from.
     pub fn add_referral(&self, referral: Referral) -> Result<Vec<Referral>, StorageError> {
-        let all = self.upsert(REFERRALS_KEY, referral, |r| r.id.clone())?;
-        let _ = self.clear(REFERRAL_DRAFT);
-        Ok(all)
+        self.add_finished(REFERRALS_KEY, referral, |r| r.id.clone(), REFERRAL_DRAFT)
     }
 
     /// The "I went" visits waiting for the next check-in, with any unreadable one set aside
@@ -363,6 +358,24 @@ impl Store {
     /// Adds or replaces one record of a list by id. The stored list is read again first, so a
     /// record saved meanwhile from another tab is not written over, and a record with the
     /// same id replaces the old one rather than appearing twice.
+    /// Keeps a finished record in the list at `key`, then removes the draft it came from.
+    fn add_finished<T, D, F>(
+        &self,
+        key: &str,
+        item: T,
+        id: F,
+        draft: Slot<D>,
+    ) -> Result<Vec<T>, StorageError>
+    where
+        T: serde::de::DeserializeOwned + serde::Serialize,
+        F: Fn(&T) -> String,
+    {
+        let all = self.upsert(key, item, id)?;
+        // The record is safe; a draft left behind only means the person sees "carry on".
+        let _ = self.clear(draft);
+        Ok(all)
+    }
+
     fn upsert<T, F>(&self, key: &str, item: T, id: F) -> Result<Vec<T>, StorageError>
     where
         T: serde::de::DeserializeOwned + serde::Serialize,

@@ -34,6 +34,12 @@ fn checkin(id: &str, score: u8) -> CheckIn {
     d.finish(at).expect("finish")
 }
 
+/// Empties local storage, then saves `checkin` there as its only record.
+fn only_in_local_storage(checkin: CheckIn) {
+    local().clear().expect("clear");
+    Store::local().add_checkin(checkin).expect("save");
+}
+
 /// Fills the rest of the browser's quota, in ever smaller pieces, down to the last byte;
 /// returns the keys used.
 fn fill_quota() -> Vec<String> {
@@ -99,10 +105,7 @@ async fn an_answer_given_while_storage_is_full_is_saved_once_there_is_room() {
 
 #[wasm_bindgen_test]
 fn a_check_in_round_trips_through_local_storage() {
-    local().clear().expect("clear");
-    Store::local()
-        .add_checkin(checkin("round-trip", 4))
-        .expect("save");
+    only_in_local_storage(checkin("round-trip", 4));
     let raw = local()
         .get_item(CHECKINS_KEY)
         .expect("read")
@@ -154,10 +157,7 @@ fn corrupt_local_storage_is_kept_aside_not_wiped() {
 
 #[wasm_bindgen_test]
 fn a_full_local_storage_is_reported_and_nothing_stored_is_damaged() {
-    local().clear().expect("clear");
-    Store::local()
-        .add_checkin(checkin("before", 3))
-        .expect("save");
+    only_in_local_storage(checkin("before", 3));
     let fillers = fill_quota();
     let result = Store::local().add_checkin(checkin("after", 5));
     unfill(&fillers);

@@ -327,11 +327,16 @@ mod tests {
         )
     }
 
+    /// A stored check-in list (schema 1) holding `records`.
+    fn stored_list(records: &[String]) -> String {
+        format!(r#"{{"schema":1,"data":[{}]}}"#, records.join(","))
+    }
+
     #[test]
     fn a_stored_answer_of_6_on_a_0_to_5_item_is_set_aside_never_scored() {
         let good = stored_checkin("good", "[3,3,3,3,3,3,3,3,3,3,3,3,3,3]", "1");
         let six = stored_checkin("six", "[5,5,6,5,5,5,5,5,5,5,5,5,5,5]", "1");
-        let raw = format!(r#"{{"schema":1,"data":[{good},{six}]}}"#);
+        let raw = stored_list(&[good, six]);
         // Read without the check, it would score 71 out of 70 and say "flourishing".
         let unchecked: Restored<Vec<CheckIn>> = restore_list(Some(&raw));
         assert_eq!(
@@ -354,10 +359,11 @@ mod tests {
 
     #[test]
     fn a_stored_answer_of_300_is_set_aside_as_unreadable() {
-        let raw = format!(
-            r#"{{"schema":1,"data":[{}]}}"#,
-            stored_checkin("big", "[300,3,3,3,3,3,3,3,3,3,3,3,3,3]", "1")
-        );
+        let raw = stored_list(&[stored_checkin(
+            "big",
+            "[300,3,3,3,3,3,3,3,3,3,3,3,3,3]",
+            "1",
+        )]);
         for r in [restore_checkins(Some(&raw)), restore_list(Some(&raw))] {
             assert!(r.value.is_empty());
             assert!(r.set_aside[0].reason.contains("could not be read"));
@@ -366,10 +372,11 @@ mod tests {
 
     #[test]
     fn a_stored_check_in_whose_id_is_not_a_plain_token_is_set_aside() {
-        let raw = format!(
-            r#"{{"schema":1,"data":[{}]}}"#,
-            stored_checkin("../x y", "[3,3,3,3,3,3,3,3,3,3,3,3,3,3]", "1")
-        );
+        let raw = stored_list(&[stored_checkin(
+            "../x y",
+            "[3,3,3,3,3,3,3,3,3,3,3,3,3,3]",
+            "1",
+        )]);
         let r = restore_checkins(Some(&raw));
         assert!(r.value.is_empty());
         assert!(r.set_aside[0].reason.contains("id"));
@@ -377,10 +384,7 @@ mod tests {
 
     #[test]
     fn a_stored_check_in_from_a_newer_instrument_version_is_kept_unscored() {
-        let raw = format!(
-            r#"{{"schema":1,"data":[{}]}}"#,
-            stored_checkin("v2", "[9,9,9]", "2")
-        );
+        let raw = stored_list(&[stored_checkin("v2", "[9,9,9]", "2")]);
         let r = restore_checkins(Some(&raw));
         assert!(r.set_aside.is_empty());
         assert_eq!(r.value[0].flourishing(), None);
