@@ -21,6 +21,14 @@ fn named<'a>(d: &'a Directory, name: &str) -> &'a Activity {
         .unwrap_or_else(|| panic!("no {name}"))
 }
 
+/// What `quality` says of each activity found, in the order found.
+fn of_found<T>(d: &Directory, found: &[Match], quality: impl Fn(&Activity) -> T) -> Vec<T> {
+    found
+        .iter()
+        .map(|m| quality(&d.activities[m.index]))
+        .collect()
+}
+
 fn names(d: &Directory, found: &[Match]) -> Vec<String> {
     found
         .iter()
@@ -478,13 +486,18 @@ fn referral(activities: &[&str], barriers: &[&str], district: &str) -> Referral 
     }
 }
 
+/// The query for a referral with these answers, over the default activity categories.
+fn query_for(activities: &[&str], barriers: &[&str], district: &str) -> Query {
+    Query::for_referral(
+        &referral(activities, barriers, district),
+        &default_categories(),
+    )
+}
+
 #[test]
 fn meeting_people_and_getting_there_puts_social_first_then_near_free_and_step_free() {
     let d = sample();
-    let q = Query::for_referral(
-        &referral(&["social"], &["getting-there"], "wx1"),
-        &default_categories(),
-    );
+    let q = query_for(&["social"], &["getting-there"], "wx1");
     assert_eq!(q.district.as_deref(), Some("WX1"));
     let found = find(&d, &q);
     assert_eq!(
@@ -492,15 +505,7 @@ fn meeting_people_and_getting_there_puts_social_first_then_near_free_and_step_fr
         18,
         "nothing is filtered out unless the person asks"
     );
-    let social: Vec<bool> = found
-        .iter()
-        .map(|m| {
-            d.activities[m.index]
-                .categories
-                .iter()
-                .any(|c| c == "social")
-        })
-        .collect();
+    let social = of_found(&d, &found, |a| a.categories.iter().any(|c| c == "social"));
     let first_other = social.iter().position(|s| !s).unwrap();
     assert!(
         social[first_other..].iter().all(|s| !s),
@@ -522,10 +527,7 @@ fn meeting_people_and_getting_there_puts_social_first_then_near_free_and_step_fr
         ]
     );
     // Within the same liking, nearer always comes before further.
-    let near: Vec<Proximity> = found[..first_other]
-        .iter()
-        .map(|m| d.activities[m.index].proximity(Some("WX1")))
-        .collect();
+    let near = of_found(&d, &found[..first_other], |a| a.proximity(Some("WX1")));
     assert!(near.windows(2).all(|w| w[0] >= w[1]), "{near:?}");
     assert_eq!(
         q.ordering(),
@@ -572,15 +574,9 @@ fn the_latest_referral_decides_the_order_and_no_referral_means_none() {
 #[test]
 fn not_knowing_anyone_puts_someone_can_meet_you_first() {
     let d = sample();
-    let q = Query::for_referral(
-        &referral(&[], &["not-knowing-anyone"], ""),
-        &default_categories(),
-    );
+    let q = query_for(&[], &["not-knowing-anyone"], "");
     let found = find(&d, &q);
-    let meet: Vec<bool> = found
-        .iter()
-        .map(|m| d.activities[m.index].meet_you_there)
-        .collect();
+    let meet = of_found(&d, &found, |a| a.meet_you_there);
     let first_without = meet.iter().position(|m| !m).unwrap();
     assert!(first_without >= 4 && meet[first_without..].iter().all(|m| !m));
     assert_eq!(found[0].badges[0], Badge::MeetYouThere);
@@ -617,10 +613,7 @@ fn mobility_puts_step_free_before_anything_else_it_asks_for() {
         ..Query::default()
     };
     let found = find(&d, &q);
-    let step_free: Vec<bool> = found
-        .iter()
-        .map(|m| d.activities[m.index].step_free)
-        .collect();
+    let step_free = of_found(&d, &found, |a| a.step_free);
     let first_not = step_free.iter().position(|s| !s).unwrap();
     assert!(step_free[first_not..].iter().all(|s| !s));
 }
@@ -628,10 +621,7 @@ fn mobility_puts_step_free_before_anything_else_it_asks_for() {
 #[test]
 fn no_answers_means_a_to_z_and_not_sure_is_not_a_liking() {
     let d = sample();
-    let q = Query::for_referral(
-        &referral(&["not-sure"], &["none"], ""),
-        &default_categories(),
-    );
+    let q = query_for(&["not-sure"], &["none"], "");
     assert_eq!(q, Query::default());
     let all = names(&d, &find(&d, &q));
     let mut sorted = all.clone();
