@@ -46,7 +46,7 @@ pub use idle_warning::IdleWarning;
 pub use language::LanguageControl;
 pub use layout::{Footer, Header, Notices};
 pub use listen::ListenButton;
-pub use not_found::{finished_referral, DeadEnd, NotFound};
+pub use not_found::{finished_referral, DeadEnd, NotFound, NothingInProgress};
 pub use page_title::PageTitle;
 pub use qr_code::QrCode;
 pub use question_form::QuestionForm;

@@ -35,6 +35,21 @@ pub fn DeadEnd(
     }
 }
 
+/// A check-in page opened with no check-in in progress: says so, and offers the way home.
+#[component]
+pub fn NothingInProgress(
+    /// The page's title and heading.
+    title: &'static str,
+) -> impl IntoView {
+    let m = use_messages();
+    view! {
+        <PageTitle text=title/>
+        <PageHeading text=title/>
+        <p>{m.nothing_in_progress}</p>
+        <A href=Route::Home.href() attr:class="f-button">{m.go_home}</A>
+    }
+}
+
 /// The finished request for support the address names, shown by `page`; "page not found"
 /// when there is none.
 pub fn finished_referral(page: fn(Referral) -> AnyView) -> impl IntoView {

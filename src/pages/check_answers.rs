@@ -1,12 +1,11 @@
 //! Check your answers, for the check-in in progress.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 
 use crate::components::{
-    ChangeLink, FieldError, PageHeading, PageTitle, QuestionForm, SummaryRow, VolunteerNote,
+    ChangeLink, FieldError, NothingInProgress, PageHeading, QuestionForm, SummaryRow, VolunteerNote,
 };
 use crate::config::ServiceConfig;
 use crate::domain::checkin::DraftError;
@@ -25,13 +24,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let errors = RwSignal::new(Vec::<FieldError>::new());
 
     let Some(draft) = check_in.draft().get_untracked() else {
-        return view! {
-            <PageTitle text=m.check_answers_title/>
-            <PageHeading text=m.check_answers_title/>
-            <p>{m.nothing_in_progress}</p>
-            <A href=Route::Home.href() attr:class="f-button">{m.go_home}</A>
-        }
-        .into_any();
+        return view! { <NothingInProgress title=m.check_answers_title/> }.into_any();
     };
     // One list per instrument, headed in plain words; the stem ("During the past month, how
     // often did you feel …") follows as a line where the items complete it.

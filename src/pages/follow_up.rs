@@ -3,11 +3,10 @@
 //! left out by pressing Continue.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{
-    Answer, ChoiceItem, Choices, FieldError, PageHeading, PageTitle, QuestionForm, Reveal,
+    Answer, ChoiceItem, Choices, FieldError, NothingInProgress, PageHeading, QuestionForm, Reveal,
     TextInput, ThingsToTryLink,
 };
 use crate::config::Choice;
@@ -41,17 +40,6 @@ impl Place {
         };
         Some((draft, place))
     }
-}
-
-/// The page shown when a follow-up page is opened with no check-in in progress.
-fn nothing_in_progress(m: &'static Messages, title: &'static str) -> AnyView {
-    view! {
-        <PageTitle text=title/>
-        <PageHeading text=title/>
-        <p>{m.nothing_in_progress}</p>
-        <A href=Route::Home.href() attr:class="f-button">{m.go_home}</A>
-    }
-    .into_any()
 }
 
 /// The activity answers: the service's categories (the same list the referral offers,
@@ -97,7 +85,7 @@ pub fn ActivitiesPage() -> impl IntoView {
     let check_in = use_check_in();
     let navigate = use_navigate();
     let Some((draft, place)) = Place::of(CheckInStep::Activities) else {
-        return nothing_in_progress(m, m.activities_title);
+        return view! { <NothingInProgress title=m.activities_title/> }.into_any();
     };
     let (values, text) = ActivityUptake::ticked(draft.follow_up.activities.as_ref());
     let selected = RwSignal::new(values);
@@ -221,7 +209,7 @@ pub fn GoalsPage() -> impl IntoView {
     let check_in = use_check_in();
     let navigate = use_navigate();
     let Some((draft, place)) = Place::of(CheckInStep::Goals) else {
-        return nothing_in_progress(m, m.goals_title);
+        return view! { <NothingInProgress title=m.goals_title/> }.into_any();
     };
     // Goals finished or let go of are not asked about again.
     let goals: Vec<_> = untrack(|| use_records().goal_histories())
@@ -309,7 +297,7 @@ pub fn JourneyStepPage() -> impl IntoView {
     let check_in = use_check_in();
     let navigate = use_navigate();
     let Some((_, place)) = Place::of(CheckInStep::JourneyStep) else {
-        return nothing_in_progress(m, m.step_title);
+        return view! { <NothingInProgress title=m.step_title/> }.into_any();
     };
     let options: Vec<ChoiceItem> = JourneyStep::ALL
         .iter()
