@@ -25,13 +25,22 @@ pub fn DeadEnd(
     title: &'static str,
     /// Why there is nothing here.
     body: &'static str,
+    /// Whether the way home is a button rather than a plain link.
+    #[prop(optional)]
+    home_button: bool,
 ) -> impl IntoView {
     let m = use_messages();
+    let home = Route::Home.href();
+    let home = if home_button {
+        view! { <A href=home attr:class="f-button">{m.go_home}</A> }.into_any()
+    } else {
+        view! { <p><A href=home>{m.go_home}</A></p> }.into_any()
+    };
     view! {
         <PageTitle text=title/>
         <PageHeading text=title/>
         <p>{body}</p>
-        <p><A href=Route::Home.href()>{m.go_home}</A></p>
+        {home}
     }
 }
 
@@ -42,12 +51,7 @@ pub fn NothingInProgress(
     title: &'static str,
 ) -> impl IntoView {
     let m = use_messages();
-    view! {
-        <PageTitle text=title/>
-        <PageHeading text=title/>
-        <p>{m.nothing_in_progress}</p>
-        <A href=Route::Home.href() attr:class="f-button">{m.go_home}</A>
-    }
+    view! { <DeadEnd title body=m.nothing_in_progress home_button=true/> }
 }
 
 /// The finished request for support the address names, shown by `page`; "page not found"
