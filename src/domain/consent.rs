@@ -176,7 +176,9 @@ pub fn disclosed(s: &Submission) -> Vec<Disclosed> {
 mod tests {
     use super::*;
     use crate::domain::referral::ContactMethod;
-    use crate::domain::submission::tests::{at, baseline, later, referral, TestLabels};
+    use crate::domain::submission::tests::{
+        at, baseline, later, later_shared_by, referral, TestLabels,
+    };
     use crate::domain::submission::{Person, Shared};
 
     fn sent(r: &Referral, checkins: &[CheckIn]) -> Submission {
@@ -318,19 +320,7 @@ mod tests {
 
     #[test]
     fn a_check_ins_submission_lists_the_check_ins_and_no_reference() {
-        let r = referral();
-        let c = later();
-        let s = Submission::check_ins(
-            "s-2",
-            at(27, 9, 5),
-            Person::from_referral(&r, &TestLabels),
-            &[Shared {
-                record: &c,
-                assisted: true,
-            }],
-            &TestLabels,
-        )
-        .unwrap();
+        let s = later_shared_by(Person::from_referral(&referral(), &TestLabels), true);
         let said = disclosed(&s);
         assert!(said.contains(&Disclosed::CheckIns {
             count: 1,

@@ -6,6 +6,7 @@ pub mod checkin_journey;
 pub mod consent;
 pub mod delivery;
 pub mod directory;
+pub mod document;
 pub mod export;
 pub mod fhir;
 pub mod ics;

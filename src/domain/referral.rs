@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::document::read_named;
+
 /// Longest personal goal, in characters.
 pub const GOAL_MAX: usize = 200;
 /// Most goals a referral holds.
@@ -619,14 +621,8 @@ impl ReferralExport {
 
     /// Reads a downloaded referral back.
     pub fn parse(text: &str) -> Result<Self, ExportError> {
-        let doc: ReferralExport =
-            serde_json::from_str(text).map_err(|e| ExportError::NotAReferral(e.to_string()))?;
-        if doc.format != EXPORT_FORMAT {
-            return Err(ExportError::NotAReferral(format!(
-                "format is {:?}",
-                doc.format
-            )));
-        }
+        let doc = read_named(text, EXPORT_FORMAT, |d: &ReferralExport| &d.format)
+            .map_err(ExportError::NotAReferral)?;
         if doc.version > 1 {
             return Err(ExportError::Newer(doc.version));
         }

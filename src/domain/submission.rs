@@ -76,6 +76,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::checkin::{ActivityUptake, CheckIn, Response};
+use super::document::read_named;
 use super::instrument::{BandLevel, Category, ScaleShape};
 use super::referral::{self, Baseline, Referral};
 
@@ -763,14 +764,8 @@ impl Submission {
 
     /// Reads an envelope back (a receiver's view, and the outbox's stored copy).
     pub fn parse(text: &str) -> Result<Self, ParseError> {
-        let s: Submission =
-            serde_json::from_str(text).map_err(|e| ParseError::NotASubmission(e.to_string()))?;
-        if s.format != FORMAT {
-            return Err(ParseError::NotASubmission(format!(
-                "format is {:?}",
-                s.format
-            )));
-        }
+        let s = read_named(text, FORMAT, |s: &Submission| &s.format)
+            .map_err(ParseError::NotASubmission)?;
         if s.version > VERSION {
             return Err(ParseError::Newer(s.version));
         }
@@ -899,13 +894,18 @@ pub(crate) mod tests {
 
     /// The later check-in shared by itself, the person named by key only.
     pub(crate) fn later_shared() -> Submission {
+        later_shared_by(Person::key_only("p"), false)
+    }
+
+    /// The later check-in shared by itself, by `person`, with a volunteer's help or not.
+    pub(crate) fn later_shared_by(person: Person, assisted: bool) -> Submission {
         Submission::check_ins(
             "s-2",
             at(27, 9, 5),
-            Person::key_only("p"),
+            person,
             &[Shared {
                 record: &later(),
-                assisted: false,
+                assisted,
             }],
             &TestLabels,
         )
