@@ -50,8 +50,7 @@ test('two people in a row on a volunteer\'s tablet: the second sees nothing of t
   await assertAccessible(tablet, 'start screen while helping');
 
   // The first person: "yes" to the safety question, and the volunteer is told what to do.
-  await tablet.getByRole('link', { name: 'Ask for support' }).click();
-  await askForSupport(tablet, PERSON_A, { stopAt: 'urgent-help' });
+  await askForSupport(tablet, PERSON_A, { from: 'home', stopAt: 'urgent-help' });
   await tablet.getByRole('heading', { name: 'If you are the volunteer' }).waitFor();
   await tablet.getByText('Stay with the person. Do not leave them on their own.').waitFor();
   await tablet.getByText('If their life is in danger now, call 999.').waitFor();
@@ -89,8 +88,7 @@ test('two people in a row on a volunteer\'s tablet: the second sees nothing of t
   await arrive(tablet, 'Check your answers');
   assert.equal(await tablet.locator('.f-summary-list__row').count(), 0);
   await tablet.goto(suite.origin + '/');
-  await tablet.getByRole('link', { name: 'Ask for support' }).click();
-  await askForSupport(tablet, { reasons: [], activities: [], barriers: [] }, { stopAt: 'safety' });
+  await askForSupport(tablet, { reasons: [], activities: [], barriers: [] }, { from: 'home', stopAt: 'safety' });
   assert.equal(await tablet.getByLabel('Yes', { exact: true }).isChecked(), false);
   // The device kept nothing of either person, and the volunteer's own data as it was.
   const stores = await readStores(tablet);

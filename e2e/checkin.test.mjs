@@ -2,7 +2,7 @@
 // by mouse (or finger), and by keyboard alone; comes back after a reload; finds help.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, heading, focused, tabTo } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, focused, tabToAndEnter, openHome } from './helpers.mjs';
 import { at, answerQuestions, byInstrument, skipFollowUps, save, QUESTIONS } from './journeys.mjs';
 
 const OPTIONS = ['Never', 'Once or twice', 'About once a week', 'About 2 or 3 times a week', 'Almost every day', 'Every day'];
@@ -13,8 +13,7 @@ after(async () => { await suite?.close(); });
 
 test('a person checks in by mouse, changes an answer, and sees their result and history', async () => {
   const page = await suite.newPage();
-  await page.goto(suite.origin + '/');
-  assert.equal(await heading(page), 'How are you doing?');
+  assert.equal(await openHome(page), 'How are you doing?');
   assert.match(await page.title(), /^How are you doing\? – Flourish$/);
   await assertAccessible(page, 'home (empty)');
   await page.getByText('You have not done a check-in yet.').waitFor();
@@ -85,12 +84,10 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
 
 test('a person checks in by keyboard alone, with focus on each new page heading', async () => {
   const page = await suite.newPage();
-  await page.goto(suite.origin + '/');
-  await heading(page);
+  await openHome(page);
   // Tab from the top: skip link, service name, the language control, Get help now, then the
   // start button.
-  await tabTo(page, 'Start a check-in', 10, 'the start button is reachable by Tab');
-  await page.keyboard.press('Enter');
+  await tabToAndEnter(page, 'Start a check-in', 10, 'the start button is reachable by Tab');
 
   for (let n = 1; n <= QUESTIONS; n++) {
     await at(page, `/check-in/questions/${n}`);
@@ -108,8 +105,7 @@ test('a person checks in by keyboard alone, with focus on each new page heading'
   for (const path of ['/check-in/activities', '/check-in/goals', '/check-in/step']) {
     await at(page, path);
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-    await tabTo(page, 'Continue', 20, `Continue is reachable by Tab on ${path}`);
-    await page.keyboard.press('Enter');
+    await tabToAndEnter(page, 'Continue', 20, `Continue is reachable by Tab on ${path}`);
   }
 
   await at(page, '/check-in/check');

@@ -154,13 +154,21 @@ export async function focused(page) {
   });
 }
 
-/** Presses Tab until what has focus reads `text`; fails with `why` after `most` presses. */
-export async function tabTo(page, text, most, why) {
+/** Presses Tab until what has focus reads `text` (failing with `why` after `most` presses),
+ * then Enter on it. */
+export async function tabToAndEnter(page, text, most, why) {
   let steps = 0;
   while ((await focused(page)).text !== text) {
     await page.keyboard.press('Tab');
     assert.ok(++steps < most, why);
   }
+  await page.keyboard.press('Enter');
+}
+
+/** Opens the home screen and waits for its heading; returns the heading's text. */
+export async function openHome(page) {
+  await page.goto(page.origin + '/');
+  return heading(page);
 }
 
 /** Everything this site holds in each of the browser's stores, read in the page: local and

@@ -81,15 +81,16 @@ export async function checkInByAddress(page, { mhc, ucla }) {
   return save(page);
 }
 
-/** Asks for support from the referral's page `from` (a slug; the start page unless told),
- * answering as `a` says, and stops on the page `stopAt` (e.g. 'contact-details') or on check
- * your answers. The optional pages are left out; `baseline` answers the offer of a first
- * check-in. */
+/** Asks for support from the referral's page `from` (a slug; the start page unless told, or
+ * 'home' to follow the home screen's "Ask for support" link), answering as `a` says, and stops
+ * on the page `stopAt` (e.g. 'contact-details') or on check your answers. The optional pages
+ * are left out; `baseline` answers the offer of a first check-in. */
 export async function askForSupport(page, a, { from = 'start', stopAt = 'check' } = {}) {
   const next = () => page.getByRole('button', { name: 'Continue' }).click();
   const tick = (label) => page.getByLabel(label, { exact: true }).check();
   const type = (label, text) => page.getByLabel(label, { exact: true }).fill(text);
   const steps = [
+    ['home', () => page.getByRole('link', { name: 'Ask for support' }).click()],
     ['start', () => page.getByRole('button', { name: 'Start now' }).click()],
     ['safety', async () => { await tick(a.safety ?? 'No'); await next(); }],
     ['urgent-help', () => page.getByRole('button', { name: 'Carry on asking for support' }).click()],
@@ -109,7 +110,8 @@ export async function askForSupport(page, a, { from = 'start', stopAt = 'check' 
   for (const [slug, act] of steps.slice(steps.findIndex(([s]) => s === from))) {
     if (slug === 'urgent-help' && a.safety !== 'Yes') continue;
     if (slug === 'contact-details' && !a.phone) continue;
-    await page.waitForURL((url) => url.pathname === `/referral/${slug}`);
+    const path = slug === 'home' ? '/' : `/referral/${slug}`;
+    await page.waitForURL((url) => url.pathname === path);
     await heading(page);
     if (slug === stopAt) return;
     await act();

@@ -41,8 +41,7 @@ test('the code on the kiosk brings exactly that referral into the person\'s phon
   await kiosk.route('**/config.json', (route) => route.fulfill({ contentType: 'application/json', body: '{"mode": "kiosk"}' }));
   await kiosk.goto(suite.origin + '/');
   await arrive(kiosk, 'What would you like to do?');
-  await kiosk.getByRole('link', { name: 'Ask for support' }).click();
-  await askForSupport(kiosk, ANSWERS);
+  await askForSupport(kiosk, ANSWERS, { from: 'home' });
   const asked = await summaryRows(kiosk);
   await kiosk.getByRole('button', { name: 'Save my request for support' }).click();
   await arrive(kiosk, 'Your request for support is ready');

@@ -17,12 +17,11 @@ test('a request sent from a kiosk while the service is unreachable waits out of 
   await configure(page, { endpoint: `${proxy.origin}/submissions`, format: 'json' }, { mode: 'kiosk' });
   await page.goto(`${suite.origin}/`);
   await arrive(page, 'What would you like to do?');
-  await page.getByRole('link', { name: 'Ask for support' }).click();
   await askForSupport(page, {
     reasons: ['Feeling lonely or on my own'], activities: ['Meeting people'], barriers: ['Not knowing anyone there'],
     support: 'Someone to come with me the first time', goal: 'Meet people on Tuesdays', name: 'Rhian',
     contact: 'Phone call', phone: '07700 900456',
-  });
+  }, { from: 'home' });
   await page.getByRole('button', { name: 'Save my request for support' }).click();
   // Sending is offered, and nothing has gone before the person says so.
   await arrive(page, ASK);

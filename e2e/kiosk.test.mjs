@@ -59,12 +59,11 @@ test('a person who walks away half-way is warned, can keep going, and left alone
     await page.getByRole('link', { name: 'Finish and clear' }).count(), 0, 'not on the start screen');
   await assertAccessible(page, 'kiosk start screen');
 
-  await page.getByRole('link', { name: 'Ask for support' }).click();
   await askForSupport(page, {
     reasons: ['Feeling lonely or on my own'], activities: ['Meeting people'], barriers: ['Getting there'],
     support: 'Someone to welcome me when I first go', goal: 'Meet people at the café', name: 'Alex Kiosk',
     contact: 'Phone call', phone: '07700 900456',
-  }, { stopAt: 'contact-details' });
+  }, { from: 'home', stopAt: 'contact-details' });
   // "Finish and clear" on every page after the start.
   await page.getByRole('link', { name: 'Finish and clear' }).waitFor();
   // No autofill on a shared screen: the browser neither offers nor learns the answers.
@@ -154,11 +153,10 @@ test('a person who walks away half-way is warned, can keep going, and left alone
   await page.keyboard.press('Enter');
   await warning(page).waitFor({ state: 'hidden' });
   // And the pages themselves hold nothing of them now.
-  await page.getByRole('link', { name: 'Ask for support' }).click();
   await askForSupport(page, {
     reasons: ['Housing'], activities: ['Advice and help'], barriers: ['None of these'],
     support: 'Just information, so I can go myself', goal: 'Sort my flat', name: '', contact: 'Phone call',
-  }, { stopAt: 'name' });
+  }, { from: 'home', stopAt: 'name' });
   assert.equal(await page.getByLabel('What would you like us to call you?').inputValue(), '');
   page.assertClean();
 });

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { suiteForFile, assertAccessible, heading, tabTo } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, tabToAndEnter, openHome } from './helpers.mjs';
 import { arrive, QUESTIONS } from './journeys.mjs';
 
 let suite;
@@ -412,8 +412,7 @@ test('Listen is hidden where the browser has no voice for the language, and appe
   // Arabic with English and Welsh voices only: an Arabic question is never read in another voice.
   const page = await suite.newPage();
   await page.addInitScript(speechStub, [VOICE('en-GB'), VOICE('cy-GB')]);
-  await page.goto(suite.origin + '/');
-  await heading(page);
+  await openHome(page);
   await page.getByRole('button', { name: 'العربية' }).click();
   await page.goto(suite.origin + '/referral/safety');
   await arrive(page, 'هل تفكر في إيذاء نفسك أو إنهاء حياتك؟');
@@ -459,10 +458,8 @@ test('a service offering English only shows no language control; an unknown lang
 
 test('a keyboard user reaches the language control and lands on the heading after choosing', async () => {
   const page = await suite.newPage();
-  await page.goto(suite.origin + '/');
-  await heading(page);
-  await tabTo(page, 'Cymraeg', 6, 'the language control is near the top');
-  await page.keyboard.press('Enter');
+  await openHome(page);
+  await tabToAndEnter(page, 'Cymraeg', 6, 'the language control is near the top');
   await arrive(page, 'Sut ydych chi?');
   await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   page.assertClean();

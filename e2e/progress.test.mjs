@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSuite, assertAccessible, heading } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, openHome } from './helpers.mjs';
 import { at, answerQuestions, save, skipFollowUps } from './journeys.mjs';
 import {
   checkin, seed, daysAgo, longDate, addDays, isoDate, category, total, dimensions, subscales,
@@ -226,8 +226,7 @@ test('a due check-in can be snoozed, or put off because things are hard, with no
   const page = await suite.newPage();
   const seeded = [checkin('base', daysAgo(30), { mhc: Array(14).fill(3), ucla: [2, 2, 2] })];
   await seed(page, seeded);
-  await page.goto(suite.origin + '/');
-  await heading(page);
+  await openHome(page);
   await page.getByRole('heading', { name: 'It is time for a check-in' }).waitFor();
   await assertAccessible(page, 'home with a check-in due');
   await page.getByRole('button', { name: 'Remind me in 3 days' }).click();
@@ -267,8 +266,7 @@ test('Add to my calendar downloads the coming check-ins as a valid .ics file', a
   const page = await suite.newPage();
   const finished = daysAgo(10);
   await seed(page, [checkin('baseline-id', finished, { mhc: Array(14).fill(3), ucla: [1, 1, 1] })]);
-  await page.goto(suite.origin + '/');
-  await heading(page);
+  await openHome(page);
   const baseline = new Date(finished);
   await page.getByText(`Your next check-in is on ${longDate(addDays(baseline, 28))}.`).waitFor();
   await assertAccessible(page, 'home with a check-in coming');

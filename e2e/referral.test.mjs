@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suiteForFile, assertAccessible, heading, focused } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, focused, openHome } from './helpers.mjs';
 import { answerQuestions, arrive, byInstrument, checkIn, save as saveCheckIn } from './journeys.mjs';
 
 let suite;
@@ -33,8 +33,7 @@ function journey(page) {
         rows.map((r) => [r.querySelector('dt').textContent.trim(), r.querySelector('dd').innerText.trim()])));
     },
     async start() {
-      await page.goto(suite.origin + '/');
-      await heading(page);
+      await openHome(page);
       await page.getByRole('link', { name: 'Ask for support' }).click();
       await self.at('start', 'Get support from Flourish');
       await page.getByText('This is not for emergencies').waitFor();
@@ -412,8 +411,7 @@ test('a broken configuration is reported plainly and the journey works on the bu
     contentType: 'application/json',
     body: JSON.stringify({ service_name: 'Valley Link', reasons: 'lonely', colour: 'green' }),
   }));
-  await page.goto(suite.origin + '/');
-  await heading(page);
+  await openHome(page);
   await page.getByRole('heading', { name: "Some of this service's settings could not be read" }).waitFor();
   await page.getByText('Details for the service').click();
   const details = await page.locator('.f-details').textContent();
