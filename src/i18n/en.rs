@@ -244,10 +244,7 @@ pub static EN: Messages = Messages {
         not_kept_on_device_sending: "Nothing you enter is kept on this device after you finish. Only what you choose to send to {service} waits here, out of sight, until it has gone.",
         idle_title: "Are you still there?",
         idle_body: "If you do nothing, this screen will clear in {seconds} seconds. Your answers will be deleted, so the next person cannot see them.",
-        idle_seconds_left: Plural {
-            one: Some("{n} second left"),
-            ..Plural::other("{n} seconds left")
-        },
+        idle_seconds_left: Plural::one_other("{n} second left", "{n} seconds left"),
         keep_going: "Keep going",
         finish_title: "Finish and clear the screen?",
         start_fresh_title: "Start fresh for the next person?",
@@ -305,14 +302,8 @@ pub static EN: Messages = Messages {
         access: "What would make things easier for you: {value}",
         safety: "Your answer to the question about hurting yourself or ending your life: {value}",
         answers: "Your answers about what is going on, what you might like to do, what might make it hard, the support you would like, and who suggested getting in touch",
-        goals: Plural {
-            one: Some("What matters to you: your goal, in your words"),
-            ..Plural::other("What matters to you: your {n} goals, in your words")
-        },
-        checkins: Plural {
-            one: Some("Your first check-in: your {answers} answers and the scores worked out from them"),
-            ..Plural::other("Your {n} check-ins: your {answers} answers and the scores worked out from them")
-        },
+        goals: Plural::one_other("What matters to you: your goal, in your words", "What matters to you: your {n} goals, in your words"),
+        checkins: Plural::one_other("Your first check-in: your {answers} answers and the scores worked out from them", "Your {n} check-ins: your {answers} answers and the scores worked out from them"),
         assisted: "That a volunteer helped you fill it in",
         reference: "Your reference {reference}, the date and time, and which version of this app you used",
         made: "The date and time, and which version of this app you used",
@@ -371,24 +362,15 @@ pub static EN: Messages = Messages {
         next_sent: "{service} has your request. They will get in touch in the way you chose. This app cannot tell when they will reply, and no one watches it in real time.",
         next_kept: "To get support, contact {service} and give them your reference, or show them this page, a print-out, or the downloaded file.",
 
-        home_waiting: Plural {
-            one: Some("{n} waiting to send to {service}"),
-            ..Plural::other("{n} waiting to send to {service}")
-        },
-        home_refused: Plural {
-            one: Some("{n} could not be sent"),
-            ..Plural::other("{n} could not be sent")
-        },
+        home_waiting: Plural::one_other("{n} waiting to send to {service}", "{n} waiting to send to {service}"),
+        home_refused: Plural::one_other("{n} could not be sent", "{n} could not be sent"),
         home_see: "See what is waiting to send",
 
         list_title: "Sending to {service}",
         list_intro: "What you chose to send stays on this device until {service} has it. Then it is removed from here.",
         list_none: "Nothing is waiting to send.",
         list_referral: "Your request for support, reference {reference}",
-        list_checkins: Plural {
-            one: Some("Your check-in of {date}"),
-            ..Plural::other("{n} check-ins, the newest of {date}")
-        },
+        list_checkins: Plural::one_other("Your check-in of {date}", "{n} check-ins, the newest of {date}"),
 
         data_title: "Sending to {service}",
         sharing_on: "You share your check-ins with {service}. Each check-in you save is sent to them.",
@@ -400,10 +382,7 @@ pub static EN: Messages = Messages {
         data_intro: "Everything you save in this app is kept on this device, in this browser. Nothing is sent unless you choose to send it to {service}.",
         change_failed: "Your choice could not be saved: {why}.",
 
-        undelivered_question: Plural {
-            one: Some("{n} thing you chose to send has not reached {service} yet. What should happen to it?"),
-            ..Plural::other("{n} things you chose to send have not reached {service} yet. What should happen to them?")
-        },
+        undelivered_question: Plural::one_other("{n} thing you chose to send has not reached {service} yet. What should happen to it?", "{n} things you chose to send have not reached {service} yet. What should happen to them?"),
         undelivered_send: "Send it, then remove it from this device",
         undelivered_drop: "Delete it too, without sending it",
         undelivered_error: "Choose whether to send what has not been sent yet",
@@ -427,10 +406,7 @@ pub static EN: Messages = Messages {
         timed_out: "The file took too long to arrive. Try again later, on a better connection.",
         not_json: "The file is not JSON (line {line}, column {column}).",
         not_a_list: "The file is not a list of Open Referral UK services.",
-        skipped: Plural {
-            one: Some("1 activity could not be shown."),
-            ..Plural::other("{n} activities could not be shown.")
-        },
+        skipped: Plural::one_other("1 activity could not be shown.", "{n} activities could not be shown."),
         skipped_record: "Record {number}{id}: {why}",
         record_problems: [
             "it is not a record",
@@ -460,16 +436,10 @@ pub static EN: Messages = Messages {
         kind_label: "Kind of activity",
         any_kind: "Any kind",
         apply: "Show activities",
-        count: Plural {
-            one: Some("1 activity"),
-            ..Plural::other("{n} activities")
-        },
+        count: Plural::one_other("1 activity", "{n} activities"),
         nothing_matches: "Nothing matches these choices. Try turning off a filter.",
         empty: "There is nothing in the list yet.",
-        show_more: Plural {
-            one: Some("Show 1 more"),
-            ..Plural::other("Show {n} more")
-        },
+        show_more: Plural::one_other("Show 1 more", "Show {n} more"),
         days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
         every: "Every {day}",
         every_other: "Every other {day}",
@@ -509,10 +479,7 @@ pub static EN: Messages = Messages {
         visits_title: "Activities from the list",
         visits_activity: "Activity",
         visits_times: "How many times",
-        times: Plural {
-            one: Some("Once"),
-            ..Plural::other("{n} times")
-        },
+        times: Plural::one_other("Once", "{n} times"),
         visits_last: "Last time",
     },
     progress: ProgressMessages {
