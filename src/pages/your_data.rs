@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{
-    data_intro_words, BackLink, DownloadButton, ErrorSummary, FailureAlert, FieldError, FileUpload,
+    data_intro_words, BackLink, ConfirmForm, DownloadButton, ErrorSummary, FieldError, FileUpload,
     PageHeading, PageTitle, SharingSection, StillSending, SummaryRow, Undelivered,
     UndeliveredChoice,
 };
@@ -141,7 +141,6 @@ pub fn DeleteDataPage() -> impl IntoView {
     let m = use_messages();
     let records = use_records();
     let navigate = use_navigate();
-    let failed = RwSignal::new(None::<String>);
     let undelivered = Undelivered::new();
     let what = move || {
         let c = Counts::now(records);
@@ -160,19 +159,19 @@ pub fn DeleteDataPage() -> impl IntoView {
             </ul>
         }
     };
-    let confirm = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let confirm = Callback::new(move |()| {
         if !undelivered.ready() {
-            return;
+            return None;
         }
         match records.delete_everything() {
             Ok(()) => {
                 undelivered.apply();
-                navigate(&Route::DataDeleted.href(), Default::default())
+                navigate(&Route::DataDeleted.href(), Default::default());
+                None
             }
-            Err(e) => failed.set(Some(fill(m.data.delete_failed, &[("why", &m.explain(&e))]))),
+            Err(e) => Some(fill(m.data.delete_failed, &[("why", &m.explain(&e))])),
         }
-    };
+    });
     view! {
         <PageTitle text=m.data.delete_confirm_title/>
         <BackLink href=Route::YourData.href()/>
@@ -180,14 +179,10 @@ pub fn DeleteDataPage() -> impl IntoView {
         <p>{m.data.delete_confirm_body}</p>
         {what}
         <p class="f-inset f-inset--warning">{m.data.delete_cannot_undo}</p>
-        <FailureAlert message=failed/>
-        <form class="f-form" novalidate on:submit=confirm>
+        <ConfirmForm confirm=m.data.delete_confirm cancel=m.data.delete_cancel
+            cancel_href=Route::YourData.href() on_confirm=confirm>
             <UndeliveredChoice decision=undelivered/>
-            <div class="f-button-group">
-                <button type="submit" class="f-button f-button--warning">{m.data.delete_confirm}</button>
-                <A href=Route::YourData.href()>{m.data.delete_cancel}</A>
-            </div>
-        </form>
+        </ConfirmForm>
     }
 }
 
