@@ -8,7 +8,9 @@ import { arrive } from './journeys.mjs';
 
 const FIRST_QUESTION = 'During the past month, how often did you feel happy?';
 const FIRST_WASM = /\/flourish-\w+_bg\.wasm$/;
-const PARTS = ['check_in', 'referral', 'more'];
+// The three journeys, and the words of each language offered besides English. (The sender
+// is a part too, fetched only where the service receives submissions: see send.test.mjs.)
+const PARTS = ['check_in', 'referral', 'more', 'welsh', 'arabic'];
 
 let suite;
 before(async () => { suite = await startSuite({ csp: true }); });
@@ -61,8 +63,9 @@ test('the first screen needs only the first wasm; then every part arrives, in a 
 
   await wasm.everyPart();
   const parts = wasm.asked.filter((p) => !FIRST_WASM.test(p));
-  // One file per part, and a few for the code parts share (one per combination of parts).
-  assert.ok(parts.length <= PARTS.length + 4, `${parts.length} files: ${parts.join(' ')}`);
+  // One file per part, and a few for the code the journeys share (one per combination of
+  // parts that use it).
+  assert.ok(parts.length <= PARTS.length + 5, `${parts.length} files: ${parts.join(' ')}`);
   assert.equal(new Set(parts).size, parts.length, 'no file is fetched twice');
 
   // No connection from now on (and no service worker in this test): every part still opens.
@@ -119,4 +122,31 @@ test('when a part cannot be downloaded the person is told plainly, and Try again
   const unexpected = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
   assert.deepEqual(unexpected, [], unexpected.join('\n'));
   assert.ok(page.problems.length > 0, 'the failed download was logged');
+});
+
+test('when a language cannot be downloaded the person is told, the page stays as it was, and choosing it again works', async () => {
+  const page = await suite.newPage();
+  let offline = true;
+  await page.route('**/welsh-*.wasm', (route) => (
+    offline ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(`${suite.origin}/`);
+  assert.equal(await heading(page), 'How are you doing?');
+
+  await page.getByRole('button', { name: 'Cymraeg' }).click();
+  await page.getByRole('alert').getByText(
+    'Cymraeg could not be downloaded. Check your connection, then choose it again.').waitFor();
+  assert.equal(await heading(page), 'How are you doing?');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+  await assertAccessible(page, 'a language whose words did not download');
+
+  offline = false;
+  await page.getByRole('button', { name: 'Cymraeg' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'cy');
+  assert.notEqual(await heading(page), 'How are you doing?');
+  await headingFocused(page, await heading(page));
+  assert.equal(await page.getByText('Doedd dim modd lawrlwytho Cymraeg', { exact: false }).count(), 0,
+    'the notice went once the words came');
+
+  const unexpected = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
+  assert.deepEqual(unexpected, [], unexpected.join('\n'));
 });

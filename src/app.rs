@@ -164,15 +164,19 @@ split_pages!(more {
     things_to_try_page: ThingsToTryPage,
 });
 
-/// Fetches every part's code, most likely first, once the app is running (after its first
-/// page): from then on no page needs the network, even where no service worker keeps the
-/// files (private windows, a first visit whose worker is still installing). The bytes are
-/// those the service worker downloads anyway, and the browser's cache serves one of the two.
-/// A part that fails is fetched again when one of its pages is opened.
-async fn fetch_every_part() {
-    let _ = question_page().await;
-    let _ = referral_step_page().await;
-    let _ = history_page().await;
+/// Fetches every part's code, most likely first, then the words of every other language the
+/// service offers, once the app is running (after its first page): from then on no page
+/// needs the network, even where no service worker keeps the files (private windows, a first
+/// visit whose worker is still installing). The bytes are those the service worker downloads
+/// anyway, and the browser's cache serves one of the two. A part that fails is fetched again
+/// when one of its pages is opened, a language when it is chosen.
+async fn fetch_every_part(languages: Vec<i18n::Language>) {
+    let _ = question_page(None).await;
+    let _ = referral_step_page(None).await;
+    let _ = history_page(None).await;
+    for language in languages {
+        let _ = i18n::fetch_words(language).await;
+    }
 }
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
@@ -213,10 +217,17 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     if !setup.keeps_on_device() {
         modes.set_keys_before(reset::local_keys());
     }
+    let languages = config.config.offered_languages();
     let session = Session::new(modes.store_for(setup), config, modes.options_for(setup));
     provide_context(session);
     PageChanges::provide();
-    leptos::task::spawn_local(fetch_every_part());
+    // Once the first page is drawn and the browser has a moment (at once where it cannot say
+    // when it has: requestIdleCallback is missing from some browsers), so that the first
+    // page's own work is not slowed by compiling the rest.
+    let fetch = move || leptos::task::spawn_local(fetch_every_part(languages.clone()));
+    if request_idle_callback_with_handle(fetch.clone()).is_err() {
+        fetch();
+    }
     reset::guard_history(modes);
     // The language shown, for the idle warning, which lives outside the language root.
     provide_context(ShownLanguage(RwSignal::new(i18n::Language::English)));
@@ -242,27 +253,70 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
 /// Every view that has words, in the person's language: rebuilt whole when the language
 /// changes, while the person's state (above it) and so every answer stays. `<html lang dir>`
 /// follows at once, and focus moves to the new page's heading.
+///
+/// Welsh and Arabic words are files of their own ([`i18n::fetch_words`]): a language whose
+/// words are not here yet shows once they are, and until then the page stays as it was (at
+/// the very start, the shell's loading line). If they cannot be downloaded, the person is
+/// told, in the language shown (English, at the start), and can choose the language again.
 #[component]
 fn InLanguage() -> impl IntoView {
     let chosen = use_language().chosen();
     let offered = use_config().languages();
     let preferred = browser::preferred_languages();
-    let language = Memo::new(move |_| i18n::pick(chosen.get(), &preferred, &offered));
-    Effect::new(move |before: Option<i18n::Language>| {
-        let now = language.get();
-        let m = now.messages();
-        browser::set_language(m.lang, m.dir);
-        if let Some(shown) = use_context::<ShownLanguage>() {
-            shown.0.set(now);
+    let notices = use_notices();
+    let wanted = Memo::new(move |_| i18n::pick(chosen.get(), &preferred, &offered));
+    let first = wanted.get_untracked();
+    let shown = RwSignal::new(i18n::has_words(first).then_some(first));
+    Effect::new(move |_| {
+        // Choosing the same language again (after a failed download) tries again.
+        chosen.track();
+        let want = wanted.get();
+        if i18n::has_words(want) {
+            // Only a change rebuilds the views: the stored choice is set again whenever the
+            // person's records are read again (an import, another tab), and that must not
+            // redraw the page.
+            if shown.get_untracked() != Some(want) {
+                shown.set(Some(want));
+            }
+            return;
         }
-        if before.is_some_and(|b| b != now) {
-            browser::focus_soon("main h1".into());
+        leptos::task::spawn_local(async move {
+            let arrived = i18n::fetch_words(want).await.is_ok();
+            // Nothing to do once this person's state is gone (the next person's has begun).
+            let Some(showing) = shown.try_get_untracked() else {
+                return;
+            };
+            if arrived {
+                notices.dismiss(&Notice::LanguageNotLoaded(want));
+            }
+            if arrived && wanted.try_get_untracked() == Some(want) && showing != Some(want) {
+                shown.set(Some(want));
+            } else if !arrived {
+                if showing.is_none() {
+                    shown.set(Some(i18n::Language::English));
+                }
+                notices.notify(Notice::LanguageNotLoaded(want));
+            }
+        });
+    });
+    Effect::new(move |before: Option<Option<i18n::Language>>| {
+        let now = shown.get();
+        if let Some(language) = now {
+            let m = language.messages();
+            browser::set_language(m.lang, m.dir);
+            if let Some(shown) = use_context::<ShownLanguage>() {
+                shown.0.set(language);
+            }
+            if before.flatten().is_some_and(|b| b != language) {
+                browser::focus_soon("main h1".into());
+            }
         }
         now
     });
     move || {
-        provide_language(language.get());
-        view! {
+        let language = shown.get()?;
+        provide_language(language);
+        Some(view! {
             <Header/>
             <div class="f-width-container">
                 <main class="f-main" id="main" tabindex="-1">
@@ -274,7 +328,7 @@ fn InLanguage() -> impl IntoView {
                 </main>
             </div>
             <Footer/>
-        }
+        })
     }
 }
 

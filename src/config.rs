@@ -28,6 +28,60 @@ pub enum Text {
     Same(String),
     /// Words per language code; always has English (`en`) once checked.
     PerLanguage(BTreeMap<String, String>),
+    /// A built-in default's words, from the catalogue of the language shown. Looked up when
+    /// shown rather than copied from every catalogue at start, so the Welsh and Arabic words
+    /// can stay out of the first download.
+    BuiltIn(BuiltInWords),
+}
+
+/// Which built-in words a default uses: a place in the catalogue's [`DefaultsMessages`]
+/// (`crate::i18n::DefaultsMessages`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BuiltInWords {
+    /// What the service does.
+    ServiceDescription,
+    /// A crisis route's name, by its place in the list.
+    CrisisName(usize),
+    /// When to use a crisis route.
+    CrisisDescription(usize),
+    /// "What is going on for you".
+    Reason(usize),
+    /// "What might you like to do".
+    Activity(usize),
+    /// An example under an activity category.
+    ActivityHint(usize),
+    /// "What might make it hard to go".
+    Barrier(usize),
+    /// The example under "Getting there".
+    GettingThereHint,
+    /// "How much support would you like".
+    SupportLevel(usize),
+    /// "Who suggested getting in touch".
+    Referrer(usize),
+    /// "How old are you".
+    AgeBand(usize),
+}
+
+impl BuiltInWords {
+    /// These words in the catalogue `m` (empty for a place the catalogue does not have, which
+    /// a native test rules out).
+    fn from(self, m: &'static Messages) -> &'static str {
+        let d = &m.defaults;
+        let at = |list: &'static [&'static str], i: usize| list.get(i).copied().unwrap_or("");
+        match self {
+            Self::ServiceDescription => d.service_description,
+            Self::CrisisName(i) => at(&d.crisis_names, i),
+            Self::CrisisDescription(i) => at(&d.crisis_descriptions, i),
+            Self::Reason(i) => at(&d.reasons, i),
+            Self::Activity(i) => at(&d.activities, i),
+            Self::ActivityHint(i) => at(&d.activity_hints, i),
+            Self::Barrier(i) => at(&d.barriers, i),
+            Self::GettingThereHint => d.getting_there_hint,
+            Self::SupportLevel(i) => at(&d.support_levels, i),
+            Self::Referrer(i) => at(&d.referrers, i),
+            Self::AgeBand(i) => at(&d.age_bands, i),
+        }
+    }
 }
 
 impl Text {
@@ -35,6 +89,7 @@ impl Text {
     pub fn get(&self, language: Language) -> &str {
         match self {
             Self::Same(s) => s,
+            Self::BuiltIn(words) => words.from(language.messages()),
             Self::PerLanguage(map) => map
                 .get(language.code())
                 .or_else(|| map.get(Language::English.code()))
@@ -48,22 +103,12 @@ impl Text {
         self.get(Language::English)
     }
 
-    /// The built-in words of every language, from each catalogue.
-    fn built_in(words: impl Fn(&'static Messages) -> &'static str) -> Self {
-        Self::PerLanguage(
-            Language::ALL
-                .iter()
-                .map(|l| (l.code().to_owned(), words(l.messages()).to_owned()))
-                .collect(),
-        )
-    }
-
     /// Says what is wrong: blank words, no English to fall back to, or a language this app
     /// does not know.
     fn check(&self) -> Result<(), String> {
         match self {
             Self::Same(s) if s.trim().is_empty() => Err("some words are empty".into()),
-            Self::Same(_) => Ok(()),
+            Self::Same(_) | Self::BuiltIn(_) => Ok(()),
             Self::PerLanguage(map) => {
                 if let Some(code) = map.keys().find(|c| Language::from_tag(c).is_none()) {
                     return Err(format!("{code:?} is not a language this app has"));
@@ -90,6 +135,14 @@ impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Self::Same(text) => s.serialize_str(text),
+            Self::BuiltIn(words) => {
+                use serde::ser::SerializeMap;
+                let mut out = s.serialize_map(Some(Language::ALL.len()))?;
+                for l in Language::ALL {
+                    out.serialize_entry(l.code(), words.from(l.messages()))?;
+                }
+                out.end()
+            }
             // English first, then the other built-in languages in their order, then any other.
             Self::PerLanguage(map) => {
                 use serde::ser::SerializeMap;
@@ -678,28 +731,17 @@ pub struct LoadedConfig {
     pub problems: Vec<ConfigProblem>,
 }
 
-/// A built-in choice, its words from every catalogue.
-fn choice(
-    id: &str,
-    label: impl Fn(&'static Messages) -> &'static str,
-    hint: Option<fn(&'static Messages) -> &'static str>,
-) -> Choice {
-    Choice {
-        id: id.into(),
-        label: Text::built_in(label),
-        hint: hint.map(Text::built_in),
-        exclusive: false,
-    }
-}
-
-/// A built-in list: the ids in order, each labelled by the same place in `labels`.
-fn choices<const N: usize>(
-    ids: [&str; N],
-    labels: fn(&'static Messages) -> &'static [&'static str; N],
-) -> Vec<Choice> {
+/// A built-in list: the ids in order, each labelled by the same place in the catalogue's list
+/// that `labels` names.
+fn choices(ids: &[&str], labels: fn(usize) -> BuiltInWords) -> Vec<Choice> {
     ids.iter()
         .enumerate()
-        .map(|(i, id)| choice(id, move |m| labels(m)[i], None))
+        .map(|(i, id)| Choice {
+            id: (*id).into(),
+            label: Text::BuiltIn(labels(i)),
+            hint: None,
+            exclusive: false,
+        })
         .collect()
 }
 
@@ -719,8 +761,8 @@ fn crisis(
     body: Option<&str>,
 ) -> CrisisContact {
     CrisisContact {
-        name: Text::built_in(move |m| m.defaults.crisis_names[n]),
-        description: Text::built_in(move |m| m.defaults.crisis_descriptions[n]),
+        name: Text::BuiltIn(BuiltInWords::CrisisName(n)),
+        description: Text::BuiltIn(BuiltInWords::CrisisDescription(n)),
         kind,
         number: number.into(),
         display: display.into(),
@@ -734,7 +776,7 @@ impl Default for ServiceConfig {
     fn default() -> Self {
         use ContactKind::{Phone, Text as Sms};
         let mut activity_categories = choices(
-            [
+            &[
                 "advice",
                 "physical",
                 "wellbeing",
@@ -743,13 +785,13 @@ impl Default for ServiceConfig {
                 "volunteering",
                 "not-sure",
             ],
-            |m| &m.defaults.activities,
+            BuiltInWords::Activity,
         );
         for (i, c) in activity_categories.iter_mut().take(6).enumerate() {
-            c.hint = Some(Text::built_in(move |m| m.defaults.activity_hints[i]));
+            c.hint = Some(Text::BuiltIn(BuiltInWords::ActivityHint(i)));
         }
         let mut barriers = last_exclusive(choices(
-            [
+            &[
                 "confidence",
                 "where",
                 "not-knowing-anyone",
@@ -759,12 +801,12 @@ impl Default for ServiceConfig {
                 "caring",
                 "none",
             ],
-            |m| &m.defaults.barriers,
+            BuiltInWords::Barrier,
         ));
-        barriers[3].hint = Some(Text::built_in(|m| m.defaults.getting_there_hint));
+        barriers[3].hint = Some(Text::BuiltIn(BuiltInWords::GettingThereHint));
         Self {
             service_name: "Flourish".into(),
-            service_description: Text::built_in(|m| m.defaults.service_description),
+            service_description: Text::BuiltIn(BuiltInWords::ServiceDescription),
             service_contact: ServiceContact::default(),
             crisis_contacts: vec![
                 crisis(0, Phone, "999", "999", None),
@@ -773,7 +815,7 @@ impl Default for ServiceConfig {
                 crisis(3, Sms, "85258", "85258", Some("SHOUT")),
             ],
             reasons: choices(
-                [
+                &[
                     "lonely",
                     "low-mood",
                     "anxiety",
@@ -789,16 +831,16 @@ impl Default for ServiceConfig {
                     "something-to-do",
                     crate::domain::referral::OTHER,
                 ],
-                |m| &m.defaults.reasons,
+                BuiltInWords::Reason,
             ),
             activity_categories: last_exclusive(activity_categories),
             barriers,
             support_levels: choices(
-                ["information", "help-to-choose", "welcome", "come-with-me"],
-                |m| &m.defaults.support_levels,
+                &["information", "help-to-choose", "welcome", "come-with-me"],
+                BuiltInWords::SupportLevel,
             ),
             referrers: choices(
-                [
+                &[
                     "gp",
                     "mental-health-team",
                     "community-worker",
@@ -807,10 +849,10 @@ impl Default for ServiceConfig {
                     "friend-family",
                     "myself",
                 ],
-                |m| &m.defaults.referrers,
+                BuiltInWords::Referrer,
             ),
             age_bands: last_exclusive(choices(
-                [
+                &[
                     "under-18",
                     "18-24",
                     "25-34",
@@ -820,7 +862,7 @@ impl Default for ServiceConfig {
                     "80-plus",
                     "prefer-not",
                 ],
-                |m| &m.defaults.age_bands,
+                BuiltInWords::AgeBand,
             )),
             instruments: default_instruments(),
             schedule: ScheduleSettings::default(),
@@ -1390,6 +1432,28 @@ mod tests {
                 m.defaults.service_description
             );
         }
+        let lists = [
+            &d.reasons,
+            &d.activity_categories,
+            &d.barriers,
+            &d.support_levels,
+            &d.referrers,
+            &d.age_bands,
+        ];
+        let texts = lists
+            .iter()
+            .flat_map(|l| l.iter().flat_map(|c| [Some(&c.label), c.hint.as_ref()]))
+            .chain(
+                d.crisis_contacts
+                    .iter()
+                    .flat_map(|c| [Some(&c.name), Some(&c.description)]),
+            )
+            .flatten();
+        for text in texts {
+            for language in Language::ALL {
+                assert!(!text.get(language).is_empty(), "{text:?} in {language:?}");
+            }
+        }
         let exclusive: Vec<&str> = [&d.activity_categories, &d.barriers, &d.age_bands]
             .iter()
             .flat_map(|l| l.iter().filter(|c| c.exclusive).map(|c| c.id.as_str()))
@@ -1473,7 +1537,10 @@ mod tests {
     fn the_shipped_config_file_is_the_defaults() {
         let shipped = ServiceConfig::parse(include_str!("../public/config.json"));
         assert_eq!(shipped.problems, vec![]);
-        assert_eq!(shipped.config, ServiceConfig::default());
+        // Compared as written out: the file spells the built-in words out in every language,
+        // where the defaults look them up in the catalogues.
+        let written = |c: &ServiceConfig| serde_json::to_value(c).unwrap();
+        assert_eq!(written(&shipped.config), written(&ServiceConfig::default()));
     }
 
     #[test]

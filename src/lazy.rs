@@ -27,6 +27,7 @@ use crate::browser;
 use crate::components::{PageHeading, PageTitle};
 use crate::i18n::use_messages;
 use crate::routes::PageView;
+use crate::state::SendQueue;
 
 /// Why a page's code could not be had: its file did not download or would not start.
 pub use leptos::wasm_split::SplitLoaderError;
@@ -34,12 +35,21 @@ pub use leptos::wasm_split::SplitLoaderError;
 /// Declares pages whose code is split off together into the group `$group`:
 /// `split_pages!(group { fn_name: Component, ... })` makes each `fn_name` an async function
 /// returning the page's builder, or the download's failure.
+///
+/// Each also reads the device's outbox, if it has not been read yet, before its page is
+/// built: pages show where what was sent stands, and the code that reads the outbox is not
+/// in the first download either ([`crate::state::SendQueue::read`]).
 #[macro_export]
 macro_rules! split_pages {
     ($group:ident { $($name:ident: $page:ident),+ $(,)? }) => {
         $(
             #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn $name() -> Result<$crate::routes::PageView, $crate::lazy::SplitLoaderError> {
+            fn $name(
+                outbox: Option<$crate::state::SendQueue>,
+            ) -> Result<$crate::routes::PageView, $crate::lazy::SplitLoaderError> {
+                if let Some(outbox) = outbox {
+                    outbox.read();
+                }
                 Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page/> }))
             }
         )+
@@ -79,15 +89,16 @@ enum Arrival {
 /// if the wait is long enough to notice), then the page, with focus on its heading when the
 /// person came from another page. If the download fails, a plain message and a button that
 /// tries again.
-pub fn lazy_page<F>(load: fn() -> F) -> AnyView
+pub fn lazy_page<F>(load: fn(Option<SendQueue>) -> F) -> AnyView
 where
     F: Future<Output = Result<PageView, SplitLoaderError>> + 'static,
 {
     let arrival = RwSignal::new(Arrival::Waiting);
     let changes = use_context::<PageChanges>();
+    let outbox = use_context::<SendQueue>();
     let fetch = move |retry: bool| {
         leptos::task::spawn_local(async move {
-            let next = match load().await {
+            let next = match load(outbox).await {
                 Ok(build) => Arrival::Here(build),
                 Err(_) => Arrival::Failed,
             };

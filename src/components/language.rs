@@ -19,19 +19,19 @@ pub fn LanguageControl() -> impl IntoView {
     let items = offered
         .into_iter()
         .map(|language| {
-            let words = language.messages();
+            let (lang, name) = (language.code(), language.own_name());
             if language == m.language {
                 view! {
                     <li class="f-language__item">
-                        <span class="f-language__current" lang=words.lang aria-current="true">{words.own_name}</span>
+                        <span class="f-language__current" lang=lang aria-current="true">{name}</span>
                     </li>
                 }
                 .into_any()
             } else {
                 view! {
                     <li class="f-language__item">
-                        <button type="button" class="f-language__button" lang=words.lang
-                            on:click=move |_| choice.choose(language)>{words.own_name}</button>
+                        <button type="button" class="f-language__button" lang=lang
+                            on:click=move |_| choice.choose(language)>{name}</button>
                     </li>
                 }
                 .into_any()

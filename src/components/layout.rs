@@ -7,7 +7,7 @@ use super::download_button::DownloadButton;
 use super::language::LanguageControl;
 use super::send_status::{kept_words, not_kept_words};
 use crate::browser;
-use crate::i18n::use_messages;
+use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
 use crate::state::{current_setup, use_config, use_notices, use_records, Notice};
 
@@ -87,6 +87,12 @@ fn NoticeView(notice: Notice) -> impl IntoView {
         Notice::ChangedElsewhere => view! {
             <div class="f-notice" role="status">
                 <p>{m.changed_elsewhere}</p>
+            </div>
+        }
+        .into_any(),
+        Notice::LanguageNotLoaded(language) => view! {
+            <div class="f-notice f-notice--warning" role="alert">
+                <p>{fill(m.language_not_loaded, &[("language", language.own_name())])}</p>
             </div>
         }
         .into_any(),

@@ -16,7 +16,6 @@ pub static AR: Messages = Messages {
     language: Language::Arabic,
     lang: "ar",
     dir: "rtl",
-    own_name: "العربية",
     app_name: "Flourish",
     skip_to_content: "انتقل إلى المحتوى الرئيسي",
     get_help_now: "احصل على مساعدة الآن",
@@ -174,6 +173,7 @@ pub static AR: Messages = Messages {
     },
     your_data: "بياناتك",
     changed_elsewhere: "حُدّثت هذه الصفحة بتغييرات من علامة تبويب أو نافذة أخرى.",
+    language_not_loaded: "تعذّر تنزيل {language}. تحقّق من اتصالك، ثم اختَرها مرة أخرى.",
     loading: LoadingMessages {
         page: "جارٍ تحميل هذه الصفحة…",
         failed_title: "تعذّر تحميل هذه الصفحة",

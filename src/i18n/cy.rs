@@ -13,7 +13,6 @@ pub static CY: Messages = Messages {
     language: Language::Welsh,
     lang: "cy",
     dir: "ltr",
-    own_name: "Cymraeg",
     app_name: "Flourish",
     skip_to_content: "Neidio i'r prif gynnwys",
     get_help_now: "Cael help nawr",
@@ -171,6 +170,7 @@ pub static CY: Messages = Messages {
     },
     your_data: "Eich data",
     changed_elsewhere: "Cafodd y dudalen hon ei diweddaru gyda newidiadau o dab neu ffenest arall.",
+    language_not_loaded: "Doedd dim modd lawrlwytho {language}. Gwiriwch eich cysylltiad, yna dewiswch hi eto.",
     loading: LoadingMessages {
         page: "Wrthi'n llwytho'r dudalen hon…",
         failed_title: "Doedd dim modd llwytho'r dudalen hon",

@@ -11,7 +11,6 @@ pub static EN: Messages = Messages {
     language: Language::English,
     lang: "en-GB",
     dir: "ltr",
-    own_name: "English",
     app_name: "Flourish",
     skip_to_content: "Skip to main content",
     get_help_now: "Get help now",
@@ -149,6 +148,7 @@ pub static EN: Messages = Messages {
     },
     your_data: "Your data",
     changed_elsewhere: "This page was updated with changes made in another tab or window.",
+    language_not_loaded: "{language} could not be downloaded. Check your connection, then choose it again.",
     loading: LoadingMessages {
         page: "Loading this page…",
         failed_title: "This page could not be loaded",

@@ -52,6 +52,17 @@ impl Language {
             .into_iter()
             .find(|l| l.code().eq_ignore_ascii_case(primary))
     }
+
+    /// The language's name in itself, for the language control ("Cymraeg"). Kept here rather
+    /// than in the catalogue, so that the control can name every language while only the
+    /// words of the one shown have been fetched.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Self::English => "English",
+            Self::Welsh => "Cymraeg",
+            Self::Arabic => "العربية",
+        }
+    }
 }
 
 /// The words of one language.
@@ -64,8 +75,6 @@ pub struct Messages {
     pub lang: &'static str,
     /// Writing direction for `<html dir>`: `ltr` or `rtl`.
     pub dir: &'static str,
-    /// The language's name in itself, for the language control ("Cymraeg").
-    pub own_name: &'static str,
     /// The app's name.
     pub app_name: &'static str,
     /// Hidden text for the "skip to main content" link.
@@ -271,6 +280,8 @@ pub struct Messages {
     pub your_data: &'static str,
     /// Notice: another tab changed the data.
     pub changed_elsewhere: &'static str,
+    /// When a language's words could not be downloaded: `{language}` is its own name.
+    pub language_not_loaded: &'static str,
     /// Month names, January first.
     pub months: [&'static str; 12],
     /// Date pattern: placeholders {day}, {month}, {year}.

@@ -20,6 +20,8 @@ mod tests;
 
 use leptos::prelude::*;
 
+use leptos::wasm_split::SplitLoaderError;
+
 pub use ar::AR;
 pub use cy::CY;
 pub use en::EN;
@@ -29,14 +31,78 @@ pub use messages::{
 };
 
 impl Language {
-    /// The language's words.
+    /// The language's words. English is always here; Welsh and Arabic are in files of their
+    /// own, fetched when first wanted ([`fetch_words`]), and until theirs have come this gives
+    /// the English words. Views only ever ask for the language [`fetch_words`] has made ready.
     pub fn messages(self) -> &'static Messages {
         match self {
             Self::English => &EN,
-            Self::Welsh => &CY,
-            Self::Arabic => &AR,
+            other => words_here(other).unwrap_or(&EN),
         }
     }
+}
+
+// Without the wasm split (native tests) every catalogue is simply in the program.
+#[cfg(not(target_family = "wasm"))]
+fn words_here(language: Language) -> Option<&'static Messages> {
+    Some(match language {
+        Language::English => &EN,
+        Language::Welsh => &CY,
+        Language::Arabic => &AR,
+    })
+}
+
+#[cfg(target_family = "wasm")]
+fn words_here(language: Language) -> Option<&'static Messages> {
+    match language {
+        Language::English => Some(&EN),
+        Language::Welsh => WELSH.get().copied(),
+        Language::Arabic => ARABIC.get().copied(),
+    }
+}
+
+/// The Welsh and Arabic words once their files are here. Each is about a fifth of the
+/// app's first download, which a person reading English should not wait for.
+#[cfg(target_family = "wasm")]
+static WELSH: std::sync::OnceLock<&'static Messages> = std::sync::OnceLock::new();
+#[cfg(target_family = "wasm")]
+static ARABIC: std::sync::OnceLock<&'static Messages> = std::sync::OnceLock::new();
+
+#[leptos::wasm_split::wasm_split(welsh, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn welsh_words() -> Result<&'static Messages, SplitLoaderError> {
+    Ok(&CY)
+}
+
+#[leptos::wasm_split::wasm_split(arabic, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn arabic_words() -> Result<&'static Messages, SplitLoaderError> {
+    Ok(&AR)
+}
+
+/// Whether `language`'s words are here, so a view can speak it at once.
+pub fn has_words(language: Language) -> bool {
+    words_here(language).is_some()
+}
+
+/// Makes `language`'s words ready: at once for English or a language already fetched, else
+/// by downloading its file. A download that fails can be tried again.
+pub async fn fetch_words(language: Language) -> Result<&'static Messages, SplitLoaderError> {
+    if let Some(words) = words_here(language) {
+        return Ok(words);
+    }
+    let words = match language {
+        Language::English => &EN,
+        Language::Welsh => welsh_words().await?,
+        Language::Arabic => arabic_words().await?,
+    };
+    #[cfg(target_family = "wasm")]
+    {
+        let arrived = match language {
+            Language::Welsh => &WELSH,
+            _ => &ARABIC,
+        };
+        let _ = arrived.set(words);
+    }
+    Ok(words)
 }
 
 /// The language to show: the one the person `chose` on this device if the service still

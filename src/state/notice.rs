@@ -1,6 +1,7 @@
 //! What the person must be told, shown at the top of every page until it no longer applies.
 
 use crate::config::ConfigProblem;
+use crate::i18n::Language;
 use crate::storage::StorageError;
 
 /// Something the person must be told, shown at the top of every page until dismissed.
@@ -16,4 +17,6 @@ pub enum Notice {
     Config(Vec<ConfigProblem>),
     /// Another tab or window changed the saved data; this one now shows it.
     ChangedElsewhere,
+    /// The words of the language the person chose could not be downloaded.
+    LanguageNotLoaded(Language),
 }

@@ -35,6 +35,7 @@ use crate::domain::submission::{Format, Submission};
 use crate::error::AppError;
 use crate::storage::{StorageError, Store, OUTBOX, OUTBOX_KEY};
 use crate::sync::{self, PostFailed};
+use leptos::wasm_split::SplitLoaderError;
 
 /// Where submissions go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,6 +109,8 @@ struct Sender {
     unsaved: bool,
     /// The start has been dealt with (any send cut off by a closed tab taken over).
     started: bool,
+    /// The stored outbox has been read into memory.
+    read: bool,
 }
 
 /// The device's outbox and its sender. Read-only views out; changes only through its actions.
@@ -121,6 +124,16 @@ pub struct SendQueue {
     sender: StoredValue<Sender>,
 }
 
+/// The sender's code, split off from the first download with everything only it uses.
+#[leptos::wasm_split::wasm_split(sender, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_sending(queue: SendQueue, owner: Option<Owner>) -> Result<(), SplitLoaderError> {
+    match owner {
+        Some(owner) => owner.with(|| queue.run()),
+        None => queue.run(),
+    }
+    Ok(())
+}
+
 /// The outbox, when the service's configuration says where to send; `None` otherwise, and
 /// then no screen says anything about sending.
 pub fn use_sending() -> Option<SendQueue> {
@@ -130,20 +143,34 @@ pub fn use_sending() -> Option<SendQueue> {
 impl SendQueue {
     /// The outbox kept in `store`, sending where `config` says. Call [`SendQueue::start`] once
     /// the app is on screen.
+    ///
+    /// What waits is not read here but by [`SendQueue::read`], which only the code that sends
+    /// or shows it calls: that code, with the reading of every kind of submission, is not in
+    /// the app's first download (see [`crate::lazy`]).
     pub fn new(store: Store, config: &ServiceConfig, options: SendOptions) -> Self {
-        let outbox = store
-            .load(OUTBOX)
-            .ok()
-            .and_then(|l| l.value)
-            .unwrap_or_default();
         Self {
             target: StoredValue::new(Target::of(config)),
             store: StoredValue::new(store),
-            outbox: RwSignal::new(outbox),
+            outbox: RwSignal::new(Outbox::default()),
             unsaved: RwSignal::new(false),
             options,
             sender: StoredValue::new(Sender::default()),
         }
+    }
+
+    /// Reads what waits from storage into memory, the first time it is needed; later changes
+    /// start from the stored copy anyway ([`SendQueue::change`]). An outbox that cannot be read
+    /// is left as it is in storage, never written over.
+    pub fn read(&self) {
+        if self.sender.with_value(|s| s.read) {
+            return;
+        }
+        if let Ok(loaded) = self.store.with_value(|s| s.load(OUTBOX)) {
+            let mut outbox = loaded.value.unwrap_or_default();
+            outbox.merge(self.outbox.get_untracked());
+            self.outbox.set(outbox);
+        }
+        self.sender.update_value(|s| s.read = true);
     }
 
     /// Whether the service receives submissions.
@@ -249,12 +276,36 @@ impl SendQueue {
         });
     }
 
-    /// Starts sending: takes over any send a closed tab left, then sends what is due, and
-    /// again whenever the browser comes back online or another tab changes the outbox.
+    /// Starts sending once the sender's code is here (it is not in the app's first download):
+    /// takes over any send a closed tab left, then sends what is due, and again whenever the
+    /// browser comes back online or another tab changes the outbox. If that code cannot be
+    /// downloaded, what waits stays on the device and the download is tried again, after the
+    /// policy's waits, doubling.
     pub fn start(self) {
         if !self.options.run || !self.is_configured() {
             return;
         }
+        self.start_after(Owner::current(), self.policy().base);
+    }
+
+    fn start_after(self, owner: Option<Owner>, wait: TimeDelta) {
+        leptos::task::spawn_local(async move {
+            if start_sending(self, owner.clone()).await.is_ok() || self.outbox.is_disposed() {
+                return;
+            }
+            let next = (wait * 2).min(self.policy().cap);
+            let ms = u64::try_from(wait.num_milliseconds()).unwrap_or(0);
+            // No timer means no browser: there is nothing to send from.
+            let _ = set_timeout_with_handle(
+                move || self.start_after(owner, next),
+                Duration::from_millis(ms),
+            );
+        });
+    }
+
+    /// The sender, once its code is here: `start`'s listeners belong to the app's root
+    /// (`owner`), as if it had run there.
+    fn run(self) {
         let online = window_event_listener(leptos::ev::online, move |_| {
             self.change(Outbox::on_online);
             self.pump();
@@ -269,6 +320,7 @@ impl SendQueue {
             online.remove();
             other_tab.remove();
         });
+        self.read();
         self.resume();
     }
 
@@ -464,6 +516,8 @@ mod tests {
         assert!(queue.enqueue(sub("a")));
         assert!(!queue.enqueue(sub("a")), "not queued twice");
         let again = SendQueue::new(store, &config(), quiet());
+        // As the sender or a page's code does when it arrives.
+        again.read();
         assert!(matches!(
             again.status_of("c-1"),
             RecordStatus::Waiting { attempts: 0, .. }
