@@ -128,3 +128,31 @@ test('in Welsh the buttons count the check-ins and dates in Welsh', async () => 
   await assertAccessible(page, 'cy: progress with 520 check-ins');
   page.assertClean();
 });
+
+test('your check-ins, over ten years, show the newest twelve and every one after Show all', async () => {
+  const page = await suite.newPage();
+  await seed(page, checkins);
+  const ms = [];
+  for (let run = 0; run < 3; run++) {
+    await page.goto(suite.origin + '/');
+    await page.locator('main h1').waitFor();
+    ms.push(await timeUntilRows(page, 'main a[href="/check-ins"]', '#check-ins', 12));
+  }
+  console.log(`your check-ins with 520 check-ins rendered in ${ms.map((m) => m.toFixed(0)).join(', ')} ms (3 runs)`);
+  await arrive(page, 'Your check-ins');
+
+  // Newest first: the last twelve check-ins, each with a way to its result.
+  const dateColumn = () => page.locator('#check-ins tbody tr td:first-child').allTextContents();
+  assert.deepEqual(await dateColumn(), dates.slice(508).reverse());
+  assert.equal(await page.locator('#check-ins tbody a').count(), 12);
+  await assertAccessible(page, 'your check-ins with 520, the newest shown');
+
+  const all = await timeUntilRows(page, '#check-ins-show-all', '#check-ins', 520);
+  console.log(`your check-ins with 520 check-ins, Show all to every row: ${all.toFixed(0)} ms`);
+  assert.deepEqual(await dateColumn(), [...dates].reverse());
+  await page.waitForFunction(() => document.activeElement?.id === 'check-ins-earlier');
+  assert.match((await focused(page)).text, new RegExp(`^${dates[507]}`));
+  assert.equal(await page.getByRole('button', { name: 'Show all 520 check-ins' }).count(), 0);
+  await assertAccessible(page, 'your check-ins with 520, all shown');
+  page.assertClean();
+});
