@@ -1331,17 +1331,22 @@ mod tests {
         assert_eq!(text("Shw'mae").href(), "sms:85258?&body=Shw'mae");
     }
 
-    #[test]
-    fn the_defaults_are_valid_lists() {
-        let d = ServiceConfig::default();
-        for list in [
+    /// The built-in lists of choices.
+    fn lists(d: &ServiceConfig) -> [&Vec<Choice>; 6] {
+        [
             &d.reasons,
             &d.activity_categories,
             &d.barriers,
             &d.support_levels,
             &d.referrers,
             &d.age_bands,
-        ] {
+        ]
+    }
+
+    #[test]
+    fn the_defaults_are_valid_lists() {
+        let d = ServiceConfig::default();
+        for list in lists(&d) {
             assert_eq!(check_choices(list), Ok(()));
         }
         assert_eq!(
@@ -1432,14 +1437,7 @@ mod tests {
                 m.defaults.service_description
             );
         }
-        let lists = [
-            &d.reasons,
-            &d.activity_categories,
-            &d.barriers,
-            &d.support_levels,
-            &d.referrers,
-            &d.age_bands,
-        ];
+        let lists = lists(&d);
         let texts = lists
             .iter()
             .flat_map(|l| l.iter().flat_map(|c| [Some(&c.label), c.hint.as_ref()]))
