@@ -34,8 +34,8 @@ pub enum Text {
     BuiltIn(BuiltInWords),
 }
 
-/// Which built-in words a default uses: a place in the catalogue's [`DefaultsMessages`]
-/// (`crate::i18n::DefaultsMessages`).
+/// Which built-in words a default uses: a place in the catalogue's
+/// [`crate::i18n::DefaultsMessages`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BuiltInWords {
     /// What the service does.

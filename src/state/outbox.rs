@@ -24,6 +24,7 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::browser;
 use crate::config::{ServiceConfig, Text};
@@ -35,7 +36,6 @@ use crate::domain::submission::{Format, Submission};
 use crate::error::AppError;
 use crate::storage::{StorageError, Store, OUTBOX, OUTBOX_KEY};
 use crate::sync::{self, PostFailed};
-use leptos::wasm_split::SplitLoaderError;
 
 /// Where submissions go.
 #[derive(Debug, Clone, PartialEq, Eq)]
