@@ -42,17 +42,22 @@ function timeUntilRows(page, click, selector, rows) {
   }, { click, selector, rows });
 }
 
-test('the progress page opens with 520 check-ins and prints how long it took', async () => {
-  const page = await suite.newPage();
-  await seed(page, checkins);
+/** Opens the page at `href` from the home page's link three times, each timed until table
+ * `selector` shows the newest check-ins, and prints the times under `name`. */
+async function timeFromHome(page, name, href, selector) {
   const ms = [];
   for (let run = 0; run < 3; run++) {
     await page.goto(suite.origin + '/');
     await page.locator('main h1').waitFor();
-    // In-app navigation from the home page's link, timed until the newest check-ins show.
-    ms.push(await timeUntilRows(page, 'main a[href="/progress"]', '#scores', 12));
+    ms.push(await timeUntilRows(page, `main a[href="${href}"]`, selector, 12));
   }
-  console.log(`progress page with 520 check-ins rendered in ${ms.map((m) => m.toFixed(0)).join(', ')} ms (3 runs)`);
+  console.log(`${name} with 520 check-ins rendered in ${ms.map((m) => m.toFixed(0)).join(', ')} ms (3 runs)`);
+}
+
+test('the progress page opens with 520 check-ins and prints how long it took', async () => {
+  const page = await suite.newPage();
+  await seed(page, checkins);
+  await timeFromHome(page, 'progress page', '/progress', '#scores');
   // And from a cold page load (the app starting, reading and parsing storage, then rendering).
   const t0 = Date.now();
   await page.goto(suite.origin + '/progress');
@@ -122,5 +127,27 @@ test('in Welsh the buttons count the check-ins and dates in Welsh', async () => 
   await page.getByRole('button', { name: 'Dangos pob un o\'r 520 gwiriad' }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Dangos pob un o\'r 130 dyddiad' }).count(), 2);
   await assertAccessible(page, 'cy: progress with 520 check-ins');
+  page.assertClean();
+});
+
+test('your check-ins, over ten years, show the newest twelve and every one after Show all', async () => {
+  const page = await suite.newPage();
+  await seed(page, checkins);
+  await timeFromHome(page, 'your check-ins', '/check-ins', '#check-ins');
+  await arrive(page, 'Your check-ins');
+
+  // Newest first: the last twelve check-ins, each with a way to its result.
+  const dateColumn = () => page.locator('#check-ins tbody tr td:first-child').allTextContents();
+  assert.deepEqual(await dateColumn(), dates.slice(508).reverse());
+  assert.equal(await page.locator('#check-ins tbody a').count(), 12);
+  await assertAccessible(page, 'your check-ins with 520, the newest shown');
+
+  const all = await timeUntilRows(page, '#check-ins-show-all', '#check-ins', 520);
+  console.log(`your check-ins with 520 check-ins, Show all to every row: ${all.toFixed(0)} ms`);
+  assert.deepEqual(await dateColumn(), [...dates].reverse());
+  await page.waitForFunction(() => document.activeElement?.id === 'check-ins-earlier');
+  assert.match((await focused(page)).text, new RegExp(`^${dates[507]}`));
+  assert.equal(await page.getByRole('button', { name: 'Show all 520 check-ins' }).count(), 0);
+  await assertAccessible(page, 'your check-ins with 520, all shown');
   page.assertClean();
 });

@@ -7,7 +7,8 @@
 //    index, TBT, CLS.
 // 3. Tap on Continue -> next question painted, CPU throttled 4x, over a whole check-in:
 //    median and p95, from the click event to the frame after the new heading is in the page.
-// 4. "Your progress" with 520 stored check-ins, CPU throttled 4x: tap on its link -> painted.
+// 4. "Your progress" and "Your check-ins" with 520 stored check-ins, CPU throttled 4x: tap on
+//    its link -> painted.
 // 5. A weak connection (400 kbit/s, 400 ms round trips, CPU 4x), first visit: when the first
 //    paint with "Get help now" happens, and when the app's first page heading is in.
 //
@@ -164,15 +165,17 @@ async function progressRender(browser, origin) {
     // Ten years of weekly check-ins, as e2e/progress-perf.test.mjs seeds them.
     await seed(t.page, weeklyCheckins(520));
     await t.throttle();
-    const times = [];
-    for (let run = 0; run < 3; run++) {
-      await t.page.goto(`${origin}/`);
-      await t.page.locator('main h1').waitFor();
-      times.push(await t.tap(t.page.locator('main a[href="/progress"]').first()));
+    for (const [name, href, table] of [['"Your progress"', '/progress', '#scores'], ['"Your check-ins"', '/check-ins', '#check-ins']]) {
+      const times = [];
+      for (let run = 0; run < 3; run++) {
+        await t.page.goto(`${origin}/`);
+        await t.page.locator('main h1').waitFor();
+        times.push(await t.tap(t.page.locator(`main a[href="${href}"]`).first()));
+      }
+      const rows = await t.page.locator(`${table} tbody tr`).count();
+      console.log(`${name} with 520 check-ins, CPU 4x slower, tap -> painted (${rows} table rows shown):`
+        + ` ${times.map(ms).join(', ')} (3 runs)`);
     }
-    const rows = await t.page.locator('#scores tbody tr').count();
-    console.log(`"Your progress" with 520 check-ins, CPU 4x slower, tap -> painted (${rows} table rows shown):`
-      + ` ${times.map(ms).join(', ')} (3 runs)`);
   } finally {
     await t.close();
   }

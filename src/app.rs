@@ -221,13 +221,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
     let session = Session::new(modes.store_for(setup), config, modes.options_for(setup));
     provide_context(session);
     PageChanges::provide();
-    // Once the first page is drawn and the browser has a moment (at once where it cannot say
-    // when it has: requestIdleCallback is missing from some browsers), so that the first
-    // page's own work is not slowed by compiling the rest.
-    let fetch = move || leptos::task::spawn_local(fetch_every_part(languages.clone()));
-    if request_idle_callback_with_handle(fetch.clone()).is_err() {
-        fetch();
-    }
+    leptos::task::spawn_local(fetch_every_part(languages));
     reset::guard_history(modes);
     // The language shown, for the idle warning, which lives outside the language root.
     provide_context(ShownLanguage(RwSignal::new(i18n::Language::English)));

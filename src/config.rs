@@ -34,8 +34,8 @@ pub enum Text {
     BuiltIn(BuiltInWords),
 }
 
-/// Which built-in words a default uses: a place in the catalogue's [`DefaultsMessages`]
-/// (`crate::i18n::DefaultsMessages`).
+/// Which built-in words a default uses: a place in the catalogue's
+/// [`crate::i18n::DefaultsMessages`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BuiltInWords {
     /// What the service does.
@@ -886,16 +886,31 @@ fn read<T: DeserializeOwned>(slot: &mut T, value: Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks a list of choices: not empty, every id and label present, ids unique, and words
-/// given per language in languages this app has, with English among them.
-fn check_choices(list: &[Choice]) -> Result<(), String> {
-    if list.is_empty() {
+/// Checks a configured list: not empty, and each item good, by `key`, which says what is
+/// wrong with an item or gives what no other item may share (`twice` says so when one does).
+fn check_list<T, K: std::hash::Hash + Eq>(
+    items: &[T],
+    key: impl Fn(&T) -> Result<K, String>,
+    twice: impl Fn(&T) -> String,
+) -> Result<(), String> {
+    if items.is_empty() {
         return Err("the list is empty".into());
     }
     let mut seen = HashSet::new();
-    for c in list {
+    for item in items {
+        if !seen.insert(key(item)?) {
+            return Err(twice(item));
+        }
+    }
+    Ok(())
+}
+
+/// Checks a list of choices: not empty, every id and label present, ids unique, and words
+/// given per language in languages this app has, with English among them.
+fn check_choices(list: &[Choice]) -> Result<(), String> {
+    let good = |c: &Choice| {
         if c.id.trim().is_empty() {
-            return Err("every choice needs an id and a label".into());
+            return Err("every choice needs an id and a label".to_owned());
         }
         c.label
             .check()
@@ -904,28 +919,19 @@ fn check_choices(list: &[Choice]) -> Result<(), String> {
             hint.check()
                 .map_err(|e| format!("the hint of {:?}: {e}", c.id))?;
         }
-        if !seen.insert(c.id.as_str()) {
-            return Err(format!("the id {:?} is used twice", c.id));
-        }
-    }
-    Ok(())
+        Ok(c.id.clone())
+    };
+    check_list(list, good, |c| format!("the id {:?} is used twice", c.id))
 }
 
 /// Checks the list of languages: not empty, each one this app has, none twice.
 fn check_languages(codes: &[String]) -> Result<(), String> {
-    if codes.is_empty() {
-        return Err("the list is empty".into());
-    }
-    let mut seen = HashSet::new();
-    for code in codes {
-        let language = Language::from_tag(code).ok_or_else(|| {
+    let known = |code: &String| {
+        Language::from_tag(code).ok_or_else(|| {
             format!("{code:?} is not a language this app has (it has en, cy and ar)")
-        })?;
-        if !seen.insert(language) {
-            return Err(format!("{code:?} is listed twice"));
-        }
-    }
-    Ok(())
+        })
+    };
+    check_list(codes, known, |code| format!("{code:?} is listed twice"))
 }
 
 impl ServiceConfig {
@@ -1331,17 +1337,22 @@ mod tests {
         assert_eq!(text("Shw'mae").href(), "sms:85258?&body=Shw'mae");
     }
 
-    #[test]
-    fn the_defaults_are_valid_lists() {
-        let d = ServiceConfig::default();
-        for list in [
+    /// The built-in lists of choices.
+    fn lists(d: &ServiceConfig) -> [&Vec<Choice>; 6] {
+        [
             &d.reasons,
             &d.activity_categories,
             &d.barriers,
             &d.support_levels,
             &d.referrers,
             &d.age_bands,
-        ] {
+        ]
+    }
+
+    #[test]
+    fn the_defaults_are_valid_lists() {
+        let d = ServiceConfig::default();
+        for list in lists(&d) {
             assert_eq!(check_choices(list), Ok(()));
         }
         assert_eq!(
@@ -1432,14 +1443,7 @@ mod tests {
                 m.defaults.service_description
             );
         }
-        let lists = [
-            &d.reasons,
-            &d.activity_categories,
-            &d.barriers,
-            &d.support_levels,
-            &d.referrers,
-            &d.age_bands,
-        ];
+        let lists = lists(&d);
         let texts = lists
             .iter()
             .flat_map(|l| l.iter().flat_map(|c| [Some(&c.label), c.hint.as_ref()]))

@@ -293,6 +293,18 @@ impl Store {
         self.load_one(slot.key)
     }
 
+    /// A part of what the key of `slot` holds, read as `T` (a type that reads only some of
+    /// its fields), for showing before the whole is read. Never writes: what cannot be read
+    /// this way gives `None` and stays as it is, for the whole read to deal with.
+    pub fn peek<T, U>(&self, slot: Slot<U>) -> Option<T>
+    where
+        T: serde::de::DeserializeOwned + Default,
+    {
+        let raw = self.backend.get(slot.key).ok()??;
+        let restored = stored::restore::<T>(Some(&raw));
+        restored.set_aside.is_empty().then_some(restored.value)
+    }
+
     /// Saves `value` in `slot`, replacing what was there.
     pub fn save<T: serde::Serialize>(&self, slot: Slot<T>, value: &T) -> Result<(), StorageError> {
         self.write(slot.key, &Some(value))

@@ -26,6 +26,7 @@ mod referral_summary;
 mod result_lines;
 mod send_status;
 mod shared_device;
+mod show_all;
 mod summary_list;
 mod table;
 mod take_away;
@@ -60,6 +61,7 @@ pub use send_status::{
     UndeliveredChoice, UrgentNotTold,
 };
 pub use shared_device::{AssistedSwitch, HandBack, ModeBar, VolunteerNote, VolunteerSafetyGuide};
+pub use show_all::{row_focus, show_all_button};
 pub use summary_list::{ChangeLink, SummaryRow};
 pub use table::Table;
 pub use take_away::TakeAway;

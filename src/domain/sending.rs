@@ -3,6 +3,7 @@
 //! about the queue. The state machine itself is [`super::outbox`].
 
 use chrono::{DateTime, TimeDelta, Utc};
+use serde::Deserialize;
 
 use super::outbox::{Due, Entry, Outbox, State, SENDING_GIVES_UP_AFTER};
 use super::submission::Kind;
@@ -85,6 +86,43 @@ impl Queue {
     }
 }
 
+/// What the home screen needs of the stored outbox before the outbox itself is read: each
+/// entry's state, by its tag. Read by serde's derive over three small types, so that "1
+/// waiting to send" shows with the first screen, in its place, while the code that reads
+/// whole submissions is still on its way.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct QueueAtStart {
+    entries: Vec<EntryAtStart>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct EntryAtStart {
+    state: StateTag,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct StateTag {
+    is: String,
+}
+
+impl QueueAtStart {
+    /// The counts [`Queue::of`] would give for the same stored outbox.
+    pub fn queue(&self) -> Queue {
+        let refused = self
+            .entries
+            .iter()
+            .filter(|e| e.state.is == "rejected")
+            .count();
+        Queue {
+            waiting: self.entries.len() - refused,
+            refused,
+        }
+    }
+}
+
 /// What one entry carries, in the words a list of them needs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Carries {
@@ -145,6 +183,30 @@ mod tests {
     use crate::domain::outbox::tests::{answer, refused, retry, sending, sub};
     use crate::domain::outbox::{Outcome, Problem, Rejection, RetryPolicy};
     use crate::domain::submission::tests::at;
+
+    #[test]
+    fn the_count_at_start_is_the_count_of_the_whole_outbox() {
+        let now = at(20, 10, 0);
+        // One being sent, one refused, one waiting after a failure, one not yet tried.
+        let mut o = sending(&["a", "b", "c"], now);
+        answer(&mut o, "a", refused(Rejection::Refused), now);
+        o.begin(now);
+        answer(&mut o, "b", retry(Problem::ServiceError), now);
+        o.enqueue(sub("d"), now);
+        o.begin(now);
+        let stored = serde_json::to_value(&o).unwrap();
+        let at_start: QueueAtStart = serde_json::from_value(stored).unwrap();
+        assert_eq!(at_start.queue(), Queue::of(&o));
+        assert_eq!(
+            Queue::of(&o),
+            Queue {
+                waiting: 3,
+                refused: 1
+            }
+        );
+        let nothing: QueueAtStart = serde_json::from_str("{}").unwrap();
+        assert!(nothing.queue().is_empty());
+    }
 
     #[test]
     fn a_tab_that_opens_while_another_is_sending_waits_for_the_lease_then_takes_over() {

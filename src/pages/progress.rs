@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser;
-use crate::components::{CareCardView, PageHeading, PageTitle, Table};
+use crate::components::{row_focus, show_all_button, CareCardView, PageHeading, PageTitle, Table};
 use crate::config::{Choice, ServiceConfig};
 use crate::domain::checkin::CheckIn;
 use crate::domain::checkin_journey::CheckInStep;
@@ -18,7 +18,7 @@ use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{
     self, Change, Changes, Direction, GoalHistory, Series, Showing, TickUnit, ViewBox,
 };
-use crate::i18n::{fill, use_messages, Messages, Plural};
+use crate::i18n::{fill, use_messages, Messages};
 use crate::routes::Route;
 use crate::state::{use_config, use_records, use_things_to_try};
 
@@ -385,46 +385,6 @@ fn visit_counts(m: &'static Messages, counted: Vec<VisitCount>) -> Option<impl I
                 headings=vec![d.visits_activity, d.visits_times, d.visits_last]>{rows}</Table>
         }
     })
-}
-
-/// The id of the first row a "Show all" button brings in, in table `table`: it takes focus.
-fn earlier_row_id(table: &str) -> String {
-    format!("{table}-earlier")
-}
-
-/// The attributes of row `i` (newest first) of a table cut to its newest rows: the first row
-/// that was hidden can take focus, for the person who asked to see it.
-fn row_focus(table: &'static str, i: usize) -> (Option<String>, Option<&'static str>) {
-    if i == progress::RECENT {
-        (Some(earlier_row_id(table)), Some("-1"))
-    } else {
-        (None, None)
-    }
-}
-
-/// The button under a list cut to its newest rows: it shows every row, then takes focus to
-/// the first row that was hidden, so keyboard and screen reader users carry on from there.
-fn show_all_button(
-    m: &'static Messages,
-    showing: RwSignal<Showing>,
-    table: &'static str,
-    words: &'static Plural,
-    total: usize,
-) -> impl IntoView {
-    let show_all = move |_| {
-        showing.set(Showing::All);
-        browser::focus_soon(format!("#{}", earlier_row_id(table)));
-    };
-    move || {
-        (showing.get().hidden(total) > 0).then(|| {
-            view! {
-                <button type="button" class="f-button f-button--secondary" id=format!("{table}-show-all")
-                    aria-controls=table on:click=show_all>
-                    {m.count(words, total as u64)}
-                </button>
-            }
-        }).into_any()
-    }
 }
 
 /// A table of what happened on which date, newest first, or "Nothing yet." Years of

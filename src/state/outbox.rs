@@ -24,18 +24,18 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use leptos::prelude::*;
+use leptos::wasm_split::SplitLoaderError;
 
 use crate::browser;
 use crate::config::{ServiceConfig, Text};
 use crate::domain::outbox::{
     classify, Attempted, Entry, Outbox, Outcome, RecordStatus, Rejection, RetryPolicy,
 };
-use crate::domain::sending::{self, Queue};
+use crate::domain::sending::{self, Queue, QueueAtStart};
 use crate::domain::submission::{Format, Submission};
 use crate::error::AppError;
 use crate::storage::{StorageError, Store, OUTBOX, OUTBOX_KEY};
 use crate::sync::{self, PostFailed};
-use leptos::wasm_split::SplitLoaderError;
 
 /// Where submissions go.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +119,9 @@ pub struct SendQueue {
     target: StoredValue<Option<Target>>,
     store: StoredValue<Store>,
     outbox: RwSignal<Outbox>,
+    /// The stored outbox's counts, read at start ([`QueueAtStart`]) and shown until the
+    /// outbox itself is read.
+    at_start: StoredValue<Queue>,
     unsaved: RwSignal<bool>,
     options: SendOptions,
     sender: StoredValue<Sender>,
@@ -150,8 +153,14 @@ impl SendQueue {
     pub fn new(store: Store, config: &ServiceConfig, options: SendOptions) -> Self {
         Self {
             target: StoredValue::new(Target::of(config)),
-            store: StoredValue::new(store),
             outbox: RwSignal::new(Outbox::default()),
+            at_start: StoredValue::new(
+                store
+                    .peek::<QueueAtStart, _>(OUTBOX)
+                    .map(|q| q.queue())
+                    .unwrap_or_default(),
+            ),
+            store: StoredValue::new(store),
             unsaved: RwSignal::new(false),
             options,
             sender: StoredValue::new(Sender::default()),
@@ -198,9 +207,16 @@ impl SendQueue {
 
     /// How much waits, when the queue may be shown on this device (tracked).
     pub fn queue(&self) -> Option<Queue> {
-        self.options
-            .queue_on_screen
-            .then(|| self.outbox.with(Queue::of))
+        let read = self.sender.with_value(|s| s.read);
+        self.options.queue_on_screen.then(|| {
+            // Tracked either way: reading the outbox sets it.
+            let whole = self.outbox.with(Queue::of);
+            if read {
+                whole
+            } else {
+                self.at_start.get_value()
+            }
+        })
     }
 
     /// Everything still on the device, oldest first, when the queue may be shown (tracked).
@@ -455,7 +471,11 @@ impl SendQueue {
             self.store.with_value(|s| s.save(OUTBOX, &kept))
         };
         let failed = written.is_err();
-        self.sender.update_value(|s| s.unsaved = failed);
+        // Memory now holds the stored outbox (or all there is, if it could not be read).
+        self.sender.update_value(|s| {
+            s.unsaved = failed;
+            s.read = true;
+        });
         self.unsaved.set(failed);
         self.outbox.set(outbox);
         result
@@ -516,8 +536,16 @@ mod tests {
         assert!(queue.enqueue(sub("a")));
         assert!(!queue.enqueue(sub("a")), "not queued twice");
         let again = SendQueue::new(store, &config(), quiet());
-        // As the sender or a page's code does when it arrives.
+        // The home screen's count is there before the outbox is read...
+        let one = Some(Queue {
+            waiting: 1,
+            refused: 0,
+        });
+        assert_eq!(again.queue(), one);
+        // ...and each submission's status once it is, as the sender or a page's code reads
+        // it when it arrives.
         again.read();
+        assert_eq!(again.queue(), one);
         assert!(matches!(
             again.status_of("c-1"),
             RecordStatus::Waiting { attempts: 0, .. }
