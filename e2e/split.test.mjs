@@ -150,3 +150,19 @@ test('when a language cannot be downloaded the person is told, the page stays as
   const unexpected = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
   assert.deepEqual(unexpected, [], unexpected.join('\n'));
 });
+
+test('a person who chose Welsh, whose Welsh words cannot be downloaded, gets the app in English and is told', async () => {
+  const page = await suite.newPage();
+  await page.goto(`${suite.origin}/get-help`);
+  await page.evaluate(() => localStorage.setItem('flourish.language', JSON.stringify({ schema: 1, data: 'cy' })));
+  await page.route('**/welsh-*.wasm', (route) => route.abort('internetdisconnected'));
+  await page.goto(`${suite.origin}/`);
+  assert.equal(await heading(page), 'How are you doing?');
+  await page.getByRole('alert').getByText(
+    'Cymraeg could not be downloaded. Check your connection, then choose it again.').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en-GB');
+  // The Welsh the person chose is still remembered, for when the words can come.
+  assert.equal(await page.evaluate(() => JSON.parse(localStorage.getItem('flourish.language')).data), 'cy');
+  const unexpected = page.problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch/.test(p));
+  assert.deepEqual(unexpected, [], unexpected.join('\n'));
+});
