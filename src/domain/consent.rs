@@ -7,7 +7,7 @@
 //! while a [`CheckInSharing`] says so, and only if it was finished after that choice was made.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::checkin::CheckIn;
@@ -17,8 +17,9 @@ use super::submission::{Kind, Submission};
 /// The standing choice to share check-ins with the service, made when the person sends their
 /// request (or later, on Your data). Stored with the person's own data, so deleting
 /// everything deletes it too.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
+// Read by `record_fields`, which keeps `extra` without serde's costly flatten and reads
+// `since` without chrono's parser: the choice is read at start, with the first download.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct CheckInSharing {
     /// The request for support the check-ins go with: the person as the service knows them.
     pub referral_id: String,

@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{from_value, Error, Map, Value};
 
 use super::checkin::{ActivityUptake, CheckIn, Draft, FollowUp, Response};
+use super::consent::CheckInSharing;
 use super::referral::{Baseline, Referral};
 
 /// A record's JSON object, read field by field.
@@ -211,6 +212,19 @@ impl<'de> Deserialize<'de> for Referral {
     }
 }
 
+impl<'de> Deserialize<'de> for CheckInSharing {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        record(d, |f| {
+            Ok(CheckInSharing {
+                referral_id: f.or_default("referral_id")?,
+                share: f.or_default("share")?,
+                since: f.optional_instant("since")?.unwrap_or_default(),
+                extra: f.rest(),
+            })
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +324,29 @@ mod tests {
             baseline.unwrap_err().to_string(),
             "missing field `checkin_id`"
         );
+    }
+
+    #[test]
+    fn the_choice_to_share_check_ins_round_trips_and_keeps_what_a_newer_app_wrote() {
+        let mut c = CheckInSharing::new(
+            "r1",
+            true,
+            DateTime::from_timestamp(1_800_000_000, 0).unwrap(),
+        );
+        c.extra.insert("until".into(), json!("2030-01-01"));
+        let (written, back) = round_trip(&c);
+        assert_eq!(back, c);
+        assert_eq!(written["since"], "2027-01-15T08:00:00Z");
+        // An older or partial record takes the defaults, as the derived reader did.
+        let partial: CheckInSharing = serde_json::from_value(json!({"share": true})).unwrap();
+        assert_eq!(
+            partial,
+            CheckInSharing {
+                share: true,
+                ..CheckInSharing::default()
+            }
+        );
+        assert!(serde_json::from_value::<CheckInSharing>(json!({"since": "soon"})).is_err());
     }
 
     #[test]
