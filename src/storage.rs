@@ -367,9 +367,6 @@ impl Store {
         self.keep(key, raw.as_deref(), restored)
     }
 
-    /// Adds or replaces one record of a list by id. The stored list is read again first, so a
-    /// record saved meanwhile from another tab is not written over, and a record with the
-    /// same id replaces the old one rather than appearing twice.
     /// Keeps a finished record in the list at `key`, then removes the draft it came from.
     fn add_finished<T, D, F>(
         &self,
@@ -388,6 +385,9 @@ impl Store {
         Ok(all)
     }
 
+    /// Adds or replaces one record of a list by id. The stored list is read again first, so a
+    /// record saved meanwhile from another tab is not written over, and a record with the
+    /// same id replaces the old one rather than appearing twice.
     fn upsert<T, F>(&self, key: &str, item: T, id: F) -> Result<Vec<T>, StorageError>
     where
         T: serde::de::DeserializeOwned + serde::Serialize,

@@ -69,15 +69,20 @@ pub struct Queue {
 impl Queue {
     /// Counts the outbox's entries.
     pub fn of(outbox: &Outbox) -> Self {
-        let refused = outbox
-            .entries
-            .iter()
-            .filter(|e| matches!(e.state, State::Rejected { .. }))
-            .count();
-        Self {
-            waiting: outbox.entries.len() - refused,
-            refused,
-        }
+        Self::count(
+            outbox
+                .entries
+                .iter()
+                .map(|e| matches!(e.state, State::Rejected { .. })),
+        )
+    }
+
+    /// Counts entries by whether each was refused.
+    fn count(refused: impl Iterator<Item = bool>) -> Self {
+        refused.fold(Self::default(), |q, refused| Self {
+            waiting: q.waiting + usize::from(!refused),
+            refused: q.refused + usize::from(refused),
+        })
     }
 
     /// Whether anything at all has not reached the service.
@@ -111,15 +116,7 @@ struct StateTag {
 impl QueueAtStart {
     /// The counts [`Queue::of`] would give for the same stored outbox.
     pub fn queue(&self) -> Queue {
-        let refused = self
-            .entries
-            .iter()
-            .filter(|e| e.state.is == "rejected")
-            .count();
-        Queue {
-            waiting: self.entries.len() - refused,
-            refused,
-        }
+        Queue::count(self.entries.iter().map(|e| e.state.is == "rejected"))
     }
 }
 

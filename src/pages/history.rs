@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use crate::components::{row_focus, show_all_button, PageHeading, PageTitle, ResultLines, Table};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
-use crate::domain::progress::{Showing, RECENT};
+use crate::domain::progress::Showing;
 use crate::i18n::{fill, use_messages};
 use crate::routes::Route;
 use crate::state::use_records;
@@ -19,10 +19,7 @@ pub fn HistoryPage() -> impl IntoView {
     let rows = move || {
         let all = checkins.get();
         let newest = newest_first(&all);
-        let shown = match showing.get() {
-            Showing::All => newest.len(),
-            Showing::Recent => RECENT,
-        };
+        let shown = newest.len() - showing.get().hidden(newest.len());
         newest
             .into_iter()
             .take(shown)

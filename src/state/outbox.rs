@@ -310,12 +310,7 @@ impl SendQueue {
                 return;
             }
             let next = (wait * 2).min(self.policy().cap);
-            let ms = u64::try_from(wait.num_milliseconds()).unwrap_or(0);
-            // No timer means no browser: there is nothing to send from.
-            let _ = set_timeout_with_handle(
-                move || self.start_after(owner, next),
-                Duration::from_millis(ms),
-            );
+            self.wake_after(wait, move || self.start_after(owner, next));
         });
     }
 
