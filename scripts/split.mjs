@@ -9,7 +9,8 @@
 //      main module, the chunks, and `__wasm_split.js`, the loader that fetches a chunk;
 //   2. wasm-bindgen (`--keep-lld-exports`: the chunks use the main module's memory, table and
 //      stack pointer) turns the main module into the JS glue and the wasm to start;
-//   3. wasm-opt (release builds) with the flags below, on every wasm file;
+//   3. wasm-opt (release builds) with the flags below, on every wasm file, and short names
+//      for the main module's imports from the glue (scripts/short-imports.mjs);
 //   4. every file is named with one hash of all their contents (the glue imports the loader
 //      and the loader imports the glue, so no file's own hash can name the other), the
 //      references between them rewritten, and Trunk's files in index.html replaced.
@@ -18,6 +19,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { shortenImports } from './short-imports.mjs';
 
 /** wasm-opt's flags for every wasm file of a release build (docs/size-notes.md says why). */
 export const WASM_OPT_FLAGS = ['-Oz', '--low-memory-unused', '--strip-producers', '--strip-target-features'];
@@ -81,6 +83,10 @@ export async function splitBuild({ dist, root, release, html }) {
     await Promise.all(Array.from({ length: Math.max(1, availableParallelism()) }, worker));
   }
   const wasm = new Map(wasmFiles.map(([name, path]) => [name, readFileSync(path)]));
+  // 3b. short names for the main module's imports, in it and in the glue
+  const short = shortenImports(wasm.get(`${NAME}_bg.wasm`), files.get(`${NAME}.js`), `./${NAME}_bg.js`);
+  wasm.set(`${NAME}_bg.wasm`, short.wasm);
+  files.set(`${NAME}.js`, short.glue);
 
   // 4. one hash over every file, then the new names and the references between them
   const hash = createHash('sha256');
