@@ -414,8 +414,10 @@ test('a broken configuration is reported plainly and the journey works on the bu
   await openHome(page);
   await page.getByRole('heading', { name: "Some of this service's settings could not be read" }).waitFor();
   await page.getByText('Details for the service').click();
+  // The referral's lists are read just after the first page (their code is not in the first
+  // download), and their problems join the notice then.
+  await page.locator('.f-details', { hasText: 'reasons: invalid type' }).waitFor();
   const details = await page.locator('.f-details').textContent();
-  assert.match(details, /reasons: invalid type/);
   assert.match(details, /colour: this app does not know this setting/);
   await assertAccessible(page, 'home with a configuration notice');
   assert.equal((await page.locator('.f-header__name').textContent()).trim(), 'Valley Link', 'the good parts apply');
@@ -438,6 +440,41 @@ test('a broken configuration is reported plainly and the journey works on the bu
   await page.reload();
   await page.getByRole('heading', { name: "Some of this service's settings could not be read" }).waitFor();
   assert.equal((await page.locator('.f-header__name').textContent()).trim(), 'Flourish');
+  page.assertClean();
+});
+
+test("a referral opened straight from a link asks with the service's own lists", async () => {
+  const page = await suite.newPage();
+  await page.route('**/config.json', (route) => route.fulfill({
+    contentType: 'application/json',
+    body: JSON.stringify({
+      service_name: 'Valley Link',
+      reasons: [{ id: 'walks', label: 'Wanting company on walks' }, { id: 'other', label: 'Something else' }],
+      barriers: [{ id: 'bus', label: 'The bus' }, { id: 'bus', label: 'The bus again' }],
+    }),
+  }));
+  // The first page this browser opens is one of the referral's, whose code and settings
+  // both arrive after the app starts.
+  await page.goto(suite.origin + '/referral/start');
+  const j = journey(page);
+  await j.at('start', 'Get support from Valley Link');
+  await page.getByRole('button', { name: 'Start now' }).click();
+  await j.safety('No');
+  await j.at('whats-going-on');
+  assert.equal(await page.getByLabel('Wanting company on walks', { exact: true }).count(), 1);
+  assert.equal(await page.getByLabel('Feeling lonely or isolated', { exact: true }).count(), 0,
+    'no built-in reason stands in for the service\'s list');
+  // A list with a problem is said by name, and the built-in one is asked instead.
+  await page.locator('.f-details', { hasText: 'barriers: ' }).waitFor();
+  assert.match(await page.locator('.f-details').textContent(), /barriers: the id "bus" is used twice/);
+  await j.tick('Wanting company on walks');
+  await j.next();
+  await j.at('what-you-might-like');
+  await j.tick('Volunteering');
+  await j.next();
+  await j.at('what-might-make-it-hard');
+  assert.equal(await page.getByLabel('The bus', { exact: true }).count(), 0);
+  await page.getByLabel('My mobility or health', { exact: true }).waitFor();
   page.assertClean();
 });
 

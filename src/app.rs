@@ -10,7 +10,7 @@ use crate::components::{Footer, Header, IdleWarning, ModeBar, NotFound, Notices}
 use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::mode::Mode;
 use crate::i18n::{self, provide_language, ShownLanguage};
-use crate::lazy::{lazy_page, PageChanges};
+use crate::lazy::{lazy_page, BeforePage, PageChanges};
 use crate::pages::referral::{
     ReferralCheckPage, ReferralDonePage, ReferralPage, ReferralSendPage, ReferralStartAgainPage,
     ReferralViewPage,
@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
 /// Reads `config.json`; whatever goes wrong, the app runs on with the built-in settings.
 async fn load_config() -> LoadedConfig {
     match crate::sync::fetch_text(ServiceConfig::PATH).await {
-        Ok(text) => ServiceConfig::parse(&text),
+        Ok(text) => ServiceConfig::parse_first(&text),
         Err(e) => ServiceConfig::unavailable(&e.to_string()),
     }
 }
@@ -171,12 +171,24 @@ split_pages!(more {
 /// anyway, and the browser's cache serves one of the two. A part that fails is fetched again
 /// when one of its pages is opened, a language when it is chosen.
 async fn fetch_every_part(languages: Vec<i18n::Language>) {
-    let _ = question_page(None).await;
-    let _ = referral_step_page(None).await;
-    let _ = history_page(None).await;
+    let _ = question_page(BeforePage::NOTHING).await;
+    let _ = referral_step_page(BeforePage::NOTHING).await;
+    let _ = history_page(BeforePage::NOTHING).await;
     for language in languages {
         let _ = i18n::fetch_words(language).await;
     }
+}
+
+/// Reads the settings left for later ([`crate::config::READ_LATER`]) once the first part's
+/// code is here (the check-in's, which the app fetches first), so that problems with them
+/// show soon, on whatever page the person is on, and not only when a page that uses them
+/// opens. A part that cannot be downloaded reads them when one of its pages is opened.
+async fn read_settings_soon(config: crate::state::Config) {
+    let _ = question_page(BeforePage {
+        outbox: None,
+        config: Some(config),
+    })
+    .await;
 }
 
 /// The whole app with a given configuration, its state read from `new_store()` (the
@@ -234,6 +246,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                 // is all rebuilt, and the last person's state disposed, when the session
                 // starts fresh.
                 session.current().provide();
+                leptos::task::spawn_local(read_settings_soon(use_config()));
                 view! {
                     <OtherTabs/>
                     <InLanguage/>

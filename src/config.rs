@@ -6,10 +6,11 @@
 //! file is fetched by [`crate::sync`].
 
 use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::domain::directory::{self, TaxonomyMap};
 use crate::domain::instrument::{self, Instrument, ScaleShape, Wording, DEFAULT_INSTRUMENT_IDS};
@@ -322,7 +323,27 @@ pub struct ServiceConfig {
     /// Where the person's requests (and check-ins, if they agree) are sent, or nowhere.
     #[serde(default)]
     pub send: Option<SendConfig>,
+    /// The file, while settings in it that only pages after the first use ([`READ_LATER`])
+    /// are still to be read: [`ServiceConfig::read_later`] reads them, and until then they
+    /// are the built-in ones.
+    #[serde(skip)]
+    pub unread: Option<Arc<str>>,
 }
+
+/// The settings read by [`ServiceConfig::read_later`], not at start: the referral's lists,
+/// the directory's taxonomy and the questionnaires' translations. Only pages outside the app's
+/// first download use them, so the code that reads and checks them (with Unicode's case
+/// tables, for the taxonomy) is downloaded with those pages.
+pub const READ_LATER: [&str; 8] = [
+    "reasons",
+    "activity_categories",
+    "barriers",
+    "support_levels",
+    "referrers",
+    "age_bands",
+    "directory_taxonomy",
+    "instrument_translations",
+];
 
 /// Every built-in language.
 fn default_languages() -> Vec<String> {
@@ -876,6 +897,7 @@ impl Default for ServiceConfig {
             assisted: IdleSettings::ASSISTED,
             take_away_address: None,
             send: None,
+            unread: None,
         }
     }
 }
@@ -935,8 +957,19 @@ fn check_languages(codes: &[String]) -> Result<(), String> {
 }
 
 impl ServiceConfig {
-    /// Reads a `config.json`. Never fails: what cannot be used is reported and defaulted.
+    /// Reads a `config.json` whole. Never fails: what cannot be used is reported and
+    /// defaulted.
     pub fn parse(text: &str) -> LoadedConfig {
+        let mut loaded = Self::parse_first(text);
+        let later = loaded.config.read_later();
+        loaded.problems.extend(later);
+        crate::domain::sort::stable_by(&mut loaded.problems, |a, b| a.field < b.field);
+        loaded
+    }
+
+    /// Reads a `config.json` but for the settings in [`READ_LATER`], which keep the
+    /// built-in values until [`ServiceConfig::read_later`]. Never fails.
+    pub fn parse_first(text: &str) -> LoadedConfig {
         let defaults = ServiceConfig::default();
         let mut config = defaults.clone();
         let mut problems = Vec::new();
@@ -944,7 +977,7 @@ impl ServiceConfig {
             field: "(file)".into(),
             message,
         };
-        let map: Map<String, Value> = match serde_json::from_str::<Value>(text) {
+        let map = match serde_json::from_str::<Value>(text) {
             Ok(Value::Object(map)) => map,
             Ok(_) => {
                 problems.push(whole(
@@ -960,127 +993,167 @@ impl ServiceConfig {
             }
         };
         for (field, value) in map {
+            if READ_LATER.contains(&field.as_str()) {
+                config.unread = Some(text.into());
+                continue;
+            }
+            let result = match field.as_str() {
+                "service_name" => {
+                    read(&mut config.service_name, value).and_then(|()| config.service_name.check())
+                }
+                "service_description" => read(&mut config.service_description, value)
+                    .and_then(|()| config.service_description.check()),
+                "service_contact" => read(&mut config.service_contact, value).and_then(|()| {
+                    config
+                        .service_contact
+                        .hours
+                        .as_ref()
+                        .map_or(Ok(()), Text::check)
+                }),
+                "languages" => read(&mut config.languages, value)
+                    .and_then(|()| check_languages(&config.languages)),
+                "instruments" => read(&mut config.instruments, value).and_then(|()| {
+                    let chosen = crate::domain::instrument::choose(&config.instruments);
+                    match chosen.problems.first() {
+                        Some(problem) => Err(problem.to_string()),
+                        None => Ok(()),
+                    }
+                }),
+                "schedule" => read(&mut config.schedule, value)
+                    .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
+                "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
+                    let bad = config.crisis_contacts.iter().find(|c| {
+                        c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
+                    });
+                    match (config.crisis_contacts.is_empty(), bad) {
+                        (true, _) => Err("there must be at least one crisis contact".into()),
+                        (_, Some(c)) => Err(format!(
+                            "the number for {:?} must be digits only",
+                            c.name.english()
+                        )),
+                        _ => config
+                            .crisis_contacts
+                            .iter()
+                            .try_for_each(|c| c.name.check().and_then(|()| c.description.check())),
+                    }
+                }),
+                "directory" => read(&mut config.directory, value).and_then(|()| {
+                    directory::check_file_setting(config.directory.as_deref())
+                        .map_err(|e| e.to_string())
+                }),
+                "directory_map_links" => read(&mut config.directory_map_links, value),
+                "mode" => read(&mut config.mode, value),
+                "kiosk" | "assisted" => {
+                    let slot = if field == "kiosk" {
+                        &mut config.kiosk
+                    } else {
+                        &mut config.assisted
+                    };
+                    let mut changed = vec![];
+                    let result = read_idle(slot, value, &mut changed);
+                    problems.extend(changed.into_iter().map(|message| ConfigProblem {
+                        field: field.clone(),
+                        message,
+                    }));
+                    result
+                }
+                "take_away_address" => read(&mut config.take_away_address, value)
+                    .and_then(|()| check_address(config.take_away_address.as_deref())),
+                "send" => {
+                    config.send = read_send(value, &mut problems);
+                    continue;
+                }
+                _ => {
+                    problems.push(ConfigProblem {
+                        field: field.clone(),
+                        message: "this app does not know this setting, so it was ignored".into(),
+                    });
+                    continue;
+                }
+            };
+            config.settle(field, result, &defaults, &mut problems);
+        }
+        crate::domain::sort::stable_by(&mut problems, |a, b| a.field < b.field);
+        LoadedConfig { config, problems }
+    }
+
+    /// Reads the settings [`ServiceConfig::parse_first`] left, if any, and returns what was
+    /// wrong with them. Reads them once: after that there is nothing left to read.
+    pub fn read_later(&mut self) -> Vec<ConfigProblem> {
+        let Some(text) = self.unread.take() else {
+            return vec![];
+        };
+        let defaults = ServiceConfig::default();
+        let mut problems = Vec::new();
+        // `parse_first` read this same text as an object.
+        let Ok(Value::Object(map)) = serde_json::from_str::<Value>(&text) else {
+            return problems;
+        };
+        for (field, value) in map {
             let result =
                 match field.as_str() {
-                    "service_name" => read(&mut config.service_name, value)
-                        .and_then(|()| config.service_name.check()),
-                    "service_description" => read(&mut config.service_description, value)
-                        .and_then(|()| config.service_description.check()),
-                    "service_contact" => read(&mut config.service_contact, value).and_then(|()| {
-                        config
-                            .service_contact
-                            .hours
-                            .as_ref()
-                            .map_or(Ok(()), Text::check)
-                    }),
-                    "languages" => read(&mut config.languages, value)
-                        .and_then(|()| check_languages(&config.languages)),
-                    "instrument_translations" => read(&mut config.instrument_translations, value)
+                    "instrument_translations" => read(&mut self.instrument_translations, value)
                         .map(|()| {
-                            for p in check_translations(&mut config.instrument_translations) {
+                            for p in check_translations(&mut self.instrument_translations) {
                                 problems.push(ConfigProblem {
                                     field: "instrument_translations".into(),
                                     message: format!("{p}; that translation is not used"),
                                 });
                             }
                         }),
-                    "instruments" => read(&mut config.instruments, value).and_then(|()| {
-                        let chosen = crate::domain::instrument::choose(&config.instruments);
-                        match chosen.problems.first() {
-                            Some(problem) => Err(problem.to_string()),
-                            None => Ok(()),
-                        }
-                    }),
-                    "schedule" => read(&mut config.schedule, value)
-                        .and_then(|()| config.schedule.check().map_err(|e| e.to_string())),
-                    "crisis_contacts" => read(&mut config.crisis_contacts, value).and_then(|()| {
-                        let bad = config.crisis_contacts.iter().find(|c| {
-                            c.number.is_empty() || !c.number.chars().all(|d| d.is_ascii_digit())
-                        });
-                        match (config.crisis_contacts.is_empty(), bad) {
-                            (true, _) => Err("there must be at least one crisis contact".into()),
-                            (_, Some(c)) => Err(format!(
-                                "the number for {:?} must be digits only",
-                                c.name.english()
-                            )),
-                            _ => config.crisis_contacts.iter().try_for_each(|c| {
-                                c.name.check().and_then(|()| c.description.check())
-                            }),
-                        }
-                    }),
-                    "reasons" => read(&mut config.reasons, value)
-                        .and_then(|()| check_choices(&config.reasons)),
-                    "activity_categories" => read(&mut config.activity_categories, value)
-                        .and_then(|()| check_choices(&config.activity_categories)),
-                    "barriers" => read(&mut config.barriers, value)
-                        .and_then(|()| check_choices(&config.barriers)),
-                    "support_levels" => read(&mut config.support_levels, value)
-                        .and_then(|()| check_choices(&config.support_levels)),
-                    "referrers" => read(&mut config.referrers, value)
-                        .and_then(|()| check_choices(&config.referrers)),
-                    "age_bands" => read(&mut config.age_bands, value)
-                        .and_then(|()| check_choices(&config.age_bands)),
-                    "directory" => read(&mut config.directory, value).and_then(|()| {
-                        directory::check_file_setting(config.directory.as_deref())
-                            .map_err(|e| e.to_string())
-                    }),
-                    "directory_taxonomy" => read(&mut config.directory_taxonomy, value),
-                    "directory_map_links" => read(&mut config.directory_map_links, value),
-                    "mode" => read(&mut config.mode, value),
-                    "kiosk" | "assisted" => {
-                        let slot = if field == "kiosk" {
-                            &mut config.kiosk
-                        } else {
-                            &mut config.assisted
-                        };
-                        let mut changed = vec![];
-                        let result = read_idle(slot, value, &mut changed);
-                        problems.extend(changed.into_iter().map(|message| ConfigProblem {
-                            field: field.clone(),
-                            message,
-                        }));
-                        result
+                    "reasons" => {
+                        read(&mut self.reasons, value).and_then(|()| check_choices(&self.reasons))
                     }
-                    "take_away_address" => read(&mut config.take_away_address, value)
-                        .and_then(|()| check_address(config.take_away_address.as_deref())),
-                    "send" => {
-                        config.send = read_send(value, &mut problems);
-                        continue;
+                    "activity_categories" => read(&mut self.activity_categories, value)
+                        .and_then(|()| check_choices(&self.activity_categories)),
+                    "barriers" => {
+                        read(&mut self.barriers, value).and_then(|()| check_choices(&self.barriers))
                     }
-                    _ => {
-                        problems.push(ConfigProblem {
-                            field: field.clone(),
-                            message: "this app does not know this setting, so it was ignored"
-                                .into(),
-                        });
-                        continue;
-                    }
+                    "support_levels" => read(&mut self.support_levels, value)
+                        .and_then(|()| check_choices(&self.support_levels)),
+                    "referrers" => read(&mut self.referrers, value)
+                        .and_then(|()| check_choices(&self.referrers)),
+                    "age_bands" => read(&mut self.age_bands, value)
+                        .and_then(|()| check_choices(&self.age_bands)),
+                    "directory_taxonomy" => read(&mut self.directory_taxonomy, value),
+                    _ => continue,
                 };
-            if let Err(message) = result {
-                config.reset(&field, &defaults);
-                let instead = if field == "mode" {
-                    "running as a kiosk, which keeps nothing, until it is fixed"
-                } else {
-                    "using the built-in setting"
-                };
-                problems.push(ConfigProblem {
-                    field,
-                    message: format!("{message}; {instead}"),
-                });
-            }
+            self.settle(field, result, &defaults, &mut problems);
         }
         // Checked once every field is read: it depends on `activity_categories`.
-        let categories = config.activity_categories.iter().filter(|c| !c.exclusive);
+        let categories = self.activity_categories.iter().filter(|c| !c.exclusive);
         let ids: Vec<&str> = categories.map(|c| c.id.as_str()).collect();
-        if let Err(e) = directory::check_taxonomy_map(&config.directory_taxonomy, &ids) {
-            config.directory_taxonomy = TaxonomyMap::new();
+        if let Err(e) = directory::check_taxonomy_map(&self.directory_taxonomy, &ids) {
+            self.directory_taxonomy = TaxonomyMap::new();
             problems.push(ConfigProblem {
                 field: "directory_taxonomy".into(),
                 message: format!("{e}; using the built-in matching"),
             });
         }
         crate::domain::sort::stable_by(&mut problems, |a, b| a.field < b.field);
-        LoadedConfig { config, problems }
+        problems
+    }
+
+    /// After reading `field`: a bad value is put back to its default and reported.
+    fn settle(
+        &mut self,
+        field: String,
+        result: Result<(), String>,
+        defaults: &ServiceConfig,
+        problems: &mut Vec<ConfigProblem>,
+    ) {
+        if let Err(message) = result {
+            self.reset(&field, defaults);
+            let instead = if field == "mode" {
+                "running as a kiosk, which keeps nothing, until it is fixed"
+            } else {
+                "using the built-in setting"
+            };
+            problems.push(ConfigProblem {
+                field,
+                message: format!("{message}; {instead}"),
+            });
+        }
     }
 
     /// Puts one field back to its default after a bad value.
@@ -1194,6 +1267,48 @@ impl ServiceConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn settings_for_later_pages_are_read_later_and_once() {
+        let text = r#"{
+            "service_name": "Valley Link",
+            "reasons": [{"id": "lonely", "label": "Lonely"}],
+            "barriers": "none",
+            "colour": "green"
+        }"#;
+        let first = ServiceConfig::parse_first(text);
+        // The start reads what the first pages need, and leaves the lists built in.
+        assert_eq!(first.config.service_name, Text::from("Valley Link"));
+        assert_eq!(first.config.reasons, ServiceConfig::default().reasons);
+        let fields: Vec<&str> = first.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["colour"]);
+
+        let mut config = first.config.clone();
+        let later = config.read_later();
+        assert_eq!(config.reasons.len(), 1);
+        assert_eq!(config.reasons[0].label, Text::from("Lonely"));
+        assert_eq!(config.barriers, ServiceConfig::default().barriers);
+        let fields: Vec<&str> = later.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["barriers"]);
+        assert!(config.read_later().is_empty(), "nothing is read twice");
+        assert_eq!(config.unread, None);
+
+        // Both steps together are the whole file's reading.
+        let whole = ServiceConfig::parse(text);
+        assert_eq!(whole.config, config);
+        let fields: Vec<&str> = whole.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["barriers", "colour"]);
+    }
+
+    #[test]
+    fn a_file_without_settings_for_later_has_nothing_left_to_read() {
+        let loaded = ServiceConfig::parse_first(r#"{"service_name": "Valley Link"}"#);
+        assert_eq!(loaded.config.unread, None);
+        assert_eq!(
+            ServiceConfig::parse(r#"{"service_name": "Valley Link"}"#),
+            loaded
+        );
+    }
 
     #[test]
     fn instruments_and_schedule_are_read_and_checked() {

@@ -27,7 +27,7 @@ use crate::browser;
 use crate::components::{PageHeading, PageTitle};
 use crate::i18n::use_messages;
 use crate::routes::PageView;
-use crate::state::SendQueue;
+use crate::state::{Config, SendQueue};
 
 /// Why a page's code could not be had: its file did not download or would not start.
 pub use leptos::wasm_split::SplitLoaderError;
@@ -36,24 +36,51 @@ pub use leptos::wasm_split::SplitLoaderError;
 /// `split_pages!(group { fn_name: Component, ... })` makes each `fn_name` an async function
 /// returning the page's builder, or the download's failure.
 ///
-/// Each also reads the device's outbox, if it has not been read yet, before its page is
-/// built: pages show where what was sent stands, and the code that reads the outbox is not
-/// in the first download either ([`crate::state::SendQueue::read`]).
+/// Each also reads what [`BeforePage`] names, if it has not been read yet, before its page
+/// is built.
 #[macro_export]
 macro_rules! split_pages {
     ($group:ident { $($name:ident: $page:ident),+ $(,)? }) => {
         $(
             #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
             fn $name(
-                outbox: Option<$crate::state::SendQueue>,
+                before: $crate::lazy::BeforePage,
             ) -> Result<$crate::routes::PageView, $crate::lazy::SplitLoaderError> {
-                if let Some(outbox) = outbox {
-                    outbox.read();
-                }
+                before.read();
                 Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page/> }))
             }
         )+
     };
+}
+
+/// What a page outside the first download reads before it is built, if it has not been read
+/// yet: the device's outbox (pages show where what was sent stands), and the service's
+/// settings left for later ([`crate::config::READ_LATER`]: no page shows a built-in list in
+/// place of the service's). The code that reads them is in the parts, not the first download.
+#[derive(Clone, Copy)]
+pub struct BeforePage {
+    /// The device's outbox, where there is one.
+    pub outbox: Option<SendQueue>,
+    /// The service's configuration.
+    pub config: Option<Config>,
+}
+
+impl BeforePage {
+    /// Nothing to read: for fetching a part's code ahead of its pages.
+    pub const NOTHING: BeforePage = BeforePage {
+        outbox: None,
+        config: None,
+    };
+
+    /// Reads what is not read yet; called in the parts' own code.
+    pub fn read(self) {
+        if let Some(outbox) = self.outbox {
+            outbox.read();
+        }
+        if let Some(config) = self.config {
+            config.read_later();
+        }
+    }
 }
 
 /// Whether the person has moved from one page to another since the app started: a page whose
@@ -89,16 +116,19 @@ enum Arrival {
 /// if the wait is long enough to notice), then the page, with focus on its heading when the
 /// person came from another page. If the download fails, a plain message and a button that
 /// tries again.
-pub fn lazy_page<F>(load: fn(Option<SendQueue>) -> F) -> AnyView
+pub fn lazy_page<F>(load: fn(BeforePage) -> F) -> AnyView
 where
     F: Future<Output = Result<PageView, SplitLoaderError>> + 'static,
 {
     let arrival = RwSignal::new(Arrival::Waiting);
     let changes = use_context::<PageChanges>();
-    let outbox = use_context::<SendQueue>();
+    let before = BeforePage {
+        outbox: use_context::<SendQueue>(),
+        config: use_context::<Config>(),
+    };
     let fetch = move |retry: bool| {
         leptos::task::spawn_local(async move {
-            let next = match load(outbox).await {
+            let next = match load(before).await {
                 Ok(build) => Arrival::Here(build),
                 Err(_) => Arrival::Failed,
             };
