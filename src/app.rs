@@ -1,9 +1,9 @@
 //! The root: the service's configuration, the person's state, the page frame, the route
 //! table's pages, and focus on every page change.
 
+use crate::router::use_location;
+use crate::router::Router;
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_location;
 
 use crate::browser;
 use crate::components::{Footer, Header, IdleWarning, ModeBar, NotFound, Notices};

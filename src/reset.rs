@@ -20,10 +20,10 @@
 
 use std::time::Duration;
 
+use crate::router::NavigateOptions;
+use crate::router::{use_location, use_navigate};
 use js_sys::{Array, Object, Promise, Reflect};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -291,7 +291,7 @@ pub fn HistoryGuard() -> impl IntoView {
     let modes = use_mode();
     let location = use_location();
     // Each page this person reaches is marked theirs, once the router has added it to the
-    // history (it does so after the page is ready, hence the wait for the next task).
+    // history (the wait for the next task leaves the router's own writes done first).
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();

@@ -1,8 +1,8 @@
 //! Care cards (NHS.UK pattern): the kind, non-urgent one beside a result, and the crisis
 //! routes of the urgent one.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::config::{ContactKind, CrisisContact, ServiceContact};
 use crate::domain::progress::CareReason;

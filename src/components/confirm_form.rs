@@ -1,7 +1,7 @@
 //! The form that asks for a clear yes to something that cannot be undone.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::field::FailureAlert;
 

@@ -1,7 +1,7 @@
 //! The frame around every page: header, footer, and the notices about the person's data.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::download_button::DownloadButton;
 use super::language::LanguageControl;

@@ -1,7 +1,7 @@
 //! What shows for an address the app does not know.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::heading::PageHeading;
 use super::page_title::PageTitle;

@@ -2,9 +2,9 @@
 //! talk about sending. Each reads [`use_sending`]: when the service receives nothing (no `send`
 //! in its configuration) they show the words of an app that sends nothing, or nothing at all.
 
+use crate::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::choices::{Answer, ChoiceItem, Choices};
 use super::download_button::DownloadButton;

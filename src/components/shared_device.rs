@@ -3,9 +3,9 @@
 //! volunteer helped, what a volunteer does after a "yes" to the safety question, and the
 //! hand-back at the end of a journey.
 
+use crate::router::use_location;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::care_card::ServiceContactLinks;
 use crate::domain::mode::{Device, Mode, Setup};

@@ -1,8 +1,8 @@
 //! A row of a GOV.UK summary list: a name, its value, and a "Change" link where the answer
 //! can be changed.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_messages;
 

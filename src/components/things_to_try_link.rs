@@ -1,8 +1,8 @@
 //! The way to "Things to try near you" from other pages: nothing at all when the service has
 //! no directory.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_messages;
 use crate::routes::Route;

@@ -1,8 +1,8 @@
 //! Check your answers, for the check-in in progress.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{
     ChangeLink, FieldError, NothingInProgress, PageHeading, QuestionForm, SummaryRow, VolunteerNote,

@@ -1,5 +1,5 @@
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{
     CareCardView, CheckInSendStatus, HandBack, ListenButton, NotFound, PageHeading, PageTitle,

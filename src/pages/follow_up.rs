@@ -2,8 +2,8 @@
 //! time, how goals are going, and which of the five steps feels most like now. Each can be
 //! left out by pressing Continue.
 
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{
     Answer, ChoiceItem, Choices, FieldError, NothingInProgress, PageHeading, QuestionForm, Reveal,

@@ -1,5 +1,5 @@
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{row_focus, show_all_button, PageHeading, PageTitle, ResultLines, Table};
 use crate::domain::checkin::newest_first;

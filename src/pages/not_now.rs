@@ -1,5 +1,5 @@
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{HelpNowLink, PageHeading, PageTitle, ServiceContactLinks};
 use crate::domain::schedule::DeferralKind;

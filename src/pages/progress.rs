@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{row_focus, show_all_button, CareCardView, PageHeading, PageTitle, Table};

@@ -1,7 +1,7 @@
 //! One question of the check-in per page: `/check-in/questions/:n`.
 
+use crate::router::{use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{Answer, ChoiceItem, Choices, FieldError, NotFound, QuestionForm};
 use crate::domain::checkin_journey::CheckInStep;

@@ -1,8 +1,8 @@
 //! What waits to be sent to the service: each thing the person chose to send and where it
 //! stands, with "Try again" and "Download instead" for anything refused.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{NotFound, PageHeading, PageTitle, SendStatus};
 use crate::domain::sending::{carries, Carries};

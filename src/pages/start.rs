@@ -1,8 +1,8 @@
 //! The start screen of a shared device (a kiosk, or a volunteer's own device while helping):
 //! an invitation to begin, and never anything of anyone who came before.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{PageHeading, PageTitle};
 use crate::domain::checkin_journey::CheckInStep;

@@ -1,10 +1,10 @@
 //! Bringing answers taken from a shared screen into this phone: the address's fragment is
 //! read, shown in full, and kept only once the person says yes.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::browser;
 use crate::components::{PageHeading, PageTitle, ReferralSummary, ResultLines, VolunteerNote};

@@ -8,8 +8,8 @@
 
 use std::sync::Arc;
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{ActivityCard, ActivityFilters, PageHeading, PageTitle};

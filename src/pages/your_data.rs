@@ -1,8 +1,8 @@
 //! What is kept on this device, and the person's controls over it.
 
+use crate::router::use_navigate;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{

@@ -1,7 +1,7 @@
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{FieldError, PageHeading, PageTitle, QuestionForm, ReferralSummary};
 use crate::domain::referral::Step;

@@ -1,8 +1,8 @@
 //! A finished referral: the confirmation straight after saving it, and the copy to read,
 //! print or download at any time after.
 
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{

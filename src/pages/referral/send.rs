@@ -2,10 +2,10 @@
 //! to the service: exactly what goes, to whom, what happens next, and whether check-ins go
 //! too. "Send" or "Keep it on this device only"; nothing is sent without that choice.
 
+use crate::router::use_navigate;
+use crate::router::NavigateOptions;
+use crate::router::A;
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{
     Answer, ChoiceItem, Choices, FieldError, NotFound, PageHeading, PageTitle, QuestionForm,

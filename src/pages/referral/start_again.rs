@@ -1,5 +1,5 @@
+use crate::router::use_navigate;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{BackLink, ConfirmForm, PageHeading, PageTitle};
 use crate::domain::referral::Step;

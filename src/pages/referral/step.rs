@@ -1,9 +1,9 @@
 //! One page of the self-referral journey, at `/referral/:step`: its question, and Continue
 //! that checks the answer and follows the journey's order. Every field saves on every change.
 
+use crate::router::A;
+use crate::router::{use_navigate, use_params_map};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
     start_privacy_words, Answer, ChoiceItem, Choices, CrisisContacts, FieldError, ListenButton,
