@@ -1,8 +1,6 @@
 //! The root: the service's configuration, the person's state, the page frame, the route
 //! table's pages, and focus on every page change.
 
-use crate::router::use_location;
-use crate::router::Router;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -22,6 +20,7 @@ use crate::pages::{
     ThingsToTryPage, YourDataPage,
 };
 use crate::reset::{self, HistoryGuard};
+use crate::router::{use_location, Router};
 use crate::routes::{PageView, Pages, RouteTable};
 use crate::split_pages;
 use crate::state::{

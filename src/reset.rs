@@ -20,8 +20,6 @@
 
 use std::time::Duration;
 
-use crate::router::NavigateOptions;
-use crate::router::{use_location, use_navigate};
 use js_sys::{Array, Object, Promise, Reflect};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -32,6 +30,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser;
 use crate::domain::mode::{keys_to_clear, Device, Mode, Setup};
 use crate::js::{call, get, settled};
+use crate::router::{use_location, use_navigate, NavigateOptions};
 use crate::routes::Route;
 use crate::state::{use_mode, use_session, Modes};
 

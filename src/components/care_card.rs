@@ -1,12 +1,12 @@
 //! Care cards (NHS.UK pattern): the kind, non-urgent one beside a result, and the crisis
 //! routes of the urgent one.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::config::{ContactKind, CrisisContact, ServiceContact};
 use crate::domain::progress::CareReason;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_config;
 

@@ -1,6 +1,5 @@
 //! The frame around every page: header, footer, and the notices about the person's data.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use super::download_button::DownloadButton;
@@ -8,6 +7,7 @@ use super::language::LanguageControl;
 use super::send_status::{kept_words, not_kept_words};
 use crate::browser;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{current_setup, use_config, use_notices, use_records, Notice};
 

@@ -2,7 +2,6 @@
 //! talk about sending. Each reads [`use_sending`]: when the service receives nothing (no `send`
 //! in its configuration) they show the words of an app that sends nothing, or nothing at all.
 
-use crate::router::A;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -12,6 +11,7 @@ use super::error_summary::{ErrorSummary, FieldError};
 use super::field::FailureAlert;
 use crate::domain::outbox::{Problem, RecordStatus};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{current_setup, use_config, use_records, use_sending, use_sharing, SendQueue};
 

@@ -3,14 +3,13 @@
 //! volunteer helped, what a volunteer does after a "yes" to the safety question, and the
 //! hand-back at the end of a journey.
 
-use crate::router::use_location;
-use crate::router::A;
 use leptos::prelude::*;
 
 use super::care_card::ServiceContactLinks;
 use crate::domain::mode::{Device, Mode, Setup};
 use crate::i18n::{fill, use_messages};
 use crate::reset::{use_start_fresh, use_switch, After};
+use crate::router::{use_location, A};
 use crate::routes::Route;
 use crate::state::{use_config, use_mode};
 

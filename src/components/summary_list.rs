@@ -1,10 +1,10 @@
 //! A row of a GOV.UK summary list: a name, its value, and a "Change" link where the answer
 //! can be changed.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::i18n::use_messages;
+use crate::router::A;
 
 /// Where a "Change" link goes, its id (for the error summary), and the hidden words that say
 /// which answer it changes, so "Change" makes sense read on its own.

@@ -1,10 +1,10 @@
 //! The way to "Things to try near you" from other pages: nothing at all when the service has
 //! no directory.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::i18n::use_messages;
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_things_to_try;
 

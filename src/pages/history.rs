@@ -1,4 +1,3 @@
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::{row_focus, show_all_button, PageHeading, PageTitle, ResultLines, Table};
@@ -6,6 +5,7 @@ use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::progress::Showing;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_records;
 

@@ -1,12 +1,12 @@
 //! What waits to be sent to the service: each thing the person chose to send and where it
 //! stands, with "Try again" and "Download instead" for anything refused.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::{NotFound, PageHeading, PageTitle, SendStatus};
 use crate::domain::sending::{carries, Carries};
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_sending;
 

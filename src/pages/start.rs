@@ -1,7 +1,6 @@
 //! The start screen of a shared device (a kiosk, or a volunteer's own device while helping):
 //! an invitation to begin, and never anything of anyone who came before.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::{PageHeading, PageTitle};
@@ -9,6 +8,7 @@ use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::mode::Setup;
 use crate::domain::referral::Step;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_mode};
 

@@ -1,9 +1,6 @@
 //! Bringing answers taken from a shared screen into this phone: the address's fragment is
 //! read, shown in full, and kept only once the person says yes.
 
-use crate::router::use_navigate;
-use crate::router::NavigateOptions;
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -13,6 +10,7 @@ use crate::domain::referral::reference;
 use crate::domain::take_away::{as_export, Carried, CarryError};
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, NavigateOptions, A};
 use crate::routes::Route;
 use crate::state::{use_config, use_mode, use_records};
 use crate::take_away;

@@ -1,7 +1,6 @@
 //! A finished referral: the confirmation straight after saving it, and the copy to read,
 //! print or download at any time after.
 
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::browser;
@@ -11,6 +10,7 @@ use crate::components::{
 };
 use crate::domain::referral::reference;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_records};
 

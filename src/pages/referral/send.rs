@@ -2,9 +2,6 @@
 //! to the service: exactly what goes, to whom, what happens next, and whether check-ins go
 //! too. "Send" or "Keep it on this device only"; nothing is sent without that choice.
 
-use crate::router::use_navigate;
-use crate::router::NavigateOptions;
-use crate::router::A;
 use leptos::prelude::*;
 
 use crate::components::{
@@ -15,6 +12,7 @@ use crate::domain::consent::{disclosed, Disclosed};
 use crate::domain::outbox::RecordStatus;
 use crate::domain::referral::{Baseline, Referral};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, NavigateOptions, A};
 use crate::routes::{use_record_id, Route};
 use crate::state::{use_records, use_sending, use_sharing, SendQueue};
 

@@ -1,8 +1,6 @@
 //! One page of the self-referral journey, at `/referral/:step`: its question, and Continue
 //! that checks the answer and follows the journey's order. Every field saves on every change.
 
-use crate::router::A;
-use crate::router::{use_navigate, use_params_map};
 use leptos::prelude::*;
 
 use crate::components::{
@@ -16,6 +14,7 @@ use crate::domain::referral::{
     GOAL_MAX, NAME_MAX, OTHER, OTHER_MAX, TIMES_MAX,
 };
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, use_params_map, A};
 use crate::routes::{use_from_check, Route};
 use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_referral};
