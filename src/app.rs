@@ -2,8 +2,6 @@
 //! table's pages, and focus on every page change.
 
 use leptos::prelude::*;
-use leptos_router::components::Router;
-use leptos_router::hooks::use_location;
 
 use crate::browser;
 use crate::components::{Footer, Header, IdleWarning, ModeBar, NotFound, Notices};
@@ -22,6 +20,7 @@ use crate::pages::{
     ThingsToTryPage, YourDataPage,
 };
 use crate::reset::{self, HistoryGuard};
+use crate::router::{use_location, Router};
 use crate::routes::{PageView, Pages, RouteTable};
 use crate::split_pages;
 use crate::state::{

@@ -11,6 +11,7 @@ pub mod js;
 pub mod lazy;
 pub mod pages;
 pub mod reset;
+pub mod router;
 pub mod routes;
 pub mod shell;
 pub mod speech;

@@ -22,8 +22,6 @@ use std::time::Duration;
 
 use js_sys::{Array, Object, Promise, Reflect};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -32,6 +30,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser;
 use crate::domain::mode::{keys_to_clear, Device, Mode, Setup};
 use crate::js::{call, get, settled};
+use crate::router::{use_location, use_navigate, NavigateOptions};
 use crate::routes::Route;
 use crate::state::{use_mode, use_session, Modes};
 
@@ -291,7 +290,7 @@ pub fn HistoryGuard() -> impl IntoView {
     let modes = use_mode();
     let location = use_location();
     // Each page this person reaches is marked theirs, once the router has added it to the
-    // history (it does so after the page is ready, hence the wait for the next task).
+    // history (the wait for the next task leaves the router's own writes done first).
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();

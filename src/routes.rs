@@ -6,12 +6,10 @@
 //! this module imported the pages the two would import each other.
 
 use leptos::prelude::*;
-use leptos_router::components::{Route as RouteDef, Routes};
-use leptos_router::hooks::{use_params_map, use_query_map};
-use leptos_router::path;
 
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::referral::Step;
+use crate::router::{self, query_value, use_params_map, use_query};
 
 /// The query that marks a page opened from a "Change" link on check your answers.
 const FROM_CHECK: (&str, &str) = ("from", "check");
@@ -128,14 +126,18 @@ pub fn use_record_id() -> Signal<String> {
 
 /// Whether the page was opened from a "Change" link on check your answers (tracked).
 pub fn use_from_check() -> Signal<bool> {
-    let query = use_query_map();
-    Signal::derive(move || query.read().get(FROM_CHECK.0).as_deref() == Some(FROM_CHECK.1))
+    use_query_is(FROM_CHECK)
 }
 
 /// Whether "Finish and clear" was opened to stop helping (tracked).
 pub fn use_stop_helping() -> Signal<bool> {
-    let query = use_query_map();
-    Signal::derive(move || query.read().get(STOP_HELPING.0).as_deref() == Some(STOP_HELPING.1))
+    use_query_is(STOP_HELPING)
+}
+
+/// Whether the page's query says `key=value` (tracked).
+fn use_query_is((key, value): (&'static str, &'static str)) -> Signal<bool> {
+    let query = use_query();
+    Memo::new(move |_| query.with(|q| query_value(q, key) == Some(value))).into()
 }
 
 /// A page of the table: a function that builds it.
@@ -198,43 +200,165 @@ pub struct Pages {
     pub not_found: PageView,
 }
 
-/// The route table: which page shows at which address.
+/// The route table: which page shows at which address. Where two patterns match, a
+/// written-out segment wins over a parameter (`/referral/check` over `/referral/:step`).
 #[component]
 pub fn RouteTable(pages: Pages) -> impl IntoView {
-    view! {
-        <Routes fallback=pages.not_found>
-            <RouteDef path=path!("/") view=pages.home/>
-            <RouteDef path=path!("/get-help") view=pages.get_help/>
-            <RouteDef path=path!("/check-in/questions/:n") view=pages.question/>
-            <RouteDef path=path!("/check-in/activities") view=pages.activities/>
-            <RouteDef path=path!("/check-in/goals") view=pages.goals/>
-            <RouteDef path=path!("/check-in/step") view=pages.journey_step/>
-            <RouteDef path=path!("/check-in/check") view=pages.check_answers/>
-            <RouteDef path=path!("/check-in/not-now") view=pages.not_now/>
-            <RouteDef path=path!("/check-ins") view=pages.history/>
-            <RouteDef path=path!("/check-ins/:id") view=pages.check_in_result/>
-            <RouteDef path=path!("/progress") view=pages.progress/>
-            <RouteDef path=path!("/referral/start-again") view=pages.referral_start_again/>
-            <RouteDef path=path!("/referral/check") view=pages.referral_check/>
-            <RouteDef path=path!("/referral/send/:id") view=pages.referral_send/>
-            <RouteDef path=path!("/referral/done/:id") view=pages.referral_done/>
-            <RouteDef path=path!("/referral/:step") view=pages.referral_step/>
-            <RouteDef path=path!("/referrals/:id") view=pages.referral_view/>
-            <RouteDef path=path!("/your-data") view=pages.your_data/>
-            <RouteDef path=path!("/your-data/delete") view=pages.delete_data/>
-            <RouteDef path=path!("/your-data/deleted") view=pages.data_deleted/>
-            <RouteDef path=path!("/helping") view=pages.helping/>
-            <RouteDef path=path!("/finish") view=pages.finish/>
-            <RouteDef path=path!("/take") view=pages.take/>
-            <RouteDef path=path!("/sending") view=pages.sending/>
-            <RouteDef path=path!("/things-to-try") view=pages.things_to_try/>
-        </Routes>
-    }
+    router::routes(table(&pages), pages.not_found)
+}
+
+/// Every pattern with its page.
+fn table(pages: &Pages) -> Vec<(&'static str, PageView)> {
+    vec![
+        ("/", pages.home),
+        ("/get-help", pages.get_help),
+        ("/check-in/questions/:n", pages.question),
+        ("/check-in/activities", pages.activities),
+        ("/check-in/goals", pages.goals),
+        ("/check-in/step", pages.journey_step),
+        ("/check-in/check", pages.check_answers),
+        ("/check-in/not-now", pages.not_now),
+        ("/check-ins", pages.history),
+        ("/check-ins/:id", pages.check_in_result),
+        ("/progress", pages.progress),
+        ("/referral/start-again", pages.referral_start_again),
+        ("/referral/check", pages.referral_check),
+        ("/referral/send/:id", pages.referral_send),
+        ("/referral/done/:id", pages.referral_done),
+        ("/referral/:step", pages.referral_step),
+        ("/referrals/:id", pages.referral_view),
+        ("/your-data", pages.your_data),
+        ("/your-data/delete", pages.delete_data),
+        ("/your-data/deleted", pages.data_deleted),
+        ("/helping", pages.helping),
+        ("/finish", pages.finish),
+        (crate::domain::take_away::PATH, pages.take),
+        ("/sending", pages.sending),
+        ("/things-to-try", pages.things_to_try),
+    ]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::router::match_path;
+    use proptest::prelude::*;
+
+    fn no_page() -> AnyView {
+        ().into_any()
+    }
+
+    /// The pattern, and the parameters, of the page that `href` shows.
+    fn page_for(href: &str) -> Option<(&'static str, Vec<(&'static str, String)>)> {
+        let p: PageView = no_page;
+        let pages = Pages {
+            home: p,
+            get_help: p,
+            question: p,
+            activities: p,
+            goals: p,
+            journey_step: p,
+            check_answers: p,
+            not_now: p,
+            check_in_result: p,
+            history: p,
+            progress: p,
+            referral_step: p,
+            referral_check: p,
+            referral_start_again: p,
+            referral_send: p,
+            referral_done: p,
+            referral_view: p,
+            your_data: p,
+            delete_data: p,
+            data_deleted: p,
+            helping: p,
+            finish: p,
+            take: p,
+            sending: p,
+            things_to_try: p,
+            not_found: p,
+        };
+        let patterns: Vec<&'static str> = table(&pages).into_iter().map(|(p, _)| p).collect();
+        let path = crate::router::Address::parse(href)?.path;
+        let (route, params) = match_path(&patterns, &path)?;
+        let names = ["id", "n", "step"];
+        let params = names
+            .into_iter()
+            .filter_map(|name| Some((name, params.get(name)?)))
+            .collect();
+        Some((patterns[route], params))
+    }
+
+    #[test]
+    fn every_fixed_address_shows_its_own_page() {
+        for (route, pattern) in [
+            (Route::Home, "/"),
+            (Route::GetHelp, "/get-help"),
+            (
+                Route::CheckIn(CheckInStep::Activities),
+                "/check-in/activities",
+            ),
+            (Route::CheckIn(CheckInStep::Goals), "/check-in/goals"),
+            (Route::CheckIn(CheckInStep::JourneyStep), "/check-in/step"),
+            (Route::CheckInChange(CheckInStep::Goals), "/check-in/goals"),
+            (Route::CheckIn(CheckInStep::Check), "/check-in/check"),
+            (Route::NotNow, "/check-in/not-now"),
+            (Route::History, "/check-ins"),
+            (Route::Progress, "/progress"),
+            (Route::Referral(Step::Check), "/referral/check"),
+            (Route::ReferralChange(Step::Check), "/referral/check"),
+            (Route::ReferralStartAgain, "/referral/start-again"),
+            (Route::YourData, "/your-data"),
+            (Route::DeleteData, "/your-data/delete"),
+            (Route::DataDeleted, "/your-data/deleted"),
+            (Route::Helping, "/helping"),
+            (Route::Finish(false), "/finish"),
+            (Route::Finish(true), "/finish"),
+            (Route::Take, "/take"),
+            (Route::Sending, "/sending"),
+            (Route::ThingsToTry, "/things-to-try"),
+        ] {
+            assert_eq!(
+                page_for(&route.href()),
+                Some((pattern, vec![])),
+                "{route:?}"
+            );
+        }
+        assert_eq!(page_for("/no-such-page"), None);
+        assert_eq!(page_for("/referral/check/more"), None);
+    }
+
+    #[test]
+    fn every_referral_step_but_check_is_the_step_page_with_its_slug() {
+        for step in Step::ALL {
+            let (pattern, params) =
+                page_for(&Route::referral(step, false).href()).unwrap_or_default();
+            if step == Step::Check {
+                assert_eq!((pattern, params), ("/referral/check", vec![]));
+            } else {
+                assert_eq!(pattern, "/referral/:step", "{step:?}");
+                assert_eq!(params, vec![("step", step.slug().to_owned())], "{step:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn every_record_and_question_address_shows_its_page_with_its_id(
+            id in "[a-zA-Z0-9_-][a-zA-Z0-9._-]{0,39}",
+            n in 1usize..100,
+        ) {
+            let with_id = |pattern| Some((pattern, vec![("id", id.clone())]));
+            prop_assert_eq!(page_for(&Route::CheckInResult(&id).href()), with_id("/check-ins/:id"));
+            prop_assert_eq!(page_for(&Route::ReferralSend(&id).href()), with_id("/referral/send/:id"));
+            prop_assert_eq!(page_for(&Route::ReferralDone(&id).href()), with_id("/referral/done/:id"));
+            prop_assert_eq!(page_for(&Route::ReferralView(&id).href()), with_id("/referrals/:id"));
+            let question = Some(("/check-in/questions/:n", vec![("n", n.to_string())]));
+            prop_assert_eq!(page_for(&Route::check_in(CheckInStep::Question(n), true).href()), question.clone());
+            prop_assert_eq!(page_for(&Route::check_in(CheckInStep::Question(n), false).href()), question);
+        }
+    }
 
     #[test]
     fn change_links_carry_the_way_back_to_check_your_answers() {

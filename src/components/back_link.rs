@@ -1,7 +1,7 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_messages;
+use crate::router::A;
 
 /// The "Back" link above a question, to the previous step of the journey.
 #[component]

@@ -2,11 +2,11 @@
 //! routes of the urgent one.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::config::{ContactKind, CrisisContact, ServiceContact};
 use crate::domain::progress::CareReason;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_config;
 

@@ -1,9 +1,9 @@
 //! The form that asks for a clear yes to something that cannot be undone.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::field::FailureAlert;
+use crate::router::A;
 
 /// Why it failed, if it did, then the form: its `children` (a further question, if any), the
 /// warning button, and the way back without doing anything.

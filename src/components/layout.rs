@@ -1,13 +1,13 @@
 //! The frame around every page: header, footer, and the notices about the person's data.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::download_button::DownloadButton;
 use super::language::LanguageControl;
 use super::send_status::{kept_words, not_kept_words};
 use crate::browser;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{current_setup, use_config, use_notices, use_records, Notice};
 

@@ -1,12 +1,12 @@
 //! What shows for an address the app does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::heading::PageHeading;
 use super::page_title::PageTitle;
 use crate::domain::referral::Referral;
 use crate::i18n::use_messages;
+use crate::router::A;
 use crate::routes::{use_record_id, Route};
 use crate::state::use_records;
 

@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::choices::{Answer, ChoiceItem, Choices};
 use super::download_button::DownloadButton;
@@ -12,6 +11,7 @@ use super::error_summary::{ErrorSummary, FieldError};
 use super::field::FailureAlert;
 use crate::domain::outbox::{Problem, RecordStatus};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{current_setup, use_config, use_records, use_sending, use_sharing, SendQueue};
 

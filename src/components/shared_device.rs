@@ -4,13 +4,12 @@
 //! hand-back at the end of a journey.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::care_card::ServiceContactLinks;
 use crate::domain::mode::{Device, Mode, Setup};
 use crate::i18n::{fill, use_messages};
 use crate::reset::{use_start_fresh, use_switch, After};
+use crate::router::{use_location, A};
 use crate::routes::Route;
 use crate::state::{use_config, use_mode};
 

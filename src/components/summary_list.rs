@@ -2,9 +2,9 @@
 //! can be changed.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_messages;
+use crate::router::A;
 
 /// Where a "Change" link goes, its id (for the error summary), and the hidden words that say
 /// which answer it changes, so "Change" makes sense read on its own.

@@ -2,9 +2,9 @@
 //! no directory.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::use_messages;
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_things_to_try;
 

@@ -1,8 +1,6 @@
 //! Check your answers, for the check-in in progress.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{
     ChangeLink, FieldError, NothingInProgress, PageHeading, QuestionForm, SummaryRow, VolunteerNote,
@@ -12,6 +10,7 @@ use crate::domain::checkin::DraftError;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages, EN};
+use crate::router::{use_navigate, NavigateOptions};
 use crate::routes::Route;
 use crate::state::{use_check_in, use_config, use_records, CheckInSession};
 

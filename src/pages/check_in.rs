@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{
     CareCardView, CheckInSendStatus, HandBack, ListenButton, NotFound, PageHeading, PageTitle,
@@ -11,6 +10,7 @@ use crate::domain::progress::care_card_for;
 use crate::domain::referral::{Baseline, Step};
 use crate::domain::take_away::Carried;
 use crate::i18n::{fill, use_messages, Messages, EN};
+use crate::router::A;
 use crate::routes::{use_record_id, Route};
 use crate::speech::Spoken;
 use crate::state::{current_setup, use_config, use_records, use_referral};

@@ -3,7 +3,6 @@
 //! left out by pressing Continue.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{
     Answer, ChoiceItem, Choices, FieldError, NothingInProgress, PageHeading, QuestionForm, Reveal,
@@ -16,6 +15,7 @@ use crate::domain::checkin::{
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::directory::Visit;
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::use_navigate;
 use crate::routes::{use_from_check, Route};
 use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_records, use_things_to_try};

@@ -1,11 +1,11 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{row_focus, show_all_button, PageHeading, PageTitle, ResultLines, Table};
 use crate::domain::checkin::newest_first;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::progress::Showing;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_records;
 

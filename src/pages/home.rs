@@ -1,6 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{
@@ -16,6 +14,7 @@ use crate::domain::referral::{first_unfinished, Step};
 use crate::domain::schedule::{DeferralKind, DueDate, PathwayPoint, Status, DEFAULT_SNOOZE_DAYS};
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, A};
 use crate::routes::Route;
 use crate::state::{
     current_setup, use_check_in, use_config, use_records, use_referral, Config, Records,

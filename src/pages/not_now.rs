@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{HelpNowLink, PageHeading, PageTitle, ServiceContactLinks};
 use crate::domain::schedule::DeferralKind;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_records;
 

@@ -6,7 +6,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{row_focus, show_all_button, CareCardView, PageHeading, PageTitle, Table};
@@ -19,6 +18,7 @@ use crate::domain::progress::{
     self, Change, Changes, Direction, GoalHistory, Series, Showing, TickUnit, ViewBox,
 };
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_records, use_things_to_try};
 

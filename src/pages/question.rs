@@ -1,12 +1,12 @@
 //! One question of the check-in per page: `/check-in/questions/:n`.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{Answer, ChoiceItem, Choices, FieldError, NotFound, QuestionForm};
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::instrument::{Instrument, ScaleShape, Wording};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, use_params_map};
 use crate::routes::{use_from_check, Route};
 use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config};

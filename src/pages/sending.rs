@@ -2,11 +2,11 @@
 //! stands, with "Try again" and "Download instead" for anything refused.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{NotFound, PageHeading, PageTitle, SendStatus};
 use crate::domain::sending::{carries, Carries};
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::use_sending;
 

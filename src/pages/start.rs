@@ -2,13 +2,13 @@
 //! an invitation to begin, and never anything of anyone who came before.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::components::{PageHeading, PageTitle};
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::mode::Setup;
 use crate::domain::referral::Step;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_mode};
 

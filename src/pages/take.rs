@@ -2,9 +2,6 @@
 //! read, shown in full, and kept only once the person says yes.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::browser;
 use crate::components::{PageHeading, PageTitle, ReferralSummary, ResultLines, VolunteerNote};
@@ -13,6 +10,7 @@ use crate::domain::referral::reference;
 use crate::domain::take_away::{as_export, Carried, CarryError};
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, NavigateOptions, A};
 use crate::routes::Route;
 use crate::state::{use_config, use_mode, use_records};
 use crate::take_away;

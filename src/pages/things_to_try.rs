@@ -9,7 +9,6 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{ActivityCard, ActivityFilters, PageHeading, PageTitle};
@@ -19,6 +18,7 @@ use crate::domain::directory::{
     Visit,
 };
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_things_to_try, DirectoryFailure, DirectoryLoad};
 use crate::sync::NetError;

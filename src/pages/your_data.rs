@@ -1,8 +1,6 @@
 //! What is kept on this device, and the person's controls over it.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 use crate::browser;
 use crate::components::{
@@ -13,6 +11,7 @@ use crate::components::{
 use crate::domain::export;
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages};
+use crate::router::{use_navigate, A};
 use crate::routes::Route;
 use crate::state::{use_check_in, use_records, use_referral, Records};
 

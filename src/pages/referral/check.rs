@@ -1,11 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{FieldError, PageHeading, PageTitle, QuestionForm, ReferralSummary};
 use crate::domain::referral::Step;
 use crate::i18n::{fill, use_messages};
+use crate::router::{use_navigate, NavigateOptions, A};
 use crate::routes::Route;
 use crate::state::{use_config, use_referral, use_sending, SubmitError};
 

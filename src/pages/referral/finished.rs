@@ -2,7 +2,6 @@
 //! print or download at any time after.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::{
@@ -11,6 +10,7 @@ use crate::components::{
 };
 use crate::domain::referral::reference;
 use crate::i18n::{fill, use_messages};
+use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_records};
 

@@ -3,9 +3,6 @@
 //! too. "Send" or "Keep it on this device only"; nothing is sent without that choice.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
-use leptos_router::NavigateOptions;
 
 use crate::components::{
     Answer, ChoiceItem, Choices, FieldError, NotFound, PageHeading, PageTitle, QuestionForm,
@@ -15,6 +12,7 @@ use crate::domain::consent::{disclosed, Disclosed};
 use crate::domain::outbox::RecordStatus;
 use crate::domain::referral::{Baseline, Referral};
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, NavigateOptions, A};
 use crate::routes::{use_record_id, Route};
 use crate::state::{use_records, use_sending, use_sharing, SendQueue};
 

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::{BackLink, ConfirmForm, PageHeading, PageTitle};
 use crate::domain::referral::Step;
 use crate::i18n::{fill, use_messages};
+use crate::router::use_navigate;
 use crate::routes::Route;
 use crate::state::use_referral;
 

@@ -2,8 +2,6 @@
 //! that checks the answer and follows the journey's order. Every field saves on every change.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::components::{
     start_privacy_words, Answer, ChoiceItem, Choices, CrisisContacts, FieldError, ListenButton,
@@ -16,6 +14,7 @@ use crate::domain::referral::{
     GOAL_MAX, NAME_MAX, OTHER, OTHER_MAX, TIMES_MAX,
 };
 use crate::i18n::{fill, use_messages, Messages};
+use crate::router::{use_navigate, use_params_map, A};
 use crate::routes::{use_from_check, Route};
 use crate::speech::Spoken;
 use crate::state::{use_check_in, use_config, use_referral};
