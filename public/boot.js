@@ -26,12 +26,17 @@ function showFailure() {
 }
 addEventListener('flourish:failed', showFailure);
 
+/** Runs `then` once the frame now being made has been painted. */
+const afterPaint = (then) => requestAnimationFrame(() => setTimeout(then));
+
 // The app's first element replaces the shell in the same frame, so nothing is painted between.
+// The service worker's downloads wait until that first page is painted.
 if (shell && root) {
   new MutationObserver((_, observer) => {
     if (root.firstElementChild) {
       observer.disconnect();
       shell.remove();
+      afterPaint(registerWorker);
     }
   }).observe(root, { childList: true });
 }
@@ -49,8 +54,9 @@ function registerWorker() {
 try {
   const { default: init } = await import(meta('flourish-js'));
   await init({ module_or_path: meta('flourish-wasm') });
-  // Once the app runs: on a first visit over a slow connection, its own downloads come first.
-  registerWorker();
+  // Once the app runs (normally once its first page is painted, above): on a first visit over
+  // a slow connection, its own downloads come first.
+  if (!shell || !root) registerWorker();
 } catch (error) {
   console.error('Flourish could not start.', error);
   showFailure();

@@ -164,12 +164,13 @@ split_pages!(more {
 });
 
 /// Fetches every part's code, most likely first, then the words of every other language the
-/// service offers, once the app is running (after its first page): from then on no page
+/// service offers, once the app's first page is painted: from then on no page
 /// needs the network, even where no service worker keeps the files (private windows, a first
 /// visit whose worker is still installing). The bytes are those the service worker downloads
 /// anyway, and the browser's cache serves one of the two. A part that fails is fetched again
 /// when one of its pages is opened, a language when it is chosen.
 async fn fetch_every_part(languages: Vec<i18n::Language>) {
+    browser::after_paint().await;
     let _ = question_page(BeforePage::NOTHING).await;
     let _ = referral_step_page(BeforePage::NOTHING).await;
     let _ = history_page(BeforePage::NOTHING).await;
@@ -183,6 +184,7 @@ async fn fetch_every_part(languages: Vec<i18n::Language>) {
 /// show soon, on whatever page the person is on, and not only when a page that uses them
 /// opens. A part that cannot be downloaded reads them when one of its pages is opened.
 async fn read_settings_soon(config: crate::state::Config) {
+    browser::after_paint().await;
     let _ = question_page(BeforePage {
         outbox: None,
         config: Some(config),

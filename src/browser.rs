@@ -118,6 +118,23 @@ pub fn focus_soon(selector: String) {
     attempt(selector, 10);
 }
 
+/// Done once the browser has painted the next frame: downloads started after it leave the
+/// first page's paint alone (the network and the processor are the page's until then).
+pub async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |resolve, _| {
+        leptos::prelude::request_animation_frame(move || {
+            // A task queued from a frame's callback runs after that frame is painted.
+            leptos::prelude::set_timeout(
+                move || {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+}
+
 /// Asks the browser to keep this site's data even when the device runs low on space.
 /// `Some(true)` when it agreed, `Some(false)` when it did not, `None` when it cannot say.
 pub async fn request_persistence() -> Option<bool> {
