@@ -98,6 +98,7 @@ async function throttledPage(browser) {
   const page = await context.newPage();
   await page.addInitScript(() => {
     window.taps = [];
+    window.tapWaiters = [];
     addEventListener('click', (event) => {
       const target = event.target.closest('button, a');
       if (!target) return;
@@ -115,7 +116,10 @@ async function throttledPage(browser) {
       const observer = new MutationObserver(() => {
         if (!changed()) return;
         observer.disconnect();
-        painted().then(() => window.taps.push({ label: target.textContent.trim(), ms: performance.now() - event.timeStamp }));
+        painted().then(() => {
+          window.taps.push({ label: target.textContent.trim(), ms: performance.now() - event.timeStamp });
+          window.tapWaiters.splice(0).forEach((resolve) => resolve());
+        });
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     }, true);
@@ -129,8 +133,12 @@ async function throttledPage(browser) {
     /** Clicks `locator` and waits for its measurement. */
     async tap(locator) {
       const n = await page.evaluate(() => window.taps.length);
+      // Told when the measurement is in, rather than polling the page every frame
+      // (waitForFunction), which would compete with the page for the very frames measured.
+      const measured = page.evaluate((k) => window.taps.length > k
+        || new Promise((resolve) => window.tapWaiters.push(resolve)), n);
       await locator.click();
-      await page.waitForFunction((k) => window.taps.length > k, n);
+      await measured;
       return page.evaluate(() => window.taps.at(-1).ms);
     },
     close: () => context.close(),
