@@ -994,7 +994,7 @@ impl ServiceConfig {
         };
         for (field, value) in map {
             if READ_LATER.contains(&field.as_str()) {
-                config.unread = Some(text.into());
+                config.unread.get_or_insert_with(|| text.into());
                 continue;
             }
             let result = match field.as_str() {
