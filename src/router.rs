@@ -5,7 +5,7 @@
 //! the code it pulled in, was 44 KB gzip of the first download (docs/size-notes.md, "A router
 //! of our own"); this is about 6 KB raw. The address lives in one signal ([`Address`]); [`Router`] reads
 //! it from the browser at the start and again on Back and Forward (`popstate`), and one
-//! click listener on the document follows same-origin links (`<a href>`, [`A`]) by changing
+//! click listener on the window follows same-origin links (`<a href>`, [`A`]) by changing
 //! it and the browser's history (`pushState`) instead of loading a new document. Links the
 //! browser must follow itself are left alone: another origin or scheme (`tel:`, `sms:`,
 //! `mailto:`, `blob:`), a `target`, `download` or `rel="external"`, a modifier key or another
@@ -18,8 +18,6 @@
 //! `PageTitle`).
 
 use leptos::prelude::*;
-use send_wrapper::SendWrapper;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A page of a route table: a function that builds it.
@@ -304,26 +302,6 @@ fn scroll_to(hash: &str) {
     }
 }
 
-/// Calls `handler` for every `name` event on `target` until the caller's owner is cleaned up.
-fn listen(
-    target: web_sys::EventTarget,
-    name: &'static str,
-    handler: impl Fn(web_sys::Event) + 'static,
-) {
-    let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler).into_js_value();
-    if target
-        .add_event_listener_with_callback(name, handler.unchecked_ref())
-        .is_err()
-    {
-        return;
-    }
-    let held = SendWrapper::new((target, handler));
-    on_cleanup(move || {
-        let (target, handler) = held.take();
-        let _ = target.remove_event_listener_with_callback(name, handler.unchecked_ref());
-    });
-}
-
 /// Keeps the address for everything inside: reads it from the browser, follows links within
 /// the app and Back and Forward. Make it after any other `popstate` listener that must see
 /// an entry first (the kiosk's history guard, `reset::guard_history`): a window's listeners
@@ -332,16 +310,12 @@ fn listen(
 pub fn Router(children: Children) -> impl IntoView {
     let navigator = Navigator::new();
     provide_context(navigator);
-    if let Some(w) = web_sys::window() {
-        if let Some(document) = w.document() {
-            listen(document.into(), "click", move |ev| {
-                if let Ok(ev) = ev.dyn_into::<web_sys::MouseEvent>() {
-                    navigator.on_click(ev);
-                }
-            });
-        }
-        listen(w.into(), "popstate", move |_| navigator.on_pop());
-    }
+    let clicks = window_event_listener(leptos::ev::click, move |ev| navigator.on_click(ev));
+    let pops = window_event_listener(leptos::ev::popstate, move |_| navigator.on_pop());
+    on_cleanup(move || {
+        clicks.remove();
+        pops.remove();
+    });
     children()
 }
 
