@@ -15,7 +15,14 @@ export async function arrive(page, text) {
   } catch {
     assert.equal(await heading(page), text, `the page with the heading "${text}" never arrived`);
   }
+  await settled(page);
   return text;
+}
+
+/** Waits for the task after the next frame: what the app leaves until a new page is painted
+ * (the rest of a long page, the address in the history) is done by then. */
+export function settled(page) {
+  return page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 /** Waits until the address shows `path` (with its query) and, when `expected` is given, the

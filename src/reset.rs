@@ -18,8 +18,6 @@
 //! to an entry with another mark shows the start screen instead, before the router reads the
 //! address. A page restored from the back-forward cache starts fresh too.
 
-use std::time::Duration;
-
 use js_sys::{Array, Object, Promise, Reflect};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -30,7 +28,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser;
 use crate::domain::mode::{keys_to_clear, Device, Mode, Setup};
 use crate::js::{call, get, settled};
-use crate::router::{use_location, use_navigate, NavigateOptions};
+use crate::router::{after_history_written, use_location, use_navigate, NavigateOptions};
 use crate::routes::Route;
 use crate::state::{use_mode, use_session, Modes};
 
@@ -290,13 +288,13 @@ pub fn HistoryGuard() -> impl IntoView {
     let modes = use_mode();
     let location = use_location();
     // Each page this person reaches is marked theirs, once the router has added it to the
-    // history (the wait for the next task leaves the router's own writes done first).
+    // history.
     Effect::new(move |_| {
         location.pathname.track();
         location.search.track();
         let person = modes.person();
         if untrack(|| guarding(modes)) {
-            set_timeout(move || mark_history(&person), Duration::ZERO);
+            after_history_written(move || mark_history(&person));
         }
     });
     let start_fresh = use_start_fresh();

@@ -3,14 +3,15 @@
 //!
 //! It does for this app what Leptos's general router did, and nothing more: that one, with
 //! the code it pulled in, was 44 KB gzip of the first download (docs/size-notes.md, "A router
-//! of our own"); this is about 6 KB raw. The address lives in one signal ([`Address`]); [`Router`] reads
-//! it from the browser at the start and again on Back and Forward (`popstate`), and one
-//! click listener on the window follows same-origin links (`<a href>`, [`A`]) by changing
-//! it and the browser's history (`pushState`) instead of loading a new document. Links the
-//! browser must follow itself are left alone: another origin or scheme (`tel:`, `sms:`,
-//! `mailto:`, `blob:`), a `target`, `download` or `rel="external"`, a modifier key or another
-//! button, a fragment of the page shown (`#main`), and a click some other handler already
-//! took (`preventDefault`). [`routes`] shows the page of the pattern that matches the path
+//! of our own"); this is about 6 KB raw. The address lives in one signal ([`Address`]);
+//! [`Router`] reads it from the browser at the start and again on Back and Forward
+//! (`popstate`), and one click listener on the window follows same-origin links (`<a href>`,
+//! [`A`]) by changing it, and the browser's history (`pushState`) once the new page is
+//! painted, instead of loading a new document. Links the browser must follow itself are left
+//! alone: another origin or scheme (`tel:`, `sms:`, `mailto:`, `blob:`), a `target`,
+//! `download` or `rel="external"`, a modifier key or another button, a fragment of the page
+//! shown (`#main`), and a click some other handler already took (`preventDefault`).
+//! [`routes`] shows the page of the pattern that matches the path
 //! ([`match_path`], pure), and builds it again only when another pattern matches: a page
 //! whose parameters or query change follows them through [`use_params_map`] and
 //! [`use_query`]. A new page starts scrolled to the top, or at the element its `#fragment`
@@ -170,6 +171,9 @@ pub struct Location {
 struct Navigator {
     address: RwSignal<Address>,
     location: Location,
+    /// An address shown but not yet written to the browser's history, and whether it takes
+    /// the current entry's place.
+    unwritten: StoredValue<Option<(Address, bool)>>,
 }
 
 impl Navigator {
@@ -182,31 +186,40 @@ impl Navigator {
             pathname: Memo::new(move |_| address.with(|a| a.path.clone())),
             search: Memo::new(move |_| address.with(|a| a.search.clone())),
         };
-        Navigator { address, location }
+        Navigator {
+            address,
+            location,
+            unwritten: StoredValue::new(None),
+        }
     }
 
     /// Shows `to` (a path on this site); anything else is loaded by the browser.
     fn navigate(self, to: &str, options: NavigateOptions) {
         match Address::parse(to) {
             Some(next) => self.go(next, options),
-            None => load(to),
+            None => {
+                self.write_history();
+                load(to);
+            }
         }
     }
 
     fn go(self, next: Address, options: NavigateOptions) {
+        // A change not yet in the history goes in first, so that entries keep their order.
+        self.write_history();
         let here = self.address.get_untracked();
-        // A history the browser refuses to write (too many changes too fast) costs only the
-        // address bar and Back: the page still changes, and nothing is lost, as it would be
-        // by loading the address afresh (a shared screen keeps answers only in memory).
-        let written =
-            (options.replace || here != next) && write_history(&next, options.replace).is_ok();
-        // Then the browser's own reading of it (`..` resolved, characters escaped), so that
-        // the page shown and the address bar agree.
-        let next = match written {
-            true => Address::current().unwrap_or(next),
-            false => next,
-        };
+        // The browser's own reading of it (`..` resolved, characters escaped), so that the
+        // page shown and the address bar agree.
+        let next = resolved(&next).unwrap_or(next);
         let hash = next.hash.clone();
+        if options.replace || here != next {
+            // The next page is drawn first and the history written once it is painted: the
+            // browser took about 5 ms over each `pushState` at 4x CPU (docs/size-notes.md),
+            // which a person waiting for the page need not wait for.
+            self.unwritten
+                .set_value(Some((next.clone(), options.replace)));
+            after_history_written(move || self.write_history());
+        }
         if next != here {
             self.address.set(next);
         }
@@ -214,6 +227,16 @@ impl Navigator {
             // After the new page is drawn (effects run before the next frame), so that the
             // element a fragment names is there.
             request_animation_frame(move || scroll_to(&hash));
+        }
+    }
+
+    /// Writes the address shown into the browser's history, if it is not there yet. A
+    /// history the browser refuses to write (too many changes too fast) costs only the
+    /// address bar and Back: the page has changed, and nothing is lost, as it would be by
+    /// loading the address afresh (a shared screen keeps answers only in memory).
+    fn write_history(self) {
+        if let Some((next, replace)) = self.unwritten.try_update_value(Option::take).flatten() {
+            let _ = write_history(&next, replace);
         }
     }
 
@@ -253,8 +276,10 @@ impl Navigator {
         }
     }
 
-    /// Back or Forward: the browser has already moved; the page follows.
+    /// Back or Forward: the browser has already moved; the page follows. An address not yet
+    /// written belonged to the page being left.
     fn on_pop(self) {
+        self.unwritten.set_value(None);
         if let Some(now) = Address::current() {
             if self.address.with_untracked(|here| *here != now) {
                 self.address.set(now);
@@ -273,6 +298,33 @@ fn write_history(next: &Address, replace: bool) -> Result<(), JsValue> {
         history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
     } else {
         history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    }
+}
+
+/// `next` as the browser reads it against the page's address, as `pushState` would.
+fn resolved(next: &Address) -> Option<Address> {
+    let base = web_sys::window()?.location().href().ok()?;
+    let url = web_sys::Url::new_with_base(&next.to_string(), &base).ok()?;
+    let search = url.search();
+    Some(Address {
+        path: url.pathname(),
+        search: search.strip_prefix('?').unwrap_or(&search).into(),
+        hash: url.hash(),
+    })
+}
+
+/// Runs `f` once the browser's history holds the address shown: the router writes it after
+/// the next frame is painted (a task queued from a frame's callback runs after that frame),
+/// and what is queued later runs later. A hidden page draws no frames: then after the
+/// current task.
+pub fn after_history_written(f: impl FnOnce() + 'static) {
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    let soon = move || set_timeout(f, std::time::Duration::ZERO);
+    match hidden {
+        true => soon(),
+        false => request_animation_frame(soon),
     }
 }
 
@@ -420,13 +472,21 @@ pub fn A(
     /// The address, from [`crate::routes::Route::href`].
     #[prop(into)]
     href: String,
+    /// The link's class, if any.
+    #[prop(optional)]
+    class: Option<&'static str>,
+    /// The link's id, if any (where an error summary links).
+    #[prop(into, optional)]
+    id: Option<String>,
     /// The link's words.
     children: Children,
 ) -> impl IntoView {
     let location = use_location();
     let path = href.split(['?', '#']).next().unwrap_or_default().to_owned();
     let current = move || location.pathname.with(|p| *p == path).then_some("page");
-    view! { <a href=href aria-current=current>{children()}</a> }
+    // Class and id as plain attributes rather than `attr:` on the component, which Leptos
+    // adds through type-erased attributes: more code and allocations for every link.
+    view! { <a href=href class=class id=id aria-current=current>{children()}</a> }
 }
 
 #[cfg(test)]

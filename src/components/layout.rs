@@ -25,8 +25,8 @@ pub fn Header() -> impl IntoView {
         <header class="f-header">
             <LanguageControl/>
             <div class="f-width-container f-header__inner">
-                <A href=Route::Home.href() attr:class="f-header__name">{name}</A>
-                <A href=Route::GetHelp.href() attr:class="f-header__help">{m.get_help_now}</A>
+                <A href=Route::Home.href() class="f-header__name">{name}</A>
+                <A href=Route::GetHelp.href() class="f-header__help">{m.get_help_now}</A>
             </div>
         </header>
     }

@@ -32,7 +32,7 @@ pub fn DeadEnd(
     let m = use_messages();
     let home = Route::Home.href();
     let home = if home_button {
-        view! { <A href=home attr:class="f-button">{m.go_home}</A> }.into_any()
+        view! { <A href=home class="f-button">{m.go_home}</A> }.into_any()
     } else {
         view! { <p><A href=home>{m.go_home}</A></p> }.into_any()
     };

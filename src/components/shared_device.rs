@@ -31,7 +31,7 @@ pub fn ModeBar() -> impl IntoView {
             Setup::Kiosk => view! {
                 <div class="f-mode-bar f-no-print">
                     <p class="f-mode-bar__text">{m.modes.kiosk_bar}</p>
-                    <A href=Route::Finish(false).href() attr:class="f-button f-button--secondary f-mode-bar__button">
+                    <A href=Route::Finish(false).href() class="f-button f-button--secondary f-mode-bar__button">
                         {m.modes.finish_and_clear}
                     </A>
                 </div>
@@ -39,14 +39,14 @@ pub fn ModeBar() -> impl IntoView {
             .into_any(),
             Setup::Assisted(Device::Shared) => {
                 let stop = (modes.deployment() == Mode::Personal).then(|| view! {
-                    <A href=Route::Finish(true).href() attr:class="f-button f-button--secondary f-mode-bar__button">
+                    <A href=Route::Finish(true).href() class="f-button f-button--secondary f-mode-bar__button">
                         {m.modes.stop_helping}
                     </A>
                 });
                 view! {
                     <div class="f-mode-bar f-no-print">
                         <p class="f-mode-bar__text">{m.modes.helping_shared_bar}</p>
-                        <A href=Route::Finish(false).href() attr:class="f-button f-button--secondary f-mode-bar__button">
+                        <A href=Route::Finish(false).href() class="f-button f-button--secondary f-mode-bar__button">
                             {m.modes.start_fresh}
                         </A>
                         {stop}
@@ -80,7 +80,7 @@ pub fn AssistedSwitch() -> impl IntoView {
         <div class="f-card">
             <h2 class="f-heading-m">{m.modes.switch_title}</h2>
             <p>{fill(m.modes.switch_body, &[("service", &service)])}</p>
-            <A href=Route::Helping.href() attr:class="f-button f-button--secondary">{m.modes.switch_button}</A>
+            <A href=Route::Helping.href() class="f-button f-button--secondary">{m.modes.switch_button}</A>
         </div>
     }
 }

@@ -40,7 +40,7 @@ pub fn SummaryRow(
             <dd class="f-summary-list__value">{children()}</dd>
             {change.map(|c| view! {
                 <dd class="f-summary-list__actions">
-                    <A href=c.href attr:id=c.id>
+                    <A href=c.href id=c.id>
                         {m.change}<span class="f-visually-hidden">" "{c.hidden}</span>
                     </A>
                 </dd>

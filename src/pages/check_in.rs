@@ -214,7 +214,7 @@ fn BackToReferral(checkin_id: String) -> impl IntoView {
     });
     linked.then(|| {
         view! {
-            <p><A href=Route::Referral(Step::Check).href() attr:class="f-button">{m.referral.back_to_referral}</A></p>
+            <p><A href=Route::Referral(Step::Check).href() class="f-button">{m.referral.back_to_referral}</A></p>
         }
     })
 }

@@ -52,7 +52,7 @@ pub fn HistoryPage() -> impl IntoView {
         <PageHeading text=m.history_title/>
         <Show when=move || !checkins.read().is_empty() fallback=move || view! {
             <p>{m.no_check_ins_yet}</p>
-            <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
+            <p><A href=Route::CheckIn(CheckInStep::FIRST).href() class="f-button">{m.start_check_in}</A></p>
         }>
             <Table id=TABLE caption=m.history_caption caption_hidden=true
                 headings=vec![m.date, m.result, ""] hidden_heading=m.actions>

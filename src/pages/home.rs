@@ -31,10 +31,10 @@ fn ReferralCard() -> impl IntoView {
         Some(draft) => {
             // Resume at the first page still to answer, or at check your answers.
             let step = first_unfinished(&draft).unwrap_or(Step::Check);
-            view! { <A href=Route::Referral(step).href() attr:class="f-button">{m.referral.carry_on}</A> }
+            view! { <A href=Route::Referral(step).href() class="f-button">{m.referral.carry_on}</A> }
                 .into_any()
         }
-        None => view! { <A href=Route::Referral(Step::Start).href() attr:class="f-button">{m.referral.start}</A> }
+        None => view! { <A href=Route::Referral(Step::Start).href() class="f-button">{m.referral.start}</A> }
             .into_any(),
     }
     };
@@ -144,14 +144,14 @@ pub fn HomePage() -> impl IntoView {
     let start = move || {
         match in_progress() {
         Some((answered, total, href)) => view! {
-            <A href=href attr:class="f-button f-button--start">{m.continue_check_in}</A>
+            <A href=href class="f-button f-button--start">{m.continue_check_in}</A>
             <p class="f-hint">
                 {fill(&m.count(&m.answered_of, total as u64), &[("answered", &answered.to_string())])}
             </p>
         }
         .into_any(),
         None => view! {
-            <A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button f-button--start">{m.start_check_in}</A>
+            <A href=Route::CheckIn(CheckInStep::FIRST).href() class="f-button f-button--start">{m.start_check_in}</A>
         }
         .into_any(),
     }

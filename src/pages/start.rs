@@ -36,14 +36,14 @@ pub fn StartPage() -> impl IntoView {
             <li class="f-card">
                 <h2 class="f-heading-m">{m.modes.start_support_title}</h2>
                 <p>{m.modes.start_support_body}</p>
-                <A href=Route::Referral(Step::Start).href() attr:class="f-button f-button--start">
+                <A href=Route::Referral(Step::Start).href() class="f-button f-button--start">
                     {m.referral.start}
                 </A>
             </li>
             <li class="f-card">
                 <h2 class="f-heading-m">{m.modes.start_check_in_title}</h2>
                 <p>{m.count(&m.home_intro, questions as u64)}</p>
-                <A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button f-button--start">
+                <A href=Route::CheckIn(CheckInStep::FIRST).href() class="f-button f-button--start">
                     {m.start_check_in}
                 </A>
             </li>

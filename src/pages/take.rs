@@ -150,7 +150,7 @@ fn Kept(carried: Carried, result: Result<ImportSummary, AppError>) -> impl IntoV
                 m.modes.take_in_already
             };
             let referral = carried.referral.map(|r| view! {
-                <p><A href=Route::ReferralView(&r.id).href() attr:class="f-button">{m.referral.view_referral}</A></p>
+                <p><A href=Route::ReferralView(&r.id).href() class="f-button">{m.referral.view_referral}</A></p>
             });
             let checkin = carried.checkins.first().map(|c| {
                 view! {

@@ -130,7 +130,7 @@ pub fn YourDataPage() -> impl IntoView {
             accept=".json,application/json" error=import_error on_choose=choose_file/>
         <h2 class="f-heading-m">{m.data.delete_title}</h2>
         <p>{m.data.delete_body}</p>
-        <p><A href=Route::DeleteData.href() attr:class="f-button f-button--warning">{m.data.delete_button}</A></p>
+        <p><A href=Route::DeleteData.href() class="f-button f-button--warning">{m.data.delete_button}</A></p>
     }
 }
 

@@ -25,7 +25,7 @@ pub fn ReferralDonePage() -> impl IntoView {
             <ReferralNext referral_id=referral.id.clone()/>
             <ServiceContactLinks/>
             <ThingsToTryLink/>
-            <p><A href=Route::ReferralView(&referral.id).href() attr:class="f-button">{m.referral.view_referral}</A></p>
+            <p><A href=Route::ReferralView(&referral.id).href() class="f-button">{m.referral.view_referral}</A></p>
             <p><A href=Route::Home.href()>{m.go_home}</A></p>
         }
         .into_any()
