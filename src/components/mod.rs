@@ -3,6 +3,7 @@
 
 mod activity_card;
 mod activity_filters;
+mod after_paint;
 mod back_link;
 mod care_card;
 mod choices;
@@ -35,6 +36,7 @@ mod things_to_try_link;
 
 pub use activity_card::{badge_words, ActivityCard};
 pub use activity_filters::ActivityFilters;
+pub use after_paint::AfterPaint;
 pub use back_link::BackLink;
 pub use care_card::{CareCardView, CrisisContacts, HelpNowLink, ServiceContactLinks};
 pub use choices::{toggle, Answer, ChoiceItem, Choices, Reveal};

@@ -1,18 +1,23 @@
 //! Check your answers, for the check-in in progress.
 
+use std::ops::RangeInclusive;
+
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::{
-    ChangeLink, FieldError, NothingInProgress, PageHeading, QuestionForm, SummaryRow, VolunteerNote,
+    AfterPaint, ChangeLink, FieldError, NothingInProgress, PageHeading, QuestionForm, SummaryRow,
+    VolunteerNote,
 };
 use crate::config::ServiceConfig;
-use crate::domain::checkin::DraftError;
+use crate::domain::checkin::{Draft, DraftError};
 use crate::domain::checkin_journey::CheckInStep;
+use crate::domain::instrument::Wording;
 use crate::error::AppError;
 use crate::i18n::{fill, use_messages, Messages, EN};
 use crate::router::{use_navigate, NavigateOptions};
 use crate::routes::Route;
-use crate::state::{use_check_in, use_config, use_records, CheckInSession};
+use crate::state::{use_check_in, use_config, use_records, CheckInSession, Config};
 
 /// Every answer of the check-in in progress, each with a "Change" link, then "Save".
 #[component]
@@ -25,60 +30,14 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let Some(draft) = check_in.draft().get_untracked() else {
         return view! { <NothingInProgress title=m.check_answers_title/> }.into_any();
     };
-    // One list per instrument, headed in plain words; the stem ("During the past month, how
-    // often did you feel …") follows as a line where the items complete it.
-    let mut n = 0;
     let config = use_config();
-    let groups = draft
-        .responses
-        .iter()
-        .filter_map(|r| {
-            let instrument = r.instrument()?;
-            let wording = config.wording(instrument, m.language);
-            let english = wording.lang != m.language.code();
-            let lang = english.then_some(EN.lang);
-            let first = n + 1;
-            n += r.answers.len();
-            let stem = (!wording.stem.is_empty()).then(|| format!("{} …", wording.stem));
-            let rows = (first..=n)
-                .filter_map(|n| {
-                    let (instrument, item) = draft.question(n)?;
-                    let text = wording.items.get(item)?.clone();
-                    let options = wording.options.clone();
-                    let answer = move || {
-                        check_in
-                            .draft()
-                            .read()
-                            .as_ref()
-                            .and_then(|d| d.answer(n))
-                            .and_then(|s| instrument.option_index(s))
-                            .and_then(|i| options.get(i).cloned())
-                            .map(|words| view! { <span lang=lang>{words}</span> }.into_any())
-                            .unwrap_or_else(|| m.not_answered.into_any())
-                    };
-                    let hidden = if instrument.stem.is_empty() {
-                        fill(m.your_answer_to_question, &[("question", &text)])
-                    } else {
-                        fill(m.your_answer_to, &[("question", &text)])
-                    };
-                    let change = ChangeLink {
-                        href: Route::CheckInChange(CheckInStep::Question(n)).href(),
-                        id: format!("change-{n}"),
-                        hidden,
-                    };
-                    Some(view! {
-                        <SummaryRow key=format!("{n}. {}", capitalise(&text)) key_lang=lang change=Some(change)>{answer}</SummaryRow>
-                    })
-                })
-                .collect_view();
-            Some(view! {
-                <h2 class="f-heading-m">{m.instruments.heading(instrument.id)}</h2>
-                {english.then(|| view! { <p class="f-inset f-inset--note">{m.untranslated_note}</p> })}
-                {stem.map(|s| view! { <p class="f-hint" lang=lang>{s}</p> })}
-                <dl class="f-summary-list">{rows}</dl>
-            })
-        })
-        .collect_view();
+    // One list per instrument, built as a whole and again as a whole if the check-in changes
+    // elsewhere (another tab): a reactive value per answer made the page slower to show.
+    let groups = move || {
+        check_in
+            .draft()
+            .with(|d| d.as_ref().map(|draft| answer_groups(m, config, draft)))
+    };
     let back = CheckInStep::Check
         .previous(&draft)
         .map_or(Route::Home, Route::CheckIn)
@@ -113,10 +72,92 @@ pub fn CheckAnswersPage() -> impl IntoView {
             <VolunteerNote shown=draft.with_volunteer/>
             {groups}
             <h2 class="f-heading-m">{m.a_few_more_things}</h2>
-            <dl class="f-summary-list">{follow_up_rows(m, check_in)}</dl>
+            <dl class="f-summary-list">
+                <AfterPaint>{move || follow_up_rows(m, check_in)}</AfterPaint>
+            </dl>
         </QuestionForm>
     }
     .into_any()
+}
+
+/// How many answers fill a phone's first screen: the rest follow a frame later.
+const FIRST_SCREEN: usize = 4;
+
+/// Each instrument's answers, headed in plain words; the stem ("During the past month, how
+/// often did you feel …") follows as a line where the items complete it.
+fn answer_groups(m: &'static Messages, config: Config, draft: &Draft) -> impl IntoView {
+    let mut n = 0;
+    draft
+        .responses
+        .iter()
+        .filter_map(|r| {
+            let instrument = r.instrument()?;
+            let wording = config.wording(instrument, m.language);
+            let english = wording.lang != m.language.code();
+            let lang = english.then_some(EN.lang);
+            let (first, last) = (n + 1, n + r.answers.len());
+            n = last;
+            let stem = (!wording.stem.is_empty()).then(|| format!("{} …", wording.stem));
+            let now = answer_rows(m, &wording, lang, draft, first..=last.min(FIRST_SCREEN));
+            let later = (last > FIRST_SCREEN).then(|| {
+                let draft = StoredValue::new(draft.clone());
+                let from = first.max(FIRST_SCREEN + 1);
+                view! {
+                    <AfterPaint>
+                        {move || {
+                            let wording = config.wording(instrument, m.language);
+                            draft.with_value(|d| answer_rows(m, &wording, lang, d, from..=last))
+                        }}
+                    </AfterPaint>
+                }
+            });
+            Some(view! {
+                <h2 class="f-heading-m">{m.instruments.heading(instrument.id)}</h2>
+                {english.then(|| view! { <p class="f-inset f-inset--note">{m.untranslated_note}</p> })}
+                {stem.map(|s| view! { <p class="f-hint" lang=lang>{s}</p> })}
+                <dl class="f-summary-list">{now}{later}</dl>
+            })
+        })
+        .collect_view()
+}
+
+/// The answers to questions `numbers`, each with its "Change" link.
+fn answer_rows(
+    m: &'static Messages,
+    wording: &Wording,
+    lang: Option<&'static str>,
+    draft: &Draft,
+    numbers: RangeInclusive<usize>,
+) -> impl IntoView {
+    numbers
+        .filter_map(|n| {
+            let (instrument, item) = draft.question(n)?;
+            let text = wording.items.get(item)?;
+            let answer = draft
+                .answer(n)
+                .and_then(|s| instrument.option_index(s))
+                .and_then(|i| wording.options.get(i))
+                .map(|words| view! { <span lang=lang>{words.clone()}</span> });
+            let hidden = if instrument.stem.is_empty() {
+                fill(m.your_answer_to_question, &[("question", text)])
+            } else {
+                fill(m.your_answer_to, &[("question", text)])
+            };
+            let change = ChangeLink {
+                href: Route::CheckInChange(CheckInStep::Question(n)).href(),
+                id: format!("change-{n}"),
+                hidden,
+            };
+            Some(view! {
+                <SummaryRow key=format!("{n}. {}", capitalise(text)) key_lang=lang change=Some(change)>
+                    {match answer {
+                        Some(words) => Either::Left(words),
+                        None => Either::Right(m.not_answered),
+                    }}
+                </SummaryRow>
+            })
+        })
+        .collect_view()
 }
 
 /// The optional answers (activities, goals, journey step), each with a "Change" link.

@@ -8,7 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::components::{row_focus, show_all_button, CareCardView, PageHeading, PageTitle, Table};
+use crate::components::{
+    row_focus, show_all_button, AfterPaint, CareCardView, PageHeading, PageTitle, Table,
+};
 use crate::config::{Choice, ServiceConfig};
 use crate::domain::checkin::CheckIn;
 use crate::domain::checkin_journey::CheckInStep;
@@ -145,7 +147,7 @@ pub fn ProgressPage() -> impl IntoView {
             Some(found) => progress(m, found, goals),
             None => view! {
                 <p>{m.progress_none}</p>
-                <p><A href=Route::CheckIn(CheckInStep::FIRST).href() attr:class="f-button">{m.start_check_in}</A></p>
+                <p><A href=Route::CheckIn(CheckInStep::FIRST).href() class="f-button">{m.start_check_in}</A></p>
             }.into_any(),
         }}
         <p><A href=Route::History.href()>{m.see_past_check_ins}</A></p>
@@ -255,78 +257,116 @@ fn progress(m: &'static Messages, found: Found, goals: Vec<GoalHistory>) -> AnyV
             })
             .collect();
         let overall = ChangeRow::latest(m, m.score, &f.total, |p| p.value.to_string());
-        view! {
+        let top = view! {
             <h2 class="f-heading-m">{m.progress_overall}</h2>
             {score_history(m, f.total, change_table(m, "overall-changes", m.progress_overall, vec![overall]))}
-            <h2 class="f-heading-m">{m.the_three_parts}</h2>
-            {change_table(m, "part-changes", m.the_three_parts, parts)}
-            <h2 class="f-heading-m">{m.progress_dimensions}</h2>
-            <p class="f-hint">{m.progress_dimensions_intro}</p>
-            {change_table(m, "dimension-changes", m.progress_dimensions, dimensions)}
-        }
-    });
-    let ons4 = o.ons4.map(|series| {
-        let band = |p: &progress::Point| p.band.map(|b| m.band_name(b)).unwrap_or_default();
-        let rows = series
-            .iter()
-            .map(|s| {
-                let item = ONS4.item_index(s.id).map_or(0, |i| ONS4.items[i].dimension);
-                let name = m.instruments.dimension(ONS4.id, item);
-                ChangeRow::latest(m, name, s, |p| {
-                    let values = [
-                        ("score", p.value.to_string()),
-                        ("min", s.min.to_string()),
-                        ("max", s.max.to_string()),
-                    ];
-                    let mut values: Vec<(&str, &str)> =
-                        values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    values.push(("band", band(p)));
-                    fill(m.ons_score, &values)
-                })
-            })
-            .collect();
-        view! {
-            <h2 class="f-heading-m">{m.ons4_title}</h2>
-            <p>{m.anxiety_lower_is_better}</p>
-            {change_table(m, "ons4-changes", m.ons4_title, rows)}
-        }
-    });
-    let loneliness = o.loneliness.map(|s| {
-        let latest = s.latest().map(|p| p.value).unwrap_or_default();
-        let range = |score: u32| {
-            fill(
-                m.loneliness_score,
-                &[
-                    ("score", &score.to_string()),
-                    ("min", &s.min.to_string()),
-                    ("max", &s.max.to_string()),
-                ],
-            )
         };
-        let row = ChangeRow::latest(m, m.instruments.loneliness, &s, |p| {
-            let values = [p.value, s.min, s.max].map(|v| v.to_string());
-            fill(
-                m.score_in_range,
-                &[
-                    ("score", &values[0]),
-                    ("min", &values[1]),
-                    ("max", &values[2]),
-                ],
-            )
-        });
-        view! {
-            <h2 class="f-heading-m">{m.loneliness_title}</h2>
-            <p>{range(latest)}</p>
-            {UCLA3.total_band(latest).map(|b| view! { <p>{m.loneliness_meaning(b)}</p> })}
-            {change_table(m, "loneliness-changes", m.loneliness_title, vec![row])}
-        }
+        (top, (parts, dimensions))
     });
-    let goals = if goals.is_empty() {
-        view! { <p>{m.progress_no_goals}</p> }.into_any()
-    } else {
-        view! {
+    let (flourishing, parts) = flourishing.unzip();
+    // What fills the first screen is drawn at once, the rest a frame later (see AfterPaint).
+    let rest = StoredValue::new(Some(Rest {
+        parts,
+        ons4: o.ons4,
+        loneliness: o.loneliness,
+        goals,
+        journey: found.journey,
+        activities: found.activities,
+        visits: found.visits,
+    }));
+    view! {
+        {o.care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
+        {flourishing}
+        <AfterPaint>{move || rest.try_update_value(Option::take).flatten().map(|r| r.view(m))}</AfterPaint>
+    }
+    .into_any()
+}
+
+/// The sections after the overall score, from what was found.
+struct Rest {
+    /// The MHC-SF's three parts and its dimensions, as rows, when it was asked.
+    parts: Option<(Vec<ChangeRow>, Vec<ChangeRow>)>,
+    ons4: Option<Vec<Series>>,
+    loneliness: Option<Series>,
+    goals: Vec<GoalHistory>,
+    journey: Vec<DatedRow>,
+    activities: Vec<DatedRow>,
+    visits: Vec<VisitCount>,
+}
+
+impl Rest {
+    fn view(self, m: &'static Messages) -> impl IntoView {
+        let parts = self.parts.map(|(parts, dimensions)| {
+            view! {
+                <h2 class="f-heading-m">{m.the_three_parts}</h2>
+                {change_table(m, "part-changes", m.the_three_parts, parts)}
+                <h2 class="f-heading-m">{m.progress_dimensions}</h2>
+                <p class="f-hint">{m.progress_dimensions_intro}</p>
+                {change_table(m, "dimension-changes", m.progress_dimensions, dimensions)}
+            }
+        });
+        let ons4 = self.ons4.map(|series| {
+            let band = |p: &progress::Point| p.band.map(|b| m.band_name(b)).unwrap_or_default();
+            let rows = series
+                .iter()
+                .map(|s| {
+                    let item = ONS4.item_index(s.id).map_or(0, |i| ONS4.items[i].dimension);
+                    let name = m.instruments.dimension(ONS4.id, item);
+                    ChangeRow::latest(m, name, s, |p| {
+                        let values = [
+                            ("score", p.value.to_string()),
+                            ("min", s.min.to_string()),
+                            ("max", s.max.to_string()),
+                        ];
+                        let mut values: Vec<(&str, &str)> =
+                            values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                        values.push(("band", band(p)));
+                        fill(m.ons_score, &values)
+                    })
+                })
+                .collect();
+            view! {
+                <h2 class="f-heading-m">{m.ons4_title}</h2>
+                <p>{m.anxiety_lower_is_better}</p>
+                {change_table(m, "ons4-changes", m.ons4_title, rows)}
+            }
+        });
+        let loneliness = self.loneliness.map(|s| {
+            let latest = s.latest().map(|p| p.value).unwrap_or_default();
+            let range = |score: u32| {
+                fill(
+                    m.loneliness_score,
+                    &[
+                        ("score", &score.to_string()),
+                        ("min", &s.min.to_string()),
+                        ("max", &s.max.to_string()),
+                    ],
+                )
+            };
+            let row = ChangeRow::latest(m, m.instruments.loneliness, &s, |p| {
+                let values = [p.value, s.min, s.max].map(|v| v.to_string());
+                fill(
+                    m.score_in_range,
+                    &[
+                        ("score", &values[0]),
+                        ("min", &values[1]),
+                        ("max", &values[2]),
+                    ],
+                )
+            });
+            view! {
+                <h2 class="f-heading-m">{m.loneliness_title}</h2>
+                <p>{range(latest)}</p>
+                {UCLA3.total_band(latest).map(|b| view! { <p>{m.loneliness_meaning(b)}</p> })}
+                {change_table(m, "loneliness-changes", m.loneliness_title, vec![row])}
+            }
+        });
+        let goals = if self.goals.is_empty() {
+            view! { <p>{m.progress_no_goals}</p> }.into_any()
+        } else {
+            view! {
             <ul class="f-list f-goal-list">
-                {goals.into_iter().map(|g| {
+                {self.goals.into_iter().map(|g| {
                     let history = g.updates.iter()
                         .map(|(d, s)| fill(m.status_on, &[("status", m.goal_status(s)), ("date", &m.date(*d))]))
                         .collect::<Vec<_>>()
@@ -341,29 +381,28 @@ fn progress(m: &'static Messages, found: Found, goals: Vec<GoalHistory>) -> AnyV
             </ul>
         }
         .into_any()
-    };
-    let journey = dated_table(m, "journey", m.progress_journey, m.step_row, found.journey);
-    let activities = dated_table(
-        m,
-        "activities",
-        m.progress_activities,
-        m.activities_column,
-        found.activities,
-    );
-    view! {
-        {o.care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
-        {flourishing}
-        {ons4}
-        {loneliness}
-        <h2 class="f-heading-m">{m.progress_goals}</h2>
-        {goals}
-        <h2 class="f-heading-m">{m.progress_journey}</h2>
-        {journey}
-        <h2 class="f-heading-m">{m.progress_activities}</h2>
-        {activities}
-        {visit_counts(m, found.visits)}
+        };
+        let journey = dated_table(m, "journey", m.progress_journey, m.step_row, self.journey);
+        let activities = dated_table(
+            m,
+            "activities",
+            m.progress_activities,
+            m.activities_column,
+            self.activities,
+        );
+        view! {
+            {parts}
+            {ons4}
+            {loneliness}
+            <h2 class="f-heading-m">{m.progress_goals}</h2>
+            {goals}
+            <h2 class="f-heading-m">{m.progress_journey}</h2>
+            {journey}
+            <h2 class="f-heading-m">{m.progress_activities}</h2>
+            {activities}
+            {visit_counts(m, self.visits)}
+        }
     }
-    .into_any()
 }
 
 /// The activities from the service's list the person went to, counted by their directory

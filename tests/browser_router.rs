@@ -1,0 +1,138 @@
+//! The router's address and the browser's history, and what a long page leaves until after
+//! its first paint, in a real browser.
+#![cfg(target_arch = "wasm32")]
+
+use flourish::components::AfterPaint;
+use flourish::router::{use_location, use_navigate, NavigateOptions, Router};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::sleep;
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("window")
+}
+
+/// A fresh element to render into.
+fn container() -> web_sys::HtmlElement {
+    let document = window().document().expect("document");
+    let el = document.create_element("div").expect("div");
+    document
+        .body()
+        .expect("body")
+        .append_child(&el)
+        .expect("append");
+    el.unchecked_into()
+}
+
+fn browser_path() -> String {
+    window().location().pathname().expect("pathname")
+}
+
+fn history_length() -> u32 {
+    window()
+        .history()
+        .expect("history")
+        .length()
+        .expect("length")
+}
+
+/// Waits for the task after the next frame, when the router writes the history.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("a frame");
+}
+
+#[wasm_bindgen_test]
+async fn the_page_changes_at_once_and_the_history_after_the_paint_in_order() {
+    let started_at = browser_path();
+    let root = container();
+    let go = StoredValue::new_local(None::<Box<dyn Fn(&str, NavigateOptions)>>);
+    let _mount = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Router>
+                {
+                    let navigate = use_navigate();
+                    go.set_value(Some(Box::new(navigate)));
+                    let location = use_location();
+                    view! { <p id="shown">{move || location.pathname.get()}</p> }
+                }
+            </Router>
+        }
+    });
+    let navigate =
+        |to: &str| go.with_value(|g| g.as_ref().expect("navigate")(to, Default::default()));
+    let shown = || {
+        root.query_selector("#shown")
+            .ok()
+            .flatten()
+            .and_then(|p| p.text_content())
+            .unwrap_or_default()
+    };
+    let before = history_length();
+
+    navigate("/router-test/a");
+    sleep(0).await;
+    // The page follows the address at once; the browser's address waits for the paint.
+    assert_eq!(shown(), "/router-test/a");
+    assert_eq!(browser_path(), started_at);
+    next_frame().await;
+    assert_eq!(browser_path(), "/router-test/a");
+    assert_eq!(history_length(), before + 1);
+
+    // Two changes before a frame: both are written, in order, and Back finds the first.
+    navigate("/router-test/b");
+    navigate("/router-test/c/../d");
+    sleep(0).await;
+    assert_eq!(shown(), "/router-test/d", "read as the browser reads it");
+    assert_eq!(
+        browser_path(),
+        "/router-test/b",
+        "the first went in before the second"
+    );
+    next_frame().await;
+    assert_eq!(browser_path(), "/router-test/d");
+    assert_eq!(history_length(), before + 3);
+    window().history().expect("history").back().expect("back");
+    sleep(100).await;
+    assert_eq!(shown(), "/router-test/b");
+
+    // Back where the test runner was, for the tests after this one.
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&started_at))
+        .expect("replace");
+}
+
+#[wasm_bindgen_test]
+async fn what_comes_after_the_paint_is_there_from_the_next_task() {
+    let root = container();
+    let _mount = leptos::mount::mount_to(root.clone(), || {
+        view! {
+            <p id="top">"At once"</p>
+            <AfterPaint><p id="rest">"A frame later"</p></AfterPaint>
+        }
+    });
+    let has = |selector: &str| root.query_selector(selector).ok().flatten().is_some();
+    assert!(has("#top"));
+    assert!(!has("#rest"), "not before the first paint");
+    next_frame().await;
+    sleep(0).await;
+    assert!(has("#rest"));
+}
