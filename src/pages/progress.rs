@@ -11,13 +11,14 @@ use crate::browser;
 use crate::components::{
     row_focus, show_all_button, AfterPaint, CareCardView, PageHeading, PageTitle, Table,
 };
-use crate::config::{Choice, ServiceConfig};
+use crate::config::ServiceConfig;
 use crate::domain::checkin::CheckIn;
 use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::directory::{count_visits, Visit, VisitCount};
 use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{
-    self, Change, Changes, Direction, GoalHistory, Series, Showing, TickUnit, ViewBox,
+    self, ActivityPoint, Change, Changes, Direction, JourneyPoint, Series, Showing, TickUnit,
+    ViewBox,
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::router::A;
@@ -133,18 +134,16 @@ fn change_table(
 pub fn ProgressPage() -> impl IntoView {
     let m = use_messages();
     let records = use_records();
-    let goals = untrack(|| records.goal_histories());
-    let categories = use_config().with(|c| c.activity_categories.clone());
     let waiting = use_things_to_try().visits().get_untracked();
     // Worked out where the check-ins are kept: years of them are not copied to be looked at.
-    let found = records.checkins().with_untracked(|checkins| {
-        (!checkins.is_empty()).then(|| Found::of(m, checkins, &categories, &waiting))
-    });
+    let found = records
+        .checkins()
+        .with_untracked(|checkins| (!checkins.is_empty()).then(|| Found::of(checkins, &waiting)));
     view! {
         <PageTitle text=m.progress_title/>
         <PageHeading text=m.progress_title/>
         {match found {
-            Some(found) => progress(m, found, goals),
+            Some(found) => progress(m, found),
             None => view! {
                 <p>{m.progress_none}</p>
                 <p><A href=Route::CheckIn(CheckInStep::FIRST).href() class="f-button">{m.start_check_in}</A></p>
@@ -167,45 +166,12 @@ struct DatedRow {
 /// Everything the page shows, worked out once from the check-ins.
 struct Found {
     overview: progress::Overview,
-    /// The journey steps chosen, oldest first.
-    journey: Vec<DatedRow>,
-    /// The activities gone to, oldest first.
-    activities: Vec<DatedRow>,
     /// Visits to the service's activities, those kept by check-ins and those still waiting.
     visits: Vec<VisitCount>,
 }
 
 impl Found {
-    fn of(
-        m: &'static Messages,
-        checkins: &[CheckIn],
-        categories: &[Choice],
-        waiting: &[Visit],
-    ) -> Self {
-        let overview = progress::overview(checkins, browser::offset_at);
-        let steps = crate::domain::checkin::JourneyStep::ALL.len().to_string();
-        let journey = overview
-            .journey
-            .iter()
-            .map(|p| DatedRow {
-                date: p.date,
-                caption: p
-                    .step
-                    .number()
-                    .map(|n| fill(m.step_n, &[("n", &n.to_string()), ("total", &steps)])),
-                words: m.journey_step(&p.step).to_owned(),
-            })
-            .collect();
-        let label = |id: &str| ServiceConfig::label_in(categories, id, m.language).to_owned();
-        let activities = overview
-            .activities
-            .iter()
-            .map(|p| DatedRow {
-                date: p.date,
-                caption: None,
-                words: m.activities_in_words(label, &p.uptake, &p.went_to),
-            })
-            .collect();
+    fn of(checkins: &[CheckIn], waiting: &[Visit]) -> Self {
         let visits = count_visits(
             checkins
                 .iter()
@@ -213,16 +179,14 @@ impl Found {
                 .chain(waiting),
         );
         Self {
-            overview,
-            journey,
-            activities,
+            overview: progress::overview(checkins, browser::offset_at),
             visits,
         }
     }
 }
 
 /// The page's sections, from what was found.
-fn progress(m: &'static Messages, found: Found, goals: Vec<GoalHistory>) -> AnyView {
+fn progress(m: &'static Messages, found: Found) -> AnyView {
     let o = found.overview;
     let flourishing = o.flourishing.map(|f| {
         let parts = f
@@ -269,9 +233,8 @@ fn progress(m: &'static Messages, found: Found, goals: Vec<GoalHistory>) -> AnyV
         parts,
         ons4: o.ons4,
         loneliness: o.loneliness,
-        goals,
-        journey: found.journey,
-        activities: found.activities,
+        journey: o.journey,
+        activities: o.activities,
         visits: found.visits,
     }));
     view! {
@@ -288,9 +251,8 @@ struct Rest {
     parts: Option<(Vec<ChangeRow>, Vec<ChangeRow>)>,
     ons4: Option<Vec<Series>>,
     loneliness: Option<Series>,
-    goals: Vec<GoalHistory>,
-    journey: Vec<DatedRow>,
-    activities: Vec<DatedRow>,
+    journey: Vec<JourneyPoint>,
+    activities: Vec<ActivityPoint>,
     visits: Vec<VisitCount>,
 }
 
@@ -361,12 +323,13 @@ impl Rest {
                 {change_table(m, "loneliness-changes", m.loneliness_title, vec![row])}
             }
         });
-        let goals = if self.goals.is_empty() {
+        let goals = untrack(|| use_records().goal_histories());
+        let goals = if goals.is_empty() {
             view! { <p>{m.progress_no_goals}</p> }.into_any()
         } else {
             view! {
             <ul class="f-list f-goal-list">
-                {self.goals.into_iter().map(|g| {
+                {goals.into_iter().map(|g| {
                     let history = g.updates.iter()
                         .map(|(d, s)| fill(m.status_on, &[("status", m.goal_status(s)), ("date", &m.date(*d))]))
                         .collect::<Vec<_>>()
@@ -382,13 +345,37 @@ impl Rest {
         }
         .into_any()
         };
-        let journey = dated_table(m, "journey", m.progress_journey, m.step_row, self.journey);
+        let steps = crate::domain::checkin::JourneyStep::ALL.len().to_string();
+        let journey = self
+            .journey
+            .iter()
+            .map(|p| DatedRow {
+                date: p.date,
+                caption: p
+                    .step
+                    .number()
+                    .map(|n| fill(m.step_n, &[("n", &n.to_string()), ("total", &steps)])),
+                words: m.journey_step(&p.step).to_owned(),
+            })
+            .collect();
+        let journey = dated_table(m, "journey", m.progress_journey, m.step_row, journey);
+        let categories = use_config().with(|c| c.activity_categories.clone());
+        let label = |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
+        let activities = self
+            .activities
+            .iter()
+            .map(|p| DatedRow {
+                date: p.date,
+                caption: None,
+                words: m.activities_in_words(label, &p.uptake, &p.went_to),
+            })
+            .collect();
         let activities = dated_table(
             m,
             "activities",
             m.progress_activities,
             m.activities_column,
-            self.activities,
+            activities,
         );
         view! {
             {parts}
@@ -482,12 +469,15 @@ fn score_history(m: &'static Messages, series: Series, changes: AnyView) -> impl
         move || score_chart(m, &series, showing.get())
     };
     let table = move || score_table(m, &series, showing.get());
+    // The table of scores is below the chart, out of the first screen: it follows the paint.
     view! {
         {note}
         {chart}
         {changes}
-        {table}
-        {show_all_button(m, showing, "scores", &m.progress.show_all_check_ins, total)}
+        <AfterPaint>
+            {table.clone()}
+            {show_all_button(m, showing, "scores", &m.progress.show_all_check_ins, total)}
+        </AfterPaint>
     }
 }
 
