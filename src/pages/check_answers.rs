@@ -31,8 +31,8 @@ pub fn CheckAnswersPage() -> impl IntoView {
         return view! { <NothingInProgress title=m.check_answers_title/> }.into_any();
     };
     let config = use_config();
-    // One list per instrument, built as a whole and again as a whole if the check-in changes
-    // elsewhere (another tab): a reactive value per answer made the page slower to show.
+    // One list per instrument, built as a whole, and again as a whole if the check-in changes
+    // elsewhere (another tab), rather than with a reactive value for each answer.
     let groups = move || {
         check_in
             .draft()
