@@ -118,18 +118,20 @@ pub fn focus_soon(selector: String) {
     attempt(selector, 10);
 }
 
+/// Runs `f` in the task after the browser paints its next frame (a task queued from a
+/// frame's callback runs after that frame is painted). Calls made earlier run earlier.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// Done once the browser has painted the next frame: downloads started after it leave the
 /// first page's paint alone (the network and the processor are the page's until then).
 pub async fn after_paint() {
     let painted = js_sys::Promise::new(&mut |resolve, _| {
-        leptos::prelude::request_animation_frame(move || {
-            // A task queued from a frame's callback runs after that frame is painted.
-            leptos::prelude::set_timeout(
-                move || {
-                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-                },
-                std::time::Duration::ZERO,
-            );
+        after_next_paint(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;

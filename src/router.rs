@@ -314,17 +314,15 @@ fn resolved(next: &Address) -> Option<Address> {
 }
 
 /// Runs `f` once the browser's history holds the address shown: the router writes it after
-/// the next frame is painted (a task queued from a frame's callback runs after that frame),
-/// and what is queued later runs later. A hidden page draws no frames: then after the
-/// current task.
+/// the next frame is painted, and what is asked for later runs later. A hidden page draws no
+/// frames: then after the current task.
 pub fn after_history_written(f: impl FnOnce() + 'static) {
     let hidden = web_sys::window()
         .and_then(|w| w.document())
         .is_some_and(|d| d.hidden());
-    let soon = move || set_timeout(f, std::time::Duration::ZERO);
     match hidden {
-        true => soon(),
-        false => request_animation_frame(soon),
+        true => set_timeout(f, std::time::Duration::ZERO),
+        false => crate::browser::after_next_paint(f),
     }
 }
 
