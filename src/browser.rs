@@ -137,6 +137,19 @@ pub async fn after_paint() {
     let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
 }
 
+/// Done when the browser is next idle: work that can wait for the person to be reading then
+/// takes no frame from them. At once where the browser cannot tell (no
+/// `requestIdleCallback`, as in older Safari).
+pub async fn when_idle() {
+    let idle = js_sys::Promise::new(&mut |resolve, _| {
+        let asked = web_sys::window().map(|w| w.request_idle_callback(&resolve));
+        if !matches!(asked, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(idle).await;
+}
+
 /// Asks the browser to keep this site's data even when the device runs low on space.
 /// `Some(true)` when it agreed, `Some(false)` when it did not, `None` when it cannot say.
 pub async fn request_persistence() -> Option<bool> {

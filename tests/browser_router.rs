@@ -136,3 +136,16 @@ async fn what_comes_after_the_paint_is_there_from_the_next_task() {
     sleep(0).await;
     assert!(has("#rest"));
 }
+
+#[wasm_bindgen_test]
+async fn work_left_for_idle_time_runs_once_the_page_is_idle_and_not_before() {
+    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
+    let done = ran.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        flourish::browser::when_idle().await;
+        done.set(true);
+    });
+    assert!(!ran.get(), "not in the task that asked");
+    sleep(1000).await;
+    assert!(ran.get(), "an idle page runs it within a second");
+}

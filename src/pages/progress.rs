@@ -17,13 +17,12 @@ use crate::domain::checkin_journey::CheckInStep;
 use crate::domain::directory::{count_visits, Visit, VisitCount};
 use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{
-    self, ActivityPoint, Change, Changes, Direction, JourneyPoint, Series, Showing, TickUnit,
-    ViewBox,
+    self, Change, Changes, Direction, Series, Showing, TickUnit, ViewBox,
 };
 use crate::i18n::{fill, use_messages, Messages};
 use crate::router::A;
 use crate::routes::Route;
-use crate::state::{use_config, use_records, use_things_to_try};
+use crate::state::{use_config, use_records, use_things_to_try, Records};
 
 /// A change in a score, in words with the number: "Up 3 since last time".
 pub fn score_change(words: [&'static str; 3], change: Change) -> String {
@@ -136,9 +135,11 @@ pub fn ProgressPage() -> impl IntoView {
     let records = use_records();
     let waiting = use_things_to_try().visits().get_untracked();
     // Worked out where the check-ins are kept: years of them are not copied to be looked at.
-    let found = records
-        .checkins()
-        .with_untracked(|checkins| (!checkins.is_empty()).then(|| Found::of(checkins, &waiting)));
+    let found = records.checkins().with_untracked(|checkins| {
+        (!checkins.is_empty())
+            .then(|| Found::of(records, checkins, &waiting))
+            .flatten()
+    });
     view! {
         <PageTitle text=m.progress_title/>
         <PageHeading text=m.progress_title/>
@@ -165,30 +166,38 @@ struct DatedRow {
 
 /// Everything the page shows, worked out once from the check-ins.
 struct Found {
-    overview: progress::Overview,
+    /// Kept with the check-ins until they change ([`crate::state::Records::progress`]).
+    overview: Arc<progress::Overview>,
     /// Visits to the service's activities, those kept by check-ins and those still waiting.
     visits: Vec<VisitCount>,
 }
 
 impl Found {
-    fn of(checkins: &[CheckIn], waiting: &[Visit]) -> Self {
+    fn of(records: Records, checkins: &[CheckIn], waiting: &[Visit]) -> Option<Self> {
         let visits = count_visits(
             checkins
                 .iter()
                 .flat_map(|c| &c.follow_up.went_to)
                 .chain(waiting),
         );
-        Self {
-            overview: progress::overview(checkins, browser::offset_at),
+        Some(Self {
+            overview: work_out(records)?,
             visits,
-        }
+        })
     }
+}
+
+/// What the page shows of the person's check-ins, worked out now unless it already was since
+/// they last changed. The app asks for it ahead, while the person is on another page
+/// ([`crate::app`]), so that the first opening of the page does not wait for it.
+pub fn work_out(records: Records) -> Option<Arc<progress::Overview>> {
+    records.progress(|checkins| progress::overview(checkins, browser::offset_at))
 }
 
 /// The page's sections, from what was found.
 fn progress(m: &'static Messages, found: Found) -> AnyView {
-    let o = found.overview;
-    let flourishing = o.flourishing.map(|f| {
+    let o = Arc::clone(&found.overview);
+    let flourishing = o.flourishing.as_ref().map(|f| {
         let parts = f
             .subscales
             .iter()
@@ -223,22 +232,23 @@ fn progress(m: &'static Messages, found: Found) -> AnyView {
         let overall = ChangeRow::latest(m, m.score, &f.total, |p| p.value.to_string());
         let top = view! {
             <h2 class="f-heading-m">{m.progress_overall}</h2>
-            {score_history(m, f.total, change_table(m, "overall-changes", m.progress_overall, vec![overall]))}
+            {score_history(m, f.total.clone(), change_table(m, "overall-changes", m.progress_overall, vec![overall]))}
         };
         (top, (parts, dimensions))
     });
     let (flourishing, parts) = flourishing.unzip();
     // What fills the first screen is drawn at once, the rest a frame later (see AfterPaint).
+    let care = o
+        .care
+        .as_ref()
+        .map(|c| view! { <CareCardView reasons=c.reasons.clone()/> });
     let rest = StoredValue::new(Some(Rest {
         parts,
-        ons4: o.ons4,
-        loneliness: o.loneliness,
-        journey: o.journey,
-        activities: o.activities,
+        overview: o,
         visits: found.visits,
     }));
     view! {
-        {o.care.map(|c| view! { <CareCardView reasons=c.reasons/> })}
+        {care}
         {flourishing}
         <AfterPaint>{move || rest.try_update_value(Option::take).flatten().map(|r| r.view(m))}</AfterPaint>
     }
@@ -249,10 +259,8 @@ fn progress(m: &'static Messages, found: Found) -> AnyView {
 struct Rest {
     /// The MHC-SF's three parts and its dimensions, as rows, when it was asked.
     parts: Option<(Vec<ChangeRow>, Vec<ChangeRow>)>,
-    ons4: Option<Vec<Series>>,
-    loneliness: Option<Series>,
-    journey: Vec<JourneyPoint>,
-    activities: Vec<ActivityPoint>,
+    /// The rest of what was worked out: ONS4, loneliness, journey steps and activities.
+    overview: Arc<progress::Overview>,
     visits: Vec<VisitCount>,
 }
 
@@ -267,7 +275,8 @@ impl Rest {
                 {change_table(m, "dimension-changes", m.progress_dimensions, dimensions)}
             }
         });
-        let ons4 = self.ons4.map(|series| {
+        let o = &self.overview;
+        let ons4 = o.ons4.as_ref().map(|series| {
             let band = |p: &progress::Point| p.band.map(|b| m.band_name(b)).unwrap_or_default();
             let rows = series
                 .iter()
@@ -293,7 +302,7 @@ impl Rest {
                 {change_table(m, "ons4-changes", m.ons4_title, rows)}
             }
         });
-        let loneliness = self.loneliness.map(|s| {
+        let loneliness = o.loneliness.as_ref().map(|s| {
             let latest = s.latest().map(|p| p.value).unwrap_or_default();
             let range = |score: u32| {
                 fill(
@@ -305,7 +314,7 @@ impl Rest {
                     ],
                 )
             };
-            let row = ChangeRow::latest(m, m.instruments.loneliness, &s, |p| {
+            let row = ChangeRow::latest(m, m.instruments.loneliness, s, |p| {
                 let values = [p.value, s.min, s.max].map(|v| v.to_string());
                 fill(
                     m.score_in_range,
@@ -346,7 +355,7 @@ impl Rest {
         .into_any()
         };
         let steps = crate::domain::checkin::JourneyStep::ALL.len().to_string();
-        let journey = self
+        let journey = o
             .journey
             .iter()
             .map(|p| DatedRow {
@@ -361,7 +370,7 @@ impl Rest {
         let journey = dated_table(m, "journey", m.progress_journey, m.step_row, journey);
         let categories = use_config().with(|c| c.activity_categories.clone());
         let label = |id: &str| ServiceConfig::label_in(&categories, id, m.language).to_owned();
-        let activities = self
+        let activities = o
             .activities
             .iter()
             .map(|p| DatedRow {

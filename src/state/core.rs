@@ -2,6 +2,7 @@
 //! writing: work in progress always shows what the person did (a failed save is reported and
 //! retried), finished records change only after the write succeeded.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -13,6 +14,7 @@ use crate::config::{LoadedConfig, ServiceConfig};
 use crate::domain::checkin::{CheckIn, Draft};
 use crate::domain::consent::CheckInSharing;
 use crate::domain::directory::Visit;
+use crate::domain::progress::Overview;
 use crate::domain::referral::Referral;
 use crate::domain::schedule::Deferral;
 use crate::i18n::Language;
@@ -90,6 +92,55 @@ impl<T: Send + Sync + 'static> std::ops::Deref for Held<T> {
     }
 }
 
+/// The finished check-ins, and what "Your progress" worked out from them: kept until they
+/// change, because working it out from years of check-ins is the slowest part of opening that
+/// page. Every change goes through [`CheckIns::set`], which throws the working out away, so
+/// what is kept is always of the check-ins shown. (Its local dates follow the device's time
+/// zone when it was worked out: a device moved to another zone shows the new one's from the
+/// next change or page load.)
+#[derive(Clone, Copy)]
+pub(super) struct CheckIns {
+    list: Held<Vec<CheckIn>>,
+    worked_out: StoredValue<Option<Arc<Overview>>>,
+}
+
+impl CheckIns {
+    fn new() -> Self {
+        Self {
+            list: Held::new(vec![]),
+            worked_out: StoredValue::new(None),
+        }
+    }
+
+    /// Replaces the check-ins.
+    pub(super) fn set(&self, checkins: Vec<CheckIn>) {
+        self.worked_out.set_value(None);
+        self.list.set(checkins);
+    }
+
+    /// What `work_out` makes of the check-ins, worked out only if they changed since it was
+    /// last asked for (untracked); `None` once this person's state is gone.
+    pub(super) fn worked_out(
+        &self,
+        work_out: impl FnOnce(&[CheckIn]) -> Overview,
+    ) -> Option<Arc<Overview>> {
+        if let Some(kept) = self.worked_out.try_get_value()? {
+            return Some(kept);
+        }
+        let fresh = Arc::new(self.list.try_with_untracked(|c| work_out(c))?);
+        self.worked_out.try_set_value(Some(Arc::clone(&fresh)));
+        Some(fresh)
+    }
+}
+
+impl std::ops::Deref for CheckIns {
+    type Target = ReadSignal<Vec<CheckIn>>;
+
+    fn deref(&self) -> &ReadSignal<Vec<CheckIn>> {
+        &self.list.read
+    }
+}
+
 /// Everything the handles share. Only the state module reaches inside.
 #[derive(Clone, Copy)]
 pub(super) struct Core {
@@ -97,7 +148,7 @@ pub(super) struct Core {
     pub(super) config: StoredValue<ServiceConfig>,
     pub(super) options: StateOptions,
     pub(super) notices: Held<Vec<Notice>>,
-    pub(super) checkins: Held<Vec<CheckIn>>,
+    pub(super) checkins: CheckIns,
     pub(super) referrals: Held<Vec<Referral>>,
     pub(super) deferral: Held<Option<Deferral>>,
     pub(super) draft: Held<Option<Draft>>,
@@ -147,7 +198,7 @@ impl Core {
             config: StoredValue::new(config),
             options,
             notices: Held::new(notices),
-            checkins: Held::new(vec![]),
+            checkins: CheckIns::new(),
             referrals: Held::new(vec![]),
             deferral: Held::new(None),
             draft: Held::new(None),

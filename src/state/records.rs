@@ -1,13 +1,15 @@
 //! What the person has finished and kept: check-ins, referrals, a put-off check-in, and the
 //! controls over all of it (download, bring a file in, delete).
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::core::Core;
 use crate::browser;
 use crate::domain::checkin::CheckIn;
 use crate::domain::export::{self, ImportSummary};
-use crate::domain::progress::{goals_from, GoalHistory};
+use crate::domain::progress::{goals_from, GoalHistory, Overview};
 use crate::domain::referral::{referral_goals, Referral, ReferralExport};
 use crate::domain::schedule::{checkin_dates, Deferral, Schedule};
 use crate::domain::{scores_csv, stored};
@@ -21,7 +23,15 @@ pub struct Records(pub(super) Core);
 impl Records {
     /// Finished check-ins, in stored order.
     pub fn checkins(&self) -> ReadSignal<Vec<CheckIn>> {
-        self.0.checkins.read
+        *self.0.checkins
+    }
+
+    /// What "Your progress" shows of the check-ins, as `work_out` makes it: worked out once
+    /// for each change of the check-ins, so a page opened again (or worked out ahead, while
+    /// the person reads another) does not wait for years of them (untracked). `None` once
+    /// this person's state is gone (the next person's has begun).
+    pub fn progress(&self, work_out: impl FnOnce(&[CheckIn]) -> Overview) -> Option<Arc<Overview>> {
+        self.0.checkins.worked_out(work_out)
     }
 
     /// Referrals the person has finished.
@@ -142,5 +152,78 @@ impl Records {
         self.0.read_store();
         deleted?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use leptos::prelude::*;
+
+    use crate::config::LoadedConfig;
+    use crate::domain::checkin::{CheckIn, Draft};
+    use crate::domain::instrument::MHC_SF;
+    use crate::domain::progress::{overview, Overview};
+    use crate::state::session::AppState;
+    use crate::state::test_support::options;
+    use crate::storage::{Store, DRAFT};
+
+    fn finished(id: &str, answer: u8) -> CheckIn {
+        let mut d = Draft::new(id.into(), chrono::DateTime::UNIX_EPOCH, &[&MHC_SF]);
+        for n in 1..=14 {
+            d.set_answer(n, answer).unwrap();
+        }
+        d.finish(chrono::DateTime::UNIX_EPOCH).unwrap()
+    }
+
+    /// The MHC-SF total of the latest check-in, as "Your progress" shows it.
+    fn latest_total(o: &Overview) -> Option<u32> {
+        o.flourishing
+            .as_ref()
+            .and_then(|f| f.total.latest())
+            .map(|p| p.value)
+    }
+
+    #[test]
+    fn progress_is_worked_out_once_and_again_after_every_change_of_the_check_ins() {
+        let _owner = Owner::new();
+        let store = Store::memory();
+        store.add_checkin(finished("c-1", 2)).unwrap();
+        let state = AppState::new(store.clone(), LoadedConfig::default(), options());
+        let workings = Cell::new(0);
+        let progress = || {
+            state
+                .records
+                .progress(|c| {
+                    workings.set(workings.get() + 1);
+                    overview(c, |_| chrono::FixedOffset::east_opt(0).unwrap())
+                })
+                .unwrap()
+        };
+
+        assert_eq!(latest_total(&progress()), Some(28));
+        assert_eq!(latest_total(&progress()), Some(28));
+        assert_eq!(
+            workings.get(),
+            1,
+            "opening the page again works nothing out"
+        );
+
+        // Another tab saved, or a file was brought in: read again, worked out again.
+        let mut draft = Draft::new("c-2".into(), chrono::DateTime::UNIX_EPOCH, &[&MHC_SF]);
+        for n in 1..=14 {
+            draft.set_answer(n, 5).unwrap();
+        }
+        store.save(DRAFT, &draft).unwrap();
+        state.records.reload();
+        assert_eq!(latest_total(&progress()), Some(28));
+        assert_eq!(workings.get(), 2);
+
+        // A check-in finished here: the page shows it, never what was worked out before.
+        state.check_in.finish().unwrap();
+        assert_eq!(latest_total(&progress()), Some(70));
+        assert_eq!(latest_total(&progress()), Some(70));
+        assert_eq!(workings.get(), 3);
     }
 }
