@@ -179,30 +179,37 @@ async fn fetch_every_part(languages: Vec<i18n::Language>) {
     }
 }
 
-/// Works out what "Your progress" shows ([`crate::pages::work_out_progress`]), with that
-/// page's code.
+/// Gets "Your progress" ready ([`crate::pages::get_progress_ready`]) with that page's code, in
+/// `owner`, which provides the person's state.
 #[::leptos::wasm_split::wasm_split(more, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn work_out_progress(records: Records) -> Result<(), crate::lazy::SplitLoaderError> {
-    let _ = crate::pages::work_out_progress(records);
+fn get_progress_ready(owner: Owner) -> Result<(), crate::lazy::SplitLoaderError> {
+    owner.with(crate::pages::get_progress_ready);
     Ok(())
 }
 
-/// Works out "Your progress" while the person is on another page, once the browser is idle
-/// after a change of their check-ins: with years of them, working it out took a third of the
-/// page's first opening (12 of about 110 ms at 4x CPU). Nothing when there are none, or on a
-/// shared device, which never shows them.
-fn work_out_progress_ahead(records: Records) {
+/// Gets "Your progress" ready while the person is on another page, once the browser is idle
+/// after a change of their check-ins: with years of them, its first opening took about 110 ms
+/// at 4x CPU, most of it compiling the page's code and working out what it shows. Nothing
+/// when there are none, or on a shared device, which never shows them.
+fn get_progress_ready_ahead(records: Records) {
     if !use_mode().setup_untracked().shows_kept_records() {
         return;
     }
+    let Some(owner) = Owner::current().map(|o| o.downgrade()) else {
+        return;
+    };
     Effect::new(move |_| {
         if records.checkins().with(Vec::is_empty) {
             return;
         }
+        let owner = owner.clone();
         leptos::task::spawn_local(async move {
             browser::after_paint().await;
             browser::when_idle().await;
-            let _ = work_out_progress(records).await;
+            // Nothing to get ready once this person's state is gone (the next one's has begun).
+            if let Some(owner) = owner.upgrade() {
+                let _ = get_progress_ready(owner).await;
+            }
         });
     });
 }
@@ -282,7 +289,7 @@ pub fn AppWith(new_store: fn() -> Store, config: LoadedConfig) -> impl IntoView 
                     use_config(),
                     use_context::<SendQueue>(),
                 ));
-                work_out_progress_ahead(use_records());
+                get_progress_ready_ahead(use_records());
                 view! {
                     <OtherTabs/>
                     <InLanguage/>

@@ -1,9 +1,15 @@
-//! The router's address and the browser's history, and what a long page leaves until after
-//! its first paint, in a real browser.
+//! The router's address and the browser's history, what a long page leaves until after its
+//! first paint, and a page got ready ahead of its opening, in a real browser.
 #![cfg(target_arch = "wasm32")]
 
 use flourish::components::AfterPaint;
+use flourish::config::LoadedConfig;
+use flourish::domain::checkin::Draft;
+use flourish::domain::instrument::MHC_SF;
+use flourish::domain::progress::overview;
 use flourish::router::{use_location, use_navigate, NavigateOptions, Router};
+use flourish::state::{AppState, StateOptions};
+use flourish::storage::Store;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -148,4 +154,55 @@ async fn work_left_for_idle_time_runs_once_the_page_is_idle_and_not_before() {
     assert!(!ran.get(), "not in the task that asked");
     sleep(1000).await;
     assert!(ran.get(), "an idle page runs it within a second");
+}
+
+#[wasm_bindgen_test]
+async fn your_progress_got_ready_ahead_is_worked_out_and_leaves_the_page_as_it_was() {
+    let store = Store::memory();
+    let mut draft = Draft::new("c-1".into(), chrono::DateTime::UNIX_EPOCH, &[&MHC_SF]);
+    for n in 1..=14 {
+        draft.set_answer(n, 3).expect("an answer");
+    }
+    let checkin = draft
+        .finish(chrono::DateTime::UNIX_EPOCH)
+        .expect("finished");
+    store.add_checkin(checkin).expect("kept");
+    let document = window().document().expect("document");
+    document.set_title("The page the person is on");
+    let state = AppState::new(store, LoadedConfig::default(), StateOptions::default());
+    let records = state.records;
+    let root = container();
+    let _mount = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Router>
+                {
+                    state.provide();
+                    flourish::pages::get_progress_ready();
+                    view! { <p id="here">"The page the person is on"</p> }
+                }
+            </Router>
+        }
+    });
+    // Past the frame and the task after it, where what a page leaves for later would show.
+    next_frame().await;
+    sleep(50).await;
+
+    let mut worked_out_again = false;
+    let kept = records.progress(|c| {
+        worked_out_again = true;
+        overview(c, |_| chrono::FixedOffset::east_opt(0).expect("UTC"))
+    });
+    assert!(
+        kept.is_some() && !worked_out_again,
+        "worked out ahead and kept"
+    );
+    assert_eq!(document.title(), "The page the person is on");
+    let elements = root.query_selector_all("*").expect("query").length();
+    assert_eq!(elements, 1, "nothing of the progress page is on the page");
+    assert_eq!(
+        root.text_content().as_deref(),
+        Some("The page the person is on")
+    );
+    let charts = document.query_selector_all("svg").expect("query").length();
+    assert_eq!(charts, 0, "no chart anywhere in the document");
 }

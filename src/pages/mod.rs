@@ -33,7 +33,7 @@ pub use history::HistoryPage;
 pub use home::HomePage;
 pub use not_now::NotNowPage;
 pub use not_on_device::NotOnDevicePage;
-pub use progress::{work_out as work_out_progress, ProgressPage};
+pub use progress::{get_ready as get_progress_ready, ProgressPage};
 pub use question::QuestionPage;
 pub use sending::SendingPage;
 pub use start::StartPage;

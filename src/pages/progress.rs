@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::tachys::view::Render;
 
 use crate::browser;
 use crate::components::{
@@ -22,7 +23,7 @@ use crate::domain::progress::{
 use crate::i18n::{fill, use_messages, Messages};
 use crate::router::A;
 use crate::routes::Route;
-use crate::state::{use_config, use_records, use_things_to_try, Records};
+use crate::state::{use_config, use_records, use_things_to_try, Records, ThingsToTry};
 
 /// A change in a score, in words with the number: "Up 3 since last time".
 pub fn score_change(words: [&'static str; 3], change: Change) -> String {
@@ -188,10 +189,38 @@ impl Found {
 }
 
 /// What the page shows of the person's check-ins, worked out now unless it already was since
-/// they last changed. The app asks for it ahead, while the person is on another page
-/// ([`crate::app`]), so that the first opening of the page does not wait for it.
-pub fn work_out(records: Records) -> Option<Arc<progress::Overview>> {
+/// they last changed.
+fn work_out(records: Records) -> Option<Arc<progress::Overview>> {
     records.progress(|checkins| progress::overview(checkins, browser::offset_at))
+}
+
+/// Gets the page ready for its first opening, in idle time while the person is on another
+/// page (the app asks, [`crate::app`]): works out what it shows, kept with the check-ins
+/// until they change, and builds what fills its first screen once, off the page, and throws
+/// that away. The browser compiles a page's code only as it first runs, and with years of
+/// check-ins the first opening spent more on that compiling and on the working out than on
+/// anything else. Nothing when the person's state is gone or there are no check-ins.
+pub fn get_ready() {
+    let (Some(records), Some(things)) = (use_context::<Records>(), use_context::<ThingsToTry>())
+    else {
+        return;
+    };
+    let Some(waiting) = things.visits().try_get_untracked() else {
+        return;
+    };
+    let found = records.checkins().try_with_untracked(|checkins| {
+        (!checkins.is_empty())
+            .then(|| Found::of(records, checkins, &waiting))
+            .flatten()
+    });
+    let Some(found) = found.flatten() else {
+        return;
+    };
+    // Built in an owner of its own, disposed at once: the sections start no effect, and what
+    // they leave for after the paint finds them gone.
+    let rehearsal = Owner::new();
+    rehearsal.with(|| drop(progress(use_messages(), found).build()));
+    rehearsal.cleanup();
 }
 
 /// The page's sections, from what was found.
