@@ -192,8 +192,8 @@ function slowest(taps) {
 /** Every tap of one whole check-in, in a newly started browser: [{ page, time }]. */
 async function oneCheckIn(origin) {
   const browser = await launch();
-  const t = await throttledPage(browser);
   try {
+    const t = await throttledPage(browser);
     await t.page.goto(`${origin}/`);
     await t.page.locator('main h1').waitFor();
     // The parts the app fetches once its first page is painted are in: this measures a
@@ -212,7 +212,6 @@ async function oneCheckIn(origin) {
     }
     return taps;
   } finally {
-    await t.close();
     await browser.close();
   }
 }
@@ -224,10 +223,11 @@ async function progressRender(origin) {
     let rows = 0;
     for (let run = 0; run < OPEN_RUNS; run++) {
       const browser = await launch();
-      const t = await throttledPage(browser);
       try {
+        const t = await throttledPage(browser);
         t.page.origin = origin;
-        // Ten years of weekly check-ins, as e2e/progress-perf.test.mjs seeds them.
+        // Ten years of weekly check-ins, as e2e/progress-perf.test.mjs seeds them (through one
+        // load of the app, on "Get help now": the progress page's code has not run yet).
         await seed(t.page, weeklyCheckins(520));
         await t.throttle();
         for (let load = 0; load < 3; load++) {
@@ -239,7 +239,6 @@ async function progressRender(origin) {
         }
         rows = await t.page.locator(`${table} tbody tr`).count();
       } finally {
-        await t.close();
         await browser.close();
       }
     }

@@ -198,15 +198,22 @@ fn get_progress_ready_ahead(records: Records) {
     let Some(owner) = Owner::current().map(|o| o.downgrade()) else {
         return;
     };
+    // One task waiting at a time: it works from the check-ins as they are when it runs.
+    let waiting = StoredValue::new(false);
     Effect::new(move |_| {
-        if records.checkins().with(Vec::is_empty) {
+        if records.checkins().with(Vec::is_empty) || waiting.get_value() {
             return;
         }
+        waiting.set_value(true);
         let owner = owner.clone();
         leptos::task::spawn_local(async move {
             browser::after_paint().await;
             browser::when_idle().await;
-            // Nothing to get ready once this person's state is gone (the next one's has begun).
+            // Nothing to get ready once this person's state is gone (the next one's has begun:
+            // their own effect asks for theirs).
+            if waiting.try_set_value(false).is_some() {
+                return;
+            }
             if let Some(owner) = owner.upgrade() {
                 let _ = get_progress_ready(owner).await;
             }

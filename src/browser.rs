@@ -138,12 +138,19 @@ pub async fn after_paint() {
 }
 
 /// Done when the browser is next idle: work that can wait for the person to be reading then
-/// takes no frame from them. At once where the browser cannot tell (no
-/// `requestIdleCallback`, as in older Safari).
+/// takes no frame from them. Where the browser cannot tell (no `requestIdleCallback`, as in
+/// Safari), half a second later, once what a tap or a page load started is done.
 pub async fn when_idle() {
     let idle = js_sys::Promise::new(&mut |resolve, _| {
-        let asked = web_sys::window().map(|w| w.request_idle_callback(&resolve));
-        if !matches!(asked, Some(Ok(_))) {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        if window.request_idle_callback(&resolve).is_err()
+            && window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 500)
+                .is_err()
+        {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         }
     });

@@ -20,7 +20,7 @@ use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{
     self, Change, Changes, Direction, Series, Showing, TickUnit, ViewBox,
 };
-use crate::i18n::{fill, use_messages, Messages};
+use crate::i18n::{self, fill, use_messages, Messages, ShownLanguage};
 use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_records, use_things_to_try, Records, ThingsToTry};
@@ -196,11 +196,17 @@ fn work_out(records: Records) -> Option<Arc<progress::Overview>> {
 
 /// Gets the page ready for its first opening, in idle time while the person is on another
 /// page (the app asks, [`crate::app`]): works out what it shows, kept with the check-ins
-/// until they change, and builds what fills its first screen once, off the page, and throws
-/// that away. The browser compiles a page's code only as it first runs, and with years of
-/// check-ins the first opening spent more on that compiling and on the working out than on
-/// anything else. Nothing when the person's state is gone or there are no check-ins.
+/// until they change, and the first time in a page load builds what fills its first screen
+/// once, off the page, in the language shown, and throws that away. The browser compiles a
+/// page's code only as it first runs, and with years of check-ins the first opening spent
+/// more on that compiling and on the working out than on anything else. Nothing when the
+/// person's state is gone or there are no check-ins.
 pub fn get_ready() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    /// Whether the first screen has been built once in this page load: the code is compiled
+    /// from then on, and building it again would only spend the person's battery.
+    static REHEARSED: AtomicBool = AtomicBool::new(false);
+
     let (Some(records), Some(things)) = (use_context::<Records>(), use_context::<ThingsToTry>())
     else {
         return;
@@ -216,10 +222,23 @@ pub fn get_ready() {
     let Some(found) = found.flatten() else {
         return;
     };
+    if REHEARSED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    // The language's own code (its dates, its plurals) is compiled too, where its words are
+    // here; the language root is below the person's state, so it is provided again here.
+    let shown = use_context::<ShownLanguage>()
+        .and_then(|s| s.0.try_get_untracked())
+        .filter(|l| i18n::has_words(*l));
     // Built in an owner of its own, disposed at once: the sections start no effect, and what
     // they leave for after the paint finds them gone.
     let rehearsal = Owner::new();
-    rehearsal.with(|| drop(progress(use_messages(), found).build()));
+    rehearsal.with(|| {
+        if let Some(language) = shown {
+            i18n::provide_language(language);
+        }
+        drop(progress(use_messages(), found).build());
+    });
     rehearsal.cleanup();
 }
 

@@ -112,8 +112,13 @@ impl CheckIns {
         }
     }
 
-    /// Replaces the check-ins.
+    /// Replaces the check-ins. The same list again changes nothing: the store is read again
+    /// whenever another tab saves anything (an answer, a draft), and that must neither redraw
+    /// the pages that list check-ins nor throw away what was worked out.
     pub(super) fn set(&self, checkins: Vec<CheckIn>) {
+        if self.list.with_untracked(|now| *now == checkins) {
+            return;
+        }
         self.worked_out.set_value(None);
         self.list.set(checkins);
     }

@@ -186,7 +186,7 @@ mod tests {
     }
 
     #[test]
-    fn progress_is_worked_out_once_and_again_after_every_change_of_the_check_ins() {
+    fn progress_is_worked_out_once_and_again_only_when_the_check_ins_change() {
         let _owner = Owner::new();
         let store = Store::memory();
         store.add_checkin(finished("c-1", 2)).unwrap();
@@ -210,7 +210,7 @@ mod tests {
             "opening the page again works nothing out"
         );
 
-        // Another tab saved, or a file was brought in: read again, worked out again.
+        // Another tab saved its draft: read again, the same check-ins, nothing worked out.
         let mut draft = Draft::new("c-2".into(), chrono::DateTime::UNIX_EPOCH, &[&MHC_SF]);
         for n in 1..=14 {
             draft.set_answer(n, 5).unwrap();
@@ -218,9 +218,22 @@ mod tests {
         store.save(DRAFT, &draft).unwrap();
         state.records.reload();
         assert_eq!(latest_total(&progress()), Some(28));
+        assert_eq!(workings.get(), 1);
+
+        // Another tab finished a check-in: read again, worked out again.
+        let mut other = finished("c-0", 4);
+        other.finished_at = chrono::DateTime::UNIX_EPOCH + chrono::Duration::days(1);
+        store.add_checkin(other).unwrap();
+        state.records.reload();
+        assert_eq!(latest_total(&progress()), Some(56));
         assert_eq!(workings.get(), 2);
 
-        // A check-in finished here: the page shows it, never what was worked out before.
+        // A check-in finished here (its draft, which the other tab's finishing cleared, read
+        // again): the page shows it, never what was worked out before.
+        store.save(DRAFT, &draft).unwrap();
+        state.records.reload();
+        assert_eq!(latest_total(&progress()), Some(56));
+        assert_eq!(workings.get(), 2);
         state.check_in.finish().unwrap();
         assert_eq!(latest_total(&progress()), Some(70));
         assert_eq!(latest_total(&progress()), Some(70));
