@@ -165,7 +165,6 @@ async function throttledPage(browser) {
       await measured;
       return page.evaluate(() => window.taps.at(-1).ms);
     },
-    close: () => context.close(),
   };
 }
 

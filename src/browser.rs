@@ -119,11 +119,19 @@ pub fn focus_soon(selector: String) {
 }
 
 /// Runs `f` in the task after the browser paints its next frame (a task queued from a
-/// frame's callback runs after that frame is painted). Calls made earlier run earlier.
+/// frame's callback runs after that frame is painted). Calls made earlier run earlier. A
+/// hidden page paints no frames: then in the task after the current one.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    leptos::prelude::request_animation_frame(move || {
+    let hidden = web_sys::window()
+        .and_then(|w| w.document())
+        .is_some_and(|d| d.hidden());
+    if hidden {
         leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
-    });
+    } else {
+        leptos::prelude::request_animation_frame(move || {
+            leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+        });
+    }
 }
 
 /// Done once the browser has painted the next frame: downloads started after it leave the

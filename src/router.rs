@@ -314,16 +314,9 @@ fn resolved(next: &Address) -> Option<Address> {
 }
 
 /// Runs `f` once the browser's history holds the address shown: the router writes it after
-/// the next frame is painted, and what is asked for later runs later. A hidden page draws no
-/// frames: then after the current task.
+/// the next frame is painted, and what is asked for later runs later.
 pub fn after_history_written(f: impl FnOnce() + 'static) {
-    let hidden = web_sys::window()
-        .and_then(|w| w.document())
-        .is_some_and(|d| d.hidden());
-    match hidden {
-        true => set_timeout(f, std::time::Duration::ZERO),
-        false => crate::browser::after_next_paint(f),
-    }
+    crate::browser::after_next_paint(f);
 }
 
 /// Loads an address that is not a path on this site as the browser would.

@@ -13,9 +13,8 @@ use crate::components::{
     row_focus, show_all_button, AfterPaint, CareCardView, PageHeading, PageTitle, Table,
 };
 use crate::config::ServiceConfig;
-use crate::domain::checkin::CheckIn;
 use crate::domain::checkin_journey::CheckInStep;
-use crate::domain::directory::{count_visits, Visit, VisitCount};
+use crate::domain::directory::{count_visits, VisitCount};
 use crate::domain::instrument::{Category, MHC_SF, ONS4, UCLA3};
 use crate::domain::progress::{
     self, Change, Changes, Direction, Series, Showing, TickUnit, ViewBox,
@@ -133,14 +132,7 @@ fn change_table(
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let m = use_messages();
-    let records = use_records();
-    let waiting = use_things_to_try().visits().get_untracked();
-    // Worked out where the check-ins are kept: years of them are not copied to be looked at.
-    let found = records.checkins().with_untracked(|checkins| {
-        (!checkins.is_empty())
-            .then(|| Found::of(records, checkins, &waiting))
-            .flatten()
-    });
+    let found = Found::now(use_records(), use_things_to_try());
     view! {
         <PageTitle text=m.progress_title/>
         <PageHeading text=m.progress_title/>
@@ -174,24 +166,30 @@ struct Found {
 }
 
 impl Found {
-    fn of(records: Records, checkins: &[CheckIn], waiting: &[Visit]) -> Option<Self> {
-        let visits = count_visits(
-            checkins
-                .iter()
-                .flat_map(|c| &c.follow_up.went_to)
-                .chain(waiting),
-        );
-        Some(Self {
-            overview: work_out(records)?,
-            visits,
-        })
+    /// What the page shows of the person's records now; `None` when there are no check-ins,
+    /// or once this person's state is gone. Worked out where the check-ins are kept (years of
+    /// them are not copied to be looked at), and the overview only if they changed since it
+    /// was last worked out ([`Records::progress`]).
+    fn now(records: Records, things: ThingsToTry) -> Option<Self> {
+        let waiting = things.visits().try_get_untracked()?;
+        records
+            .checkins()
+            .try_with_untracked(|checkins| {
+                if checkins.is_empty() {
+                    return None;
+                }
+                let visits = count_visits(
+                    checkins
+                        .iter()
+                        .flat_map(|c| &c.follow_up.went_to)
+                        .chain(&waiting),
+                );
+                let overview = records
+                    .progress(|checkins| progress::overview(checkins, browser::offset_at))?;
+                Some(Self { overview, visits })
+            })
+            .flatten()
     }
-}
-
-/// What the page shows of the person's check-ins, worked out now unless it already was since
-/// they last changed.
-fn work_out(records: Records) -> Option<Arc<progress::Overview>> {
-    records.progress(|checkins| progress::overview(checkins, browser::offset_at))
 }
 
 /// Gets the page ready for its first opening, in idle time while the person is on another
@@ -211,15 +209,7 @@ pub fn get_ready() {
     else {
         return;
     };
-    let Some(waiting) = things.visits().try_get_untracked() else {
-        return;
-    };
-    let found = records.checkins().try_with_untracked(|checkins| {
-        (!checkins.is_empty())
-            .then(|| Found::of(records, checkins, &waiting))
-            .flatten()
-    });
-    let Some(found) = found.flatten() else {
+    let Some(found) = Found::now(records, things) else {
         return;
     };
     if REHEARSED.swap(true, Ordering::Relaxed) {
