@@ -2,7 +2,7 @@
 // by mouse (or finger), and by keyboard alone; comes back after a reload; finds help.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, heading, focused, tabToAndEnter, openHome } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, focused, tabToAndEnter, openHome, titleMatching } from './helpers.mjs';
 import { at, answerQuestions, byInstrument, skipFollowUps, save, QUESTIONS } from './journeys.mjs';
 
 const OPTIONS = ['Never', 'Once or twice', 'About once a week', 'About 2 or 3 times a week', 'Almost every day', 'Every day'];
@@ -14,7 +14,7 @@ after(async () => { await suite?.close(); });
 test('a person checks in by mouse, changes an answer, and sees their result and history', async () => {
   const page = await suite.newPage();
   assert.equal(await openHome(page), 'How are you doing?');
-  assert.match(await page.title(), /^How are you doing\? – Flourish$/);
+  await titleMatching(page, /^How are you doing\? – Flourish$/);
   await assertAccessible(page, 'home (empty)');
   await page.getByText('You have not done a check-in yet.').waitFor();
 
@@ -27,7 +27,7 @@ test('a person checks in by mouse, changes an answer, and sees their result and 
   await page.getByRole('button', { name: 'Continue' }).click();
   const summary = page.locator('.f-error-summary');
   await summary.waitFor();
-  assert.match(await page.title(), /^Error: /);
+  await titleMatching(page, /^Error: /);
   assert.equal((await focused(page)).text.startsWith('There is a problem'), true);
   assert.equal(await page.locator('#answer-error').textContent(), 'Error: Choose how often you felt this');
   await assertAccessible(page, 'question 1 with an error');
@@ -144,6 +144,30 @@ test('a reload in the middle resumes the check-in with every answer kept', async
   await later.getByText('5 of 17 questions answered').waitFor();
   await later.getByRole('link', { name: 'Carry on with your check-in' }).click();
   await later.waitForURL((url) => url.pathname === '/check-in/questions/6');
+  page.assertClean();
+});
+
+test("the browser's list of pages behind Back names each page by its own title", async () => {
+  const page = await suite.newPage();
+  await openHome(page);
+  await page.getByRole('link', { name: 'Start a check-in' }).click();
+  await at(page, '/check-in/questions/1');
+  await page.getByLabel(OPTIONS[0], { exact: true }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await at(page, '/check-in/questions/2');
+  await titleMatching(page, /^During the past month, how often did you feel interested in life\? – Flourish$/);
+
+  // What holding Back lists: each address with the title the browser keeps for it.
+  const cdp = await page.context().newCDPSession(page);
+  const { entries } = await cdp.send('Page.getNavigationHistory');
+  const titles = Object.fromEntries(entries.map((e) => [new URL(e.url).pathname, e.title]));
+  assert.deepEqual(
+    [titles['/'], titles['/check-in/questions/1'], titles['/check-in/questions/2']],
+    ['How are you doing? – Flourish',
+      'During the past month, how often did you feel happy? – Flourish',
+      'During the past month, how often did you feel interested in life? – Flourish'],
+  );
+  await cdp.detach();
   page.assertClean();
 });
 

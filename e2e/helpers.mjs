@@ -146,6 +146,18 @@ export async function heading(page) {
   return (await h1.textContent()).trim();
 }
 
+/** Waits for the tab's title to match `pattern` (the app names the page once its address is
+ * in the history, after the page is painted), and returns it; fails with the title there is. */
+export async function titleMatching(page, pattern) {
+  try {
+    await page.waitForFunction(([source, flags]) => new RegExp(source, flags).test(document.title),
+      [pattern.source, pattern.flags], { timeout: 5000 });
+  } catch {
+    assert.fail(`the title "${await page.title()}" does not match ${pattern}`);
+  }
+  return page.title();
+}
+
 /** What currently has focus, described briefly. */
 export async function focused(page) {
   return page.evaluate(() => {

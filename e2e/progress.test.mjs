@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSuite, assertAccessible, heading, openHome } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, openHome, titleMatching } from './helpers.mjs';
 import { at, answerQuestions, save, skipFollowUps } from './journeys.mjs';
 import {
   checkin, seed, daysAgo, longDate, addDays, isoDate, category, total, dimensions, subscales,
@@ -68,7 +68,7 @@ test('a first and a second check-in with loneliness questions, activities, a goa
   await page.getByLabel('Something else').check();
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('.f-error-summary').waitFor();
-  assert.match(await page.title(), /^Error: /);
+  await titleMatching(page, /^Error: /);
   await assertAccessible(page, 'activities with an error');
   await page.getByLabel('What else did you go to?').fill('Choir');
   await page.getByRole('button', { name: 'Continue' }).click();

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { suiteForFile, assertAccessible, heading, focused, openHome } from './helpers.mjs';
+import { suiteForFile, assertAccessible, heading, focused, openHome, titleMatching } from './helpers.mjs';
 import { answerQuestions, arrive, byInstrument, checkIn, save as saveCheckIn } from './journeys.mjs';
 
 let suite;
@@ -25,7 +25,7 @@ function journey(page) {
     type: (label, text) => page.getByLabel(label, { exact: true }).fill(text),
     async errorSays(message) {
       await page.locator('.f-error-summary', { hasText: message }).waitFor();
-      assert.match(await page.title(), /^Error: /);
+      await titleMatching(page, /^Error: /);
       await assertAccessible(page, `error: ${message}`);
     },
     async answers() {

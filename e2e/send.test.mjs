@@ -5,7 +5,7 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { startSuite, assertAccessible } from './helpers.mjs';
+import { startSuite, assertAccessible, titleMatching } from './helpers.mjs';
 import { arrive, checkIn } from './journeys.mjs';
 import { startFhirServer, startProxy, SYSTEM } from './fhir/index.mjs';
 import {
@@ -68,7 +68,7 @@ test('a request sent with consent reaches the service once, with the person and 
   // Send needs an answer about check-ins first.
   await page.getByRole('button', { name: `Send to ${SERVICE}` }).click();
   await page.locator('.f-error-summary', { hasText: 'Choose whether to share your check-ins' }).waitFor();
-  assert.match(await page.title(), /^Error: /);
+  await titleMatching(page, /^Error: /);
   await assertAccessible(page, 'asking, with an error');
   await page.getByLabel('Yes, share my check-ins', { exact: true }).check();
   await page.locator('main ul.f-list li', { hasText: 'Your first check-in: your 17 answers and the scores worked out from them' }).waitFor();

@@ -3,7 +3,7 @@
 // cannot be downloaded is said plainly and can be tried again without losing anything.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, heading, focused } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, focused, titleMatching } from './helpers.mjs';
 import { arrive } from './journeys.mjs';
 
 const FIRST_QUESTION = 'During the past month, how often did you feel happy?';
@@ -107,7 +107,7 @@ test('when a part cannot be downloaded the person is told plainly, and Try again
   await page.getByRole('link', { name: 'Start a check-in' }).click();
   assert.equal(await heading(page), 'This page could not be loaded');
   await headingFocused(page, 'This page could not be loaded');
-  assert.match(await page.title(), /^This page could not be loaded/);
+  await titleMatching(page, /^This page could not be loaded/);
   await page.getByText('Everything you have saved is still on this device.').waitFor();
   // The app is still running: its header and the way to urgent help are there.
   await page.getByRole('link', { name: 'Get help now' }).waitFor();
