@@ -27,8 +27,7 @@ pub fn PageTitle(
         let title = format!("{prefix}{text} – {}", m.app_name);
         // Once the page's address is in the history, which the browser names by the title it
         // has then: set earlier, the page before would take this page's name in the list
-        // that holding Back shows. It costs the tap nothing either, the browser taking a
-        // few milliseconds over each title at 4x CPU.
+        // that holding Back shows. The tap does not wait for it either (1.5-3 ms at 4x CPU).
         after_history_written(move || {
             if here.try_get_value().is_some() {
                 browser::set_title(&title);
