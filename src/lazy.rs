@@ -20,6 +20,7 @@
 //! offers to try again (the loader keeps only successful downloads, so a retry fetches anew).
 
 use std::future::Future;
+use std::pin::Pin;
 
 use leptos::prelude::*;
 
@@ -32,9 +33,14 @@ use crate::state::{Config, SendQueue};
 /// Why a page's code could not be had: its file did not download or would not start.
 pub use leptos::wasm_split::SplitLoaderError;
 
+/// A page's code on its way: its builder, or the download's failure. Boxed, so that one copy
+/// of [`lazy_page`] serves every page: the browser compiles it once, with the first page, and
+/// not again as each page is first opened.
+pub type PageLoad = Pin<Box<dyn Future<Output = Result<PageView, SplitLoaderError>>>>;
+
 /// Declares pages whose code is split off together into the group `$group`:
-/// `split_pages!(group { fn_name: Component, ... })` makes each `fn_name` an async function
-/// returning the page's builder, or the download's failure.
+/// `split_pages!(group { fn_name: Component, ... })` makes each `fn_name` a function
+/// returning the page's builder on its way ([`PageLoad`]).
 ///
 /// Each also reads what [`BeforePage`] names, if it has not been read yet, before its page
 /// is built.
@@ -42,12 +48,20 @@ pub use leptos::wasm_split::SplitLoaderError;
 macro_rules! split_pages {
     ($group:ident { $($name:ident: $page:ident),+ $(,)? }) => {
         $(
-            #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
-            fn $name(
-                before: $crate::lazy::BeforePage,
-            ) -> Result<$crate::routes::PageView, $crate::lazy::SplitLoaderError> {
-                before.read();
-                Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page/> }))
+            mod $name {
+                use super::*;
+
+                #[::leptos::wasm_split::wasm_split($group, wasm_split_path = ::leptos::wasm_split, fallible)]
+                pub fn $name(
+                    before: $crate::lazy::BeforePage,
+                ) -> Result<$crate::routes::PageView, $crate::lazy::SplitLoaderError> {
+                    before.read();
+                    Ok(|| ::leptos::prelude::IntoAny::into_any(::leptos::prelude::view! { <$page/> }))
+                }
+            }
+
+            fn $name(before: $crate::lazy::BeforePage) -> $crate::lazy::PageLoad {
+                ::std::boxed::Box::pin($name::$name(before))
             }
         )+
     };
@@ -116,10 +130,7 @@ enum Arrival {
 /// if the wait is long enough to notice), then the page, with focus on its heading when the
 /// person came from another page. If the download fails, a plain message and a button that
 /// tries again.
-pub fn lazy_page<F>(load: fn(BeforePage) -> F) -> AnyView
-where
-    F: Future<Output = Result<PageView, SplitLoaderError>> + 'static,
-{
+pub fn lazy_page(load: fn(BeforePage) -> PageLoad) -> AnyView {
     let arrival = RwSignal::new(Arrival::Waiting);
     let changes = use_context::<PageChanges>();
     let before = BeforePage {
