@@ -2,7 +2,7 @@
 // by mouse (or finger), and by keyboard alone; comes back after a reload; finds help.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startSuite, assertAccessible, heading, focused, tabToAndEnter, openHome, titleMatching } from './helpers.mjs';
+import { startSuite, assertAccessible, heading, focused, tabToAndEnter, openHome, titleMatching, readStores } from './helpers.mjs';
 import { at, answerQuestions, byInstrument, skipFollowUps, save, QUESTIONS } from './journeys.mjs';
 
 const OPTIONS = ['Never', 'Once or twice', 'About once a week', 'About 2 or 3 times a week', 'Almost every day', 'Every day'];
@@ -168,6 +168,66 @@ test("the browser's list of pages behind Back names each page by its own title",
       'During the past month, how often did you feel interested in life? – Flourish'],
   );
   await cdp.detach();
+  page.assertClean();
+});
+
+test('while a person reads the first questions, the pages after them are got ready unseen', async () => {
+  const page = await suite.newPage();
+  // What the person has in front of them (the page, its title, where focus is) and what is
+  // kept, just before and just after each idle moment in which a page was got ready.
+  await page.addInitScript(() => {
+    window.gotReady = [];
+    const seen = () => ({
+      title: document.title,
+      focus: document.activeElement?.outerHTML.slice(0, 120),
+      page: document.body.innerHTML,
+      draft: localStorage.getItem('flourish.draft'),
+    });
+    const marks = () => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('flourish:ready:')).length;
+    const whenIdle = window.requestIdleCallback.bind(window);
+    window.requestIdleCallback = (callback, options) => whenIdle((deadline) => {
+      const [before, made] = [seen(), marks()];
+      callback(deadline);
+      setTimeout(() => {
+        if (marks() > made) window.gotReady.push({ before, after: seen() });
+      });
+    }, options);
+  });
+  await openHome(page);
+  await page.getByRole('link', { name: 'Start a check-in' }).click();
+  // One part on each question, once it is painted and the browser is idle; the person acts
+  // only after it, so that all that changes in that moment is the app's doing.
+  for (let n = 1; n <= 5; n++) {
+    await at(page, `/check-in/questions/${n}`);
+    await page.waitForFunction((k) => window.gotReady.length >= k, n, { timeout: 10_000 });
+    await page.getByLabel(OPTIONS[n], { exact: true }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  const gotReady = await page.evaluate(() => window.gotReady);
+  assert.equal(gotReady.length, 5);
+  gotReady.forEach(({ before, after }, i) => assert.deepEqual(after, before, `nothing changed as part ${i + 1} was got ready`));
+  assert.deepEqual(
+    await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((m) => m.startsWith('flourish:ready:'))),
+    ['next-question', 'activities', 'goals', 'step', 'check'].map((p) => `flourish:ready:${p}`),
+  );
+  // Only the answers given are kept: nothing from the pages built ahead.
+  const draft = JSON.parse((await readStores(page)).localStorage['flourish.draft']).data;
+  assert.deepEqual(draft.responses[0].answers.slice(0, 6), [1, 2, 3, 4, 5, null]);
+  assert.deepEqual(draft.follow_up ?? {}, {}, 'no answer to the pages after the questions');
+
+  // The pages got ready work as ever.
+  await answerQuestions(page, { from: 6, label: byInstrument('Never', 'Often') });
+  await at(page, '/check-in/activities', 'Which activities have you been to since your last check-in?');
+  await page.getByLabel('Something else', { exact: true }).check();
+  await page.getByLabel('What else did you go to?').fill('Choir');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await at(page, '/check-in/goals');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await at(page, '/check-in/step');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await at(page, '/check-in/check', 'Check your answers');
+  await page.getByText('Choir', { exact: true }).waitFor();
+  assert.equal(await page.locator('.f-summary-list__row').count(), 14 + 3 + 3);
   page.assertClean();
 });
 

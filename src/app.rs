@@ -77,7 +77,7 @@ fn home() -> AnyView {
 const PAGES: Pages = Pages {
     home,
     get_help: || view! { <GetHelpPage/> }.into_any(),
-    question: || lazy_page(question_page),
+    question,
     activities: || lazy_page(activities_page),
     goals: || lazy_page(goals_page),
     journey_step: || lazy_page(journey_step_page),
@@ -177,6 +177,31 @@ async fn fetch_every_part(languages: Vec<i18n::Language>) {
     for language in languages {
         let _ = i18n::fetch_words(language).await;
     }
+}
+
+/// A question of the check-in; the rest of the check-in is got ready while the person reads
+/// it.
+fn question() -> AnyView {
+    if let Some(owner) = Owner::current() {
+        let here = StoredValue::new(());
+        leptos::task::spawn_local(async move {
+            let _ = get_check_in_ready(owner, here).await;
+        });
+    }
+    lazy_page(question_page)
+}
+
+/// Gets the rest of the check-in ready ([`crate::pages::get_check_in_ready`]) with the
+/// check-in's code, in `owner`, the question page's, while `here` says that page is shown.
+#[::leptos::wasm_split::wasm_split(check_in, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn get_check_in_ready(
+    owner: Owner,
+    here: StoredValue<()>,
+) -> Result<(), crate::lazy::SplitLoaderError> {
+    if here.try_get_value().is_some() {
+        owner.with(|| crate::pages::get_check_in_ready(here));
+    }
+    Ok(())
 }
 
 /// Gets "Your progress" ready ([`crate::pages::get_progress_ready`]) with that page's code, in

@@ -165,6 +165,13 @@ pub async fn when_idle() {
     let _ = wasm_bindgen_futures::JsFuture::from(idle).await;
 }
 
+/// Marks a moment in the browser's performance timeline, where a profile shows it.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Asks the browser to keep this site's data even when the device runs low on space.
 /// `Some(true)` when it agreed, `Some(false)` when it did not, `None` when it cannot say.
 pub async fn request_persistence() -> Option<bool> {

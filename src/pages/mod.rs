@@ -1,7 +1,8 @@
 //! One file per screen. Pages compose components, read the state's handles and call their
 //! actions; they never import each other, and find each other's addresses in
-//! [`crate::routes`].
+//! [`crate::routes`]. Only [`ahead`], which builds pages before they are opened, uses others.
 
+mod ahead;
 mod check_answers;
 mod check_in;
 mod finish;
@@ -22,6 +23,7 @@ mod take;
 mod things_to_try;
 mod your_data;
 
+pub use ahead::get_check_in_ready;
 pub use check_answers::CheckAnswersPage;
 pub use check_in::CheckInPage;
 pub use finish::FinishPage;

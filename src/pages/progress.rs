@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::Render;
 
+use super::ahead::rehearse;
 use crate::browser;
 use crate::components::{
     row_focus, show_all_button, AfterPaint, CareCardView, PageHeading, PageTitle, Table,
@@ -220,16 +221,12 @@ pub fn get_ready() {
     let shown = use_context::<ShownLanguage>()
         .and_then(|s| s.0.try_get_untracked())
         .filter(|l| i18n::has_words(*l));
-    // Built in an owner of its own, disposed at once: the sections start no effect, and what
-    // they leave for after the paint finds them gone.
-    let rehearsal = Owner::new();
-    rehearsal.with(|| {
+    rehearse(|| {
         if let Some(language) = shown {
             i18n::provide_language(language);
         }
         drop(progress(use_messages(), found).build());
     });
-    rehearsal.cleanup();
 }
 
 /// The page's sections, from what was found.

@@ -86,10 +86,15 @@ pub fn QuestionPage() -> impl IntoView {
         let n = params.read().get("n").and_then(|s| s.parse::<usize>().ok());
         let from_check = from_check.get();
         match n {
-            Some(n) => view! { <Question n from_check/> }.into_any(),
+            Some(n) => question_view(n, from_check),
             None => view! { <NotFound/> }.into_any(),
         }
     }
+}
+
+/// Question `n` of the check-in in progress (or of the one that would start now).
+pub fn question_view(n: usize, from_check: bool) -> AnyView {
+    view! { <Question n from_check/> }.into_any()
 }
 
 #[component]
