@@ -72,6 +72,11 @@ impl CheckInSession {
     /// volunteer with any answer is noted on the check-in.
     fn keep(&self, mut draft: Draft) {
         draft.with_volunteer |= self.0.options.with_volunteer;
+        // The same check-in again, as Continue gives after every tick was kept: it is saved
+        // already, or waits for the retry after a failed save, and the page needs no redraw.
+        if self.0.draft.with_untracked(|d| d.as_ref() == Some(&draft)) {
+            return;
+        }
         self.0.save_work(|s| s.save(DRAFT, &draft));
         self.0.draft.set(Some(draft));
     }

@@ -284,8 +284,12 @@ impl Core {
     }
 
     fn saved(&self) {
-        self.notices
-            .update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
+        let failed = |n: &Vec<Notice>| n.iter().any(|x| matches!(x, Notice::SaveFailed(_)));
+        // Most saves follow a good one: then the notices, and what shows them, are left alone.
+        if self.notices.with_untracked(failed) {
+            self.notices
+                .update(|n| n.retain(|x| !matches!(x, Notice::SaveFailed(_))));
+        }
     }
 
     fn report(&self, e: StorageError) {

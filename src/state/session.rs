@@ -289,6 +289,35 @@ mod tests {
     }
 
     #[test]
+    fn the_same_answers_again_need_no_room_and_raise_no_alarm() {
+        let _owner = Owner::new();
+        let backend = Arc::new(Fillable::default());
+        let store = Store::with_backend(backend.clone());
+        let state = AppState::new(store, LoadedConfig::default(), options());
+        assert_eq!(state.check_in.answer(1, 4), Ok(()));
+        // The store fills up once the answer is kept. Choosing it again, or Continue on a
+        // page whose answers were kept as they were given, has nothing new to save.
+        backend.fill(true);
+        assert_eq!(state.check_in.answer(1, 4), Ok(()));
+        assert_eq!(state.check_in.follow_up(|_| Ok(())), Ok(()));
+        assert!(
+            !save_failed(&state),
+            "nothing is wrong: the check-in is kept as it is"
+        );
+        // A change does need the room: the person is told, and the change stays on screen.
+        assert_eq!(state.check_in.answer(1, 5), Ok(()));
+        assert!(save_failed(&state));
+        assert_eq!(
+            state
+                .check_in
+                .draft()
+                .get_untracked()
+                .and_then(|d| d.answer(1)),
+            Some(5)
+        );
+    }
+
+    #[test]
     fn a_failed_write_leaves_finished_records_as_they_were_and_keeps_work_on_screen() {
         let _owner = Owner::new();
         let backend = Arc::new(Fillable::default());
