@@ -191,7 +191,7 @@ fn question() -> AnyView {
     lazy_page(question_page)
 }
 
-/// Gets the rest of the check-in ready ([`crate::pages::get_check_in_ready`]) with the
+/// Gets the rest of the check-in ready ([`crate::ahead::get_check_in_ready`]) with the
 /// check-in's code, in `owner`, the question page's, while `here` says that page is shown.
 #[::leptos::wasm_split::wasm_split(check_in, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn get_check_in_ready(
@@ -199,7 +199,7 @@ fn get_check_in_ready(
     here: StoredValue<()>,
 ) -> Result<(), crate::lazy::SplitLoaderError> {
     if here.try_get_value().is_some() {
-        owner.with(|| crate::pages::get_check_in_ready(here));
+        owner.with(|| crate::ahead::get_check_in_ready(here));
     }
     Ok(())
 }

@@ -118,6 +118,15 @@ impl PageChanges {
     }
 }
 
+/// Runs `build` in an owner of its own, disposed at once: what it builds is never on the page,
+/// its effects never run, and what it leaves for after the paint finds it gone. For building a
+/// page once before it is opened, so that the browser has compiled its code by then.
+pub fn rehearse(build: impl FnOnce()) {
+    let rehearsal = Owner::new();
+    rehearsal.with(build);
+    rehearsal.cleanup();
+}
+
 /// Where a page's code is: on its way, here, or not downloaded.
 #[derive(Clone, Copy)]
 enum Arrival {

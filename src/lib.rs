@@ -1,5 +1,6 @@
 //! Flourish: self-referral and flourishing check-ins for social prescribing.
 
+pub mod ahead;
 pub mod app;
 pub mod browser;
 pub mod components;

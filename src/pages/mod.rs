@@ -1,8 +1,7 @@
 //! One file per screen. Pages compose components, read the state's handles and call their
 //! actions; they never import each other, and find each other's addresses in
-//! [`crate::routes`]. Only [`ahead`], which builds pages before they are opened, uses others.
+//! [`crate::routes`].
 
-mod ahead;
 mod check_answers;
 mod check_in;
 mod finish;
@@ -23,7 +22,6 @@ mod take;
 mod things_to_try;
 mod your_data;
 
-pub use ahead::get_check_in_ready;
 pub use check_answers::CheckAnswersPage;
 pub use check_in::CheckInPage;
 pub use finish::FinishPage;
@@ -36,7 +34,7 @@ pub use home::HomePage;
 pub use not_now::NotNowPage;
 pub use not_on_device::NotOnDevicePage;
 pub use progress::{get_ready as get_progress_ready, ProgressPage};
-pub use question::QuestionPage;
+pub use question::{question_view, QuestionPage};
 pub use sending::SendingPage;
 pub use start::StartPage;
 pub use take::TakePage;

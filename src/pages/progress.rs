@@ -8,7 +8,6 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::tachys::view::Render;
 
-use super::ahead::rehearse;
 use crate::browser;
 use crate::components::{
     row_focus, show_all_button, AfterPaint, CareCardView, PageHeading, PageTitle, Table,
@@ -21,6 +20,7 @@ use crate::domain::progress::{
     self, Change, Changes, Direction, Series, Showing, TickUnit, ViewBox,
 };
 use crate::i18n::{self, fill, use_messages, Messages, ShownLanguage};
+use crate::lazy::rehearse;
 use crate::router::A;
 use crate::routes::Route;
 use crate::state::{use_config, use_records, use_things_to_try, Records, ThingsToTry};

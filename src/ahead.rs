@@ -1,27 +1,19 @@
-//! Pages got ready before the person opens them: built once, off the page, in idle time, and
-//! thrown away. The browser compiles a page's code only as it first runs, so the first opening
-//! of a page in a page load waits for that compiling; a rehearsal pays for it while the
-//! person is reading. Nothing is shown, kept or sent by a rehearsal.
+//! The check-in's later pages got ready before the person opens them: built once, off the
+//! page, in idle time, and thrown away ([`crate::lazy::rehearse`]). The browser compiles a
+//! page's code only as it first runs, so the first opening of a page in a page load waited
+//! for that compiling; getting it ready pays for it while the person is reading. Nothing is
+//! shown, kept or sent by it.
 
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use leptos::prelude::*;
 use leptos::tachys::view::Render;
 
-use super::check_answers::CheckAnswersPage;
-use super::follow_up::{ActivitiesPage, GoalsPage, JourneyStepPage};
-use super::question::question_view;
 use crate::browser;
+use crate::lazy::rehearse;
+use crate::pages::{question_view, ActivitiesPage, CheckAnswersPage, GoalsPage, JourneyStepPage};
 use crate::router::use_location;
 use crate::state::CheckInSession;
-
-/// Runs `build` in an owner of its own, disposed at once: what it builds is never on the page,
-/// its effects never run, and what it leaves for after the paint finds it gone.
-pub fn rehearse(build: impl FnOnce()) {
-    let rehearsal = Owner::new();
-    rehearsal.with(build);
-    rehearsal.cleanup();
-}
 
 /// Gets the rest of the check-in ready while the person is on its questions (the app asks
 /// when a question page opens, [`crate::app`], in that page's owner; `here` goes with the
