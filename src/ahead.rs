@@ -46,32 +46,27 @@ struct Part {
     shows_check_in: bool,
 }
 
+impl Part {
+    /// A page after the questions: it shows the check-in in progress.
+    const fn page(name: &'static str, build: fn()) -> Self {
+        Self {
+            name,
+            build,
+            shows_check_in: true,
+        }
+    }
+}
+
 const PARTS: [Part; 5] = [
     Part {
         name: "next-question",
         build: next_question,
         shows_check_in: false,
     },
-    Part {
-        name: "activities",
-        build: || drop(view! { <ActivitiesPage/> }.build()),
-        shows_check_in: true,
-    },
-    Part {
-        name: "goals",
-        build: || drop(view! { <GoalsPage/> }.build()),
-        shows_check_in: true,
-    },
-    Part {
-        name: "step",
-        build: || drop(view! { <JourneyStepPage/> }.build()),
-        shows_check_in: true,
-    },
-    Part {
-        name: "check",
-        build: || drop(view! { <CheckAnswersPage/> }.build()),
-        shows_check_in: true,
-    },
+    Part::page("activities", || drop(view! { <ActivitiesPage/> }.build())),
+    Part::page("goals", || drop(view! { <GoalsPage/> }.build())),
+    Part::page("step", || drop(view! { <JourneyStepPage/> }.build())),
+    Part::page("check", || drop(view! { <CheckAnswersPage/> }.build())),
 ];
 
 /// The parts rehearsed in this page load, a bit each in the order of [`PARTS`]: their code is
